@@ -1,0 +1,23 @@
+package io.defectstudio.inference.nets;
+
+import ai.djl.nn.AbstractBlock;
+
+/**
+ * A convolutional feature extractor that exposes its four stages.
+ *
+ * <p>Forward input: {@code [images (B,3,H,W)]}, normalised. Forward output: {@code [layer1 (stride 4),
+ * layer2 (stride 8), layer3 (stride 16), layer4 (stride 32)]}, in that order; the few-shot heads pick the mid-level
+ * (layer2+layer3) and high-level (layer4) maps they need.
+ */
+public abstract class Backbone extends AbstractBlock {
+
+    protected Backbone(byte version) {
+        super(version);
+    }
+
+    /** Channels of layer1..layer4, in order. */
+    public abstract int[] stageChannels();
+
+    /** A short name stored in model manifests, e.g. {@code resnet18} or {@code compact}. */
+    public abstract String name();
+}
