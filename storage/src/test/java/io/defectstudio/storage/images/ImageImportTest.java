@@ -17,6 +17,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
@@ -199,6 +202,20 @@ class ImageImportTest {
             assertEquals(record, reopened.images().get(record.id()));
             assertEquals(ImageFormat.TIFF, reopened.images().get(record.id()).format());
         }
+    }
+
+    @Test
+    void staleCopiesOfInterruptedImportsAreRemovedOnOpenFreshOnesKept() throws IOException {
+        Path incoming = Files.createDirectories(project.folder().resolve(ImageStore.FOLDER).resolve(".incoming"));
+        Path stale = Files.writeString(incoming.resolve("stale.part"), "half an image");
+        Path fresh = Files.writeString(incoming.resolve("fresh.part"), "another process is importing this");
+        Files.setLastModifiedTime(stale, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        project.close();
+
+        project = Project.open(temp.resolve("project"));
+
+        assertFalse(Files.exists(stale));
+        assertTrue(Files.exists(fresh));
     }
 
     private long storedOriginals() throws IOException {
