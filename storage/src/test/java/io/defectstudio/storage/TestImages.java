@@ -1,7 +1,11 @@
 package io.defectstudio.storage;
 
 import javax.imageio.ImageIO;
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,6 +34,21 @@ public final class TestImages {
     /** A test image every ImageIO writer of {@code format} accepts: 16-bit grey for PNG and TIFF, else RGB. */
     public static BufferedImage grey16Or8(String format) {
         return format.startsWith("png") || format.startsWith("tif") ? grey16(64, 64) : rgb(64, 64);
+    }
+
+    /** 16-bit RGB (three unsigned short bands, no alpha) with values that need all 16 bits. */
+    public static BufferedImage rgb16(int width, int height) {
+        ComponentColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
+                new int[] {16, 16, 16}, false, false, Transparency.OPAQUE, DataBuffer.TYPE_USHORT);
+        WritableRaster raster = cm.createCompatibleWritableRaster(width, height);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                for (int band = 0; band < 3; band++) {
+                    raster.setSample(x, y, band, (x * 4099 + y * 257 + band * 12345) & 0xFFFF);
+                }
+            }
+        }
+        return new BufferedImage(cm, raster, false, null);
     }
 
     public static BufferedImage grey8(int width, int height) {

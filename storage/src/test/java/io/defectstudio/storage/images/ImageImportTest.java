@@ -61,6 +61,19 @@ class ImageImportTest {
     }
 
     @Test
+    void sixteenBitRgbPngKeepsEverySample() throws IOException {
+        BufferedImage source = TestImages.rgb16(13, 9);
+        ImageRecord record = project.images()
+                .importFile(TestImages.write(temp.resolve("rgb16.png"), source, "png")).image();
+        BufferedImage back = project.images().read(record.id());
+
+        assertEquals(16, record.bitDepth());
+        assertEquals(3, record.channels());
+        assertEquals(3, back.getRaster().getNumBands());
+        assertArrayEquals(samples(source), samples(back));
+    }
+
+    @Test
     void eightBitGreyPngRoundTrips() throws IOException {
         BufferedImage source = TestImages.grey8(20, 10);
         ImageRecord record = project.images()
