@@ -6,6 +6,7 @@ import io.defectstudio.storage.ProjectFixture;
 import io.defectstudio.storage.ProjectFolderException;
 import io.defectstudio.storage.ProjectOptions;
 import io.defectstudio.storage.ReadOnlyProjectException;
+import io.defectstudio.storage.StorageIoException;
 import io.defectstudio.storage.TestImages;
 import io.defectstudio.storage.annotations.Annotation;
 import io.defectstudio.storage.annotations.AnnotationKind;
@@ -30,6 +31,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -174,6 +176,19 @@ class DatabaseFaultsTest {
                     c -> Jdbc.update(c, "UPDATE project SET name = 'changed'")));
             assertEquals(dbFile, e.path());
         }
+    }
+
+    @Test
+    void fileThatIsNotADatabaseIsATypedErrorAndIsLeftAlone() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("p"));
+        byte[] junk = "this is not a SQLite database, but it is somebody's file".repeat(100).getBytes();
+        Path dbFile = Files.write(folder.resolve(Project.DATABASE_FILE), junk);
+
+        StorageIoException e = assertThrows(StorageIoException.class, () -> Project.open(folder));
+
+        assertTrue(e.getMessage().contains(dbFile.toString()) && e.getMessage().contains("not a SQLite database"),
+                e.getMessage());
+        assertArrayEquals(junk, Files.readAllBytes(dbFile));
     }
 
     @Test
