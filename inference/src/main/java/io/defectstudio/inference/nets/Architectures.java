@@ -1,6 +1,7 @@
 package io.defectstudio.inference.nets;
 
 import io.defectstudio.inference.nets.baseline.Baseline;
+import io.defectstudio.inference.nets.eamnet.EAMNet;
 import io.defectstudio.inference.nets.lerenet.LERENet;
 import io.defectstudio.inference.nets.matcher.FeatureMatcher;
 import java.util.List;
@@ -10,7 +11,7 @@ import java.util.Locale;
 public final class Architectures {
 
     /** Architecture names {@link #create} accepts. */
-    public static final List<String> NAMES = List.of("lerenet", "baseline", "matcher");
+    public static final List<String> NAMES = List.of("lerenet", "eamnet", "baseline", "matcher");
 
     private Architectures() {}
 
@@ -35,6 +36,8 @@ public final class Architectures {
         switch (architecture.toLowerCase(Locale.ROOT)) {
             case "lerenet":
                 return new LERENet(backbone, channels);
+            case "eamnet":
+                return new EAMNet(backbone, channels);
             case "baseline":
                 return new Baseline(backbone, channels);
             case "matcher":
