@@ -31,8 +31,9 @@ public final class FeatureOps {
      */
     public static NDArray maskFraction(NDArray mask, long h, long w) {
         Shape s = mask.getShape();
-        long strideH = Math.max(1, Math.round((double) s.get(2) / h));
-        long strideW = Math.max(1, Math.round((double) s.get(3) / w));
+        // The backbone's stride: the smallest window whose ceil-mode pooling yields at most h x w cells.
+        long strideH = (s.get(2) + h - 1) / h;
+        long strideW = (s.get(3) + w - 1) / w;
         NDArray pooled = mask.getNDArrayInternal().avgPool(
                 new Shape(strideH, strideW), new Shape(strideH, strideW), new Shape(0, 0), true, false);
         return resize(pooled, h, w);

@@ -149,6 +149,26 @@ class FewShotNetsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"lerenet", "eamnet", "baseline", "matcher"})
+    void encodeAndDecodeLeaveOnlyTheirOutputsInTheCallersScope(String architecture) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            FewShotNet net = initialised(architecture, manager, 8);
+            ParameterStore ps = new ParameterStore(manager, false);
+            for (boolean training : new boolean[] {false, true}) {
+                try (NDManager scope = manager.newSubManager()) {
+                    NDArray queries = Episodes.queries(scope, 2);
+                    NDList support = Episodes.support(scope, 2, 2);
+                    int inputs = scope.getManagedArrays().size();
+                    NDList encoded = net.encodeSupport(ps, support.get(0), support.get(1), training);
+                    NDList out = net.decode(ps, queries, encoded, training);
+                    assertEquals(inputs + encoded.size() + out.size(), scope.getManagedArrays().size(),
+                            architecture + (training ? " training" : " inference") + " left temporaries behind");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lerenet", "eamnet", "baseline", "matcher"})
     void malformedSupportIsRejected(String architecture) {
         try (NDManager manager = NDManager.newBaseManager()) {
             FewShotNet net = initialised(architecture, manager, 6);
