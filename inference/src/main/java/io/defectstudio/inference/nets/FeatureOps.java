@@ -52,9 +52,12 @@ public final class FeatureOps {
         return x.reshape(s.get(0), s.get(1), s.get(2) * s.get(3));
     }
 
-    /** Scales every vector along {@code axis} to unit L2 norm (zero vectors stay zero). */
+    /**
+     * Scales every vector along {@code axis} to unit L2 norm. Zero vectors (masked-out support positions) stay zero,
+     * and the epsilon inside the root keeps their gradient finite.
+     */
     public static NDArray l2Normalize(NDArray x, int axis) {
-        NDArray norm = x.square().sum(new int[] {axis}, true).sqrt().add(EPS);
+        NDArray norm = x.square().sum(new int[] {axis}, true).add(EPS * EPS).sqrt();
         return x.div(norm);
     }
 
