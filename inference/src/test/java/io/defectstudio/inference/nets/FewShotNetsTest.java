@@ -63,6 +63,23 @@ class FewShotNetsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"lerenet", "eamnet", "baseline", "matcher"})
+    void oddSizesAndEmptyMasksGiveFiniteLogitsAtInputSize(String architecture) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            FewShotNet net = initialised(architecture, manager, 9);
+            NDArray queries = manager.randomNormal(new Shape(1, 3, 70, 90));
+            NDList support = new NDList(manager.randomNormal(new Shape(1, 2, 3, 70, 90)),
+                    manager.zeros(new Shape(1, 2, 1, 70, 90)));
+            NDArray logits = run(net, manager, queries, support, false).get(0);
+            assertEquals(new Shape(1, 1, 70, 90), logits.getShape());
+            assertFalse(logits.isNaN().any().getBoolean() || logits.isInfinite().any().getBoolean(), "non-finite");
+            if (architecture.equals("matcher")) {
+                assertFalse(logits.gt(0f).any().getBoolean(), "no support defect, so no predicted defect");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lerenet", "eamnet", "baseline", "matcher"})
     void gradientsReachEveryTrainableParameter(String architecture) {
         try (NDManager manager = NDManager.newBaseManager()) {
             FewShotNet net = initialised(architecture, manager, 2);
