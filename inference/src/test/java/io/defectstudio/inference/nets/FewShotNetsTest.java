@@ -35,8 +35,7 @@ class FewShotNetsTest {
         Engine.getInstance().setRandomSeed((int) seed);
         FewShotNet net = Architectures.create(architecture, Backbones.builder().optName("tiny").optStemChannels(8)
                 .optUnits(1, 1, 1, 1).optWidths(8, 16, 32, 64).build(), 16);
-        net.initialize(manager, DataType.FLOAT32,
-                new Shape(1, 3, S, S), new Shape(1, 1, 3, S, S), new Shape(1, 1, 1, S, S));
+        net.initialize(manager, DataType.FLOAT32, FewShotNet.inputShapes(S, S, 1));
         return net;
     }
 

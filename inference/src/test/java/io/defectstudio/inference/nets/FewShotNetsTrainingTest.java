@@ -7,7 +7,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -39,7 +39,7 @@ class FewShotNetsTrainingTest {
         try (Model model = Model.newInstance(architecture)) {
             model.setBlock(Architectures.create(architecture, tinyBackbone(), 16));
             try (Trainer trainer = model.newTrainer(config)) {
-                trainer.initialize(new Shape(2, 3, S, S), new Shape(2, 1, 3, S, S), new Shape(2, 1, 1, S, S));
+                trainer.initialize(FewShotNet.inputShapes(S, S, 1));
                 NDManager manager = trainer.getManager();
                 NDList support = Episodes.support(manager, 2, 1);
                 // The query is the support image itself: an episode the network can fit in a few steps.
@@ -71,8 +71,7 @@ class FewShotNetsTrainingTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(22);
             FewShotNet matcher = Architectures.create("matcher", tinyBackbone(), 1);
-            matcher.initialize(manager, ai.djl.ndarray.types.DataType.FLOAT32,
-                    new Shape(1, 3, S, S), new Shape(1, 1, 3, S, S), new Shape(1, 1, 1, S, S));
+            matcher.initialize(manager, DataType.FLOAT32, FewShotNet.inputShapes(S, S, 1));
             NDList support = Episodes.support(manager, 1, 1);
             NDArray query = support.get(0).squeeze(1);
             NDArray truth = support.get(1).squeeze(1);
