@@ -1,5 +1,6 @@
 package io.defectstudio.training.datasets;
 
+import io.defectstudio.storage.Project;
 import io.defectstudio.training.datasets.coco.CocoWriter;
 import io.defectstudio.training.datasets.export.ClassIndex;
 import io.defectstudio.training.datasets.export.ExportEntry;
@@ -11,6 +12,7 @@ import io.defectstudio.training.datasets.io.Sha256;
 import io.defectstudio.training.datasets.layout.Fssd12Writer;
 import io.defectstudio.training.datasets.layout.PngMaskWriter;
 import io.defectstudio.training.datasets.layout.Sd4iWriter;
+import io.defectstudio.training.datasets.project.ProjectDatasetSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,6 +34,12 @@ import java.util.stream.Stream;
  */
 public final class DatasetExporter {
     private DatasetExporter() {
+    }
+
+    /** Exports the latest masks of a project that the selection accepts. */
+    public static ExportReport export(Project project, ExportSelection selection, ExportFormat format, Path outDir,
+                                      ProgressListener progress) throws IOException {
+        return export(ProjectDatasetSource.items(project, selection), selection, format, outDir, progress);
     }
 
     public static ExportReport export(Collection<DatasetItem> items, ExportSelection selection, ExportFormat format,

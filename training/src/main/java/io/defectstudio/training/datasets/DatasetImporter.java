@@ -3,10 +3,15 @@ package io.defectstudio.training.datasets;
 import io.defectstudio.training.datasets.imports.Candidates;
 import io.defectstudio.training.datasets.imports.FormatDetector;
 import io.defectstudio.training.datasets.imports.ImportValidator;
+import io.defectstudio.storage.Project;
+import io.defectstudio.training.datasets.project.ProjectImportTarget;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Imports a dataset folder in two phases: first read and check every entry (bad ones are reported and skipped),
@@ -27,10 +32,26 @@ public final class DatasetImporter {
         return new ImportPreview(actual, checked.items(), skipped);
     }
 
+    /** Imports into a project as {@code IMPORTED} annotations by {@code author}; classes are created by name. */
+    public static ImportReport importInto(Project project, Path source, ImportFormat format, String author,
+                                          ProgressListener progress) throws IOException {
+        return importInto(new ProjectImportTarget(project), source, format, author, progress);
+    }
+
     public static ImportReport importInto(ImportTarget target, Path source, ImportFormat format, String author,
                                           ProgressListener progress) throws IOException {
         ImportPreview preview = preview(source, format, author, progress);
-        target.store(preview.items(), author, progress);
-        return new ImportReport(preview.format(), preview.items().size(), preview.skipped());
+        List<SkippedEntry> refused = target.store(preview.items(), author, progress);
+        List<SkippedEntry> skipped = new ArrayList<>(preview.skipped());
+        Path base = Files.isDirectory(source) ? source : source.getParent();
+        for (SkippedEntry s : refused) {
+            Path file = Path.of(s.entry());
+            String entry = file.startsWith(base) ? base.relativize(file).toString().replace('\\', '/') : s.entry();
+            skipped.add(new SkippedEntry(entry, s.reason()));
+        }
+        Set<String> refusedFiles = new HashSet<>();
+        refused.forEach(s -> refusedFiles.add(s.entry()));
+        long imported = preview.items().stream().filter(i -> !refusedFiles.contains(i.imageFile().toString())).count();
+        return new ImportReport(preview.format(), (int) imported, skipped);
     }
 }

@@ -8,7 +8,8 @@ final class CollectingTarget implements ImportTarget {
     final List<DatasetItem> stored = new ArrayList<>();
 
     @Override
-    public void store(List<DatasetItem> items, String author, ProgressListener progress) {
+    public List<SkippedEntry> store(List<DatasetItem> items, String author, ProgressListener progress) {
         stored.addAll(items);
+        return List.of();
     }
 }

@@ -15,7 +15,7 @@ import javax.imageio.stream.ImageInputStream;
 
 /** Reads images and masks completely, so that a truncated or corrupt file is caught before anything is imported. */
 public final class ImageFiles {
-    public static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "tif", "tiff", "gif");
+    public static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "tif", "tiff");
 
     private ImageFiles() {
     }
