@@ -15,6 +15,8 @@ import javax.imageio.stream.ImageInputStream;
 
 /** Reads images and masks completely, so that a truncated or corrupt file is caught before anything is imported. */
 public final class ImageFiles {
+    /** The project's default import limit; larger images are refused before their pixels are decoded. */
+    public static final long MAX_PIXELS = 100_000_000L;
     public static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "tif", "tiff");
 
     private ImageFiles() {
@@ -53,6 +55,11 @@ public final class ImageFiles {
             ImageReader reader = readers.next();
             try {
                 reader.setInput(in, true, true);
+                long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+                if (pixels > MAX_PIXELS) {
+                    throw new InvalidEntryException("image " + file.getFileName() + " has " + pixels
+                            + " pixels, more than the limit of " + MAX_PIXELS);
+                }
                 List<String> warnings = new ArrayList<>();
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 BufferedImage image = reader.read(0);

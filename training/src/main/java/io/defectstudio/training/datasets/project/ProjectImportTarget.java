@@ -21,8 +21,8 @@ import java.util.Map;
 
 /**
  * Stores checked items in a project as {@code IMPORTED} annotations. Images go in first; one the project refuses
- * (format, size, damage) is skipped with all its masks before any mask is written, so every stored image gets
- * its masks. Image import is idempotent (content-addressed), so a run stopped by a database fault can simply
+ * (format, size, damage) is skipped with all its masks before any class or mask is written, so every stored image
+ * gets its masks. Classes are then matched or created, and the masks saved last. Image import is idempotent (content-addressed), so a run stopped by a database fault can simply
  * be repeated; the storage API has no transaction spanning several saves to undo the masks already written.
  */
 public final class ProjectImportTarget implements ImportTarget {
@@ -52,19 +52,26 @@ public final class ProjectImportTarget implements ImportTarget {
             progress.progress(++done, total, "stored image " + file.getFileName());
         }
         Map<String, Long> classIds = new HashMap<>();
+        for (Path file : stored.keySet()) {
+            for (DatasetItem item : byImage.get(file)) {
+                classIds.computeIfAbsent(item.className(), this::classId);
+            }
+        }
         for (Map.Entry<Path, ImageRecord> image : stored.entrySet()) {
             for (DatasetItem item : byImage.get(image.getKey())) {
-                long classId = classIds.computeIfAbsent(item.className(), this::classId);
-                project.annotations().save(image.getValue().id(), classId, AnnotationKind.IMPORTED, author,
-                        item.mask().load());
+                project.annotations().save(image.getValue().id(), classIds.get(item.className()),
+                        AnnotationKind.IMPORTED, author, item.mask().load());
                 progress.progress(++done, total, "stored mask " + item.className() + "/" + item.imageName());
             }
         }
         return skipped;
     }
 
+    /** An existing class of that name (exact, else ignoring case) or a new one; imports never rename classes. */
     private long classId(String name) {
-        return project.classes().findByName(name)
+        List<DefectClass> existing = project.classes().list();
+        return existing.stream().filter(c -> c.name().equals(name)).findFirst()
+                .or(() -> existing.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst())
                 .map(DefectClass::id)
                 .orElseGet(() -> project.classes().create(name, PALETTE[Math.floorMod(name.hashCode(), PALETTE.length)],
                         "imported").id());
