@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +34,20 @@ class DatasetExporterTest {
     private static final Instant DAY2 = Instant.parse("2026-03-02T08:00:00Z");
 
     @TempDir
+    static Path shared;
+    private static List<DatasetItem> demo;
+
+    @TempDir
     Path tmp;
+
+    @BeforeAll
+    static void importDemoSubsetOnce() throws IOException {
+        Path folder = DemoSubset.copyTo(shared.resolve("demo"));
+        ImportPreview preview = DatasetImporter.preview(folder, ImportFormat.IMAGE_MASK_PAIRS, "importer",
+                ProgressListener.NONE);
+        assertEquals(List.of(), preview.skipped());
+        demo = preview.items();
+    }
 
     @ParameterizedTest
     @EnumSource(ExportFormat.class)
@@ -212,12 +226,8 @@ class DatasetExporterTest {
         assertEquals("mine", Files.readString(tmp.resolve("o/keep.txt"), StandardCharsets.UTF_8));
     }
 
-    private List<DatasetItem> demoItems() throws IOException {
-        Path demo = DemoSubset.copyTo(tmp.resolve("demo"));
-        ImportPreview preview = DatasetImporter.preview(demo, ImportFormat.IMAGE_MASK_PAIRS, "importer",
-                ProgressListener.NONE);
-        assertEquals(List.of(), preview.skipped());
-        return preview.items();
+    private static List<DatasetItem> demoItems() {
+        return demo;
     }
 
     private static Provenance provenance(Instant at, boolean approved) {

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The expected strings are worked out by hand below; pycocotools 2.0.11 ({@code mask.encode} on the same
+ * Fortran-ordered arrays) gives exactly the same ones: "333ON", "5b15hNi0" and "T3".
+ */
 class CocoRleTest {
 
     /*
