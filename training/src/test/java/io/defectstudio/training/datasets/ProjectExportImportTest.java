@@ -2,6 +2,8 @@ package io.defectstudio.training.datasets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -96,6 +98,18 @@ class ProjectExportImportTest {
             assertEquals("Pit/a.bmp", report.skipped().get(0).entry());
             assertTrue(report.skipped().get(0).reason().startsWith("project refused the image"));
             assertEquals(0, project.annotations().count());
+        }
+    }
+
+    @Test
+    void selectingAClassTheProjectLacksIsAClearError() {
+        try (Project project = Project.create(tmp.resolve("p"), "empty")) {
+            project.classes().create("Crack", "#ff0000", "");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> DatasetExporter.export(
+                    project, ExportSelection.all().withClasses(Set.of("Crak")), ExportFormat.COCO, tmp.resolve("o"),
+                    ProgressListener.NONE));
+            assertEquals("the project has no class Crak; it has [Crack]", e.getMessage());
+            assertFalse(Files.exists(tmp.resolve("o")));
         }
     }
 

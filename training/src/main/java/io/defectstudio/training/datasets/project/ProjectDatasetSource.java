@@ -13,6 +13,8 @@ import io.defectstudio.training.datasets.Provenance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The latest mask of every image and class in a project, with its provenance: who drew it and when, who approved
@@ -22,9 +24,17 @@ public final class ProjectDatasetSource {
     private ProjectDatasetSource() {
     }
 
+    /** @throws IllegalArgumentException when the selection names a class the project does not have */
     public static List<DatasetItem> items(Project project, ExportSelection selection) {
+        List<DefectClass> classes = project.classes().list();
+        Set<String> unknown = new TreeSet<>(selection.classes());
+        classes.forEach(c -> unknown.remove(c.name()));
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("the project has no class " + String.join(", ", unknown)
+                    + "; it has " + classes.stream().map(DefectClass::name).sorted().toList());
+        }
         List<DatasetItem> items = new ArrayList<>();
-        for (DefectClass defectClass : project.classes().list()) {
+        for (DefectClass defectClass : classes) {
             if (!selection.classes().isEmpty() && !selection.classes().contains(defectClass.name())) {
                 continue;
             }
