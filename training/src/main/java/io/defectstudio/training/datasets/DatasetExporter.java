@@ -65,7 +65,11 @@ public final class DatasetExporter {
             Files.move(staging, target);
             return new ExportReport(format, target, entries.size(), sink.files().size(), manifestSha);
         } catch (IOException | RuntimeException e) {
-            deleteTree(staging);
+            try {
+                deleteTree(staging);
+            } catch (UncheckedIOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
     }
@@ -105,7 +109,7 @@ public final class DatasetExporter {
         }
     }
 
-    static void deleteTree(Path root) {
+    private static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }

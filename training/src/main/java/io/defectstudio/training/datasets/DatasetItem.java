@@ -18,7 +18,8 @@ public record DatasetItem(String className, String imageName, Path imageFile, Ma
         Objects.requireNonNull(imageFile, "imageFile");
         Objects.requireNonNull(mask, "mask");
         Objects.requireNonNull(provenance, "provenance");
-        if (className.isBlank() || className.contains("/") || className.contains("\\")) {
+        if (className.isBlank() || className.contains("/") || className.contains("\\") || className.equals(".")
+                || className.equals("..")) {
             throw new IllegalArgumentException("class name must be a plain, non-empty folder name: '" + className + "'");
         }
     }

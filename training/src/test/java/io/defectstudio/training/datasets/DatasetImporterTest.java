@@ -115,6 +115,29 @@ class DatasetImporterTest {
     }
 
     @Test
+    void cocoPolygonsAndLabelmeRectanglesAreRasterised() throws IOException {
+        Path coco = tmp.resolve("coco");
+        TestData.greyImage(coco.resolve("images/p.png"), 5, 4, 1);
+        Files.writeString(coco.resolve("annotations.json"), """
+                {"images": [{"id": 1, "file_name": "p.png", "width": 5, "height": 4}],
+                 "categories": [{"id": 1, "name": "Pit"}],
+                 "annotations": [{"id": 1, "image_id": 1, "category_id": 1, "iscrowd": 0,
+                                  "segmentation": [[1, 1, 3, 1, 3, 2, 1, 2]]}]}
+                """);
+        BufferedImage fromCoco = DatasetImporter.preview(coco, ImportFormat.COCO, "qa", ProgressListener.NONE)
+                .items().get(0).mask().load();
+        assertTrue(MaskImages.sameDefects(TestData.rectMask(5, 4, 1, 1, 4, 3), fromCoco));
+
+        Path labelme = tmp.resolve("labelme");
+        TestData.greyImage(labelme.resolve("r.png"), 5, 4, 1);
+        Files.writeString(labelme.resolve("r.json"), labelme("r.png", 5, 4,
+                "{\"label\":\"Dent\",\"points\":[[1,1],[3,2]],\"shape_type\":\"rectangle\"}"));
+        BufferedImage fromLabelme = DatasetImporter.preview(labelme, ImportFormat.AUTO, "qa", ProgressListener.NONE)
+                .items().get(0).mask().load();
+        assertTrue(MaskImages.sameDefects(TestData.rectMask(5, 4, 1, 1, 4, 3), fromLabelme));
+    }
+
+    @Test
     void surfaceDefect4iFolderReportsMissingMasksAndOrphanMasks() throws IOException {
         Path root = tmp.resolve("sd4i");
         TestData.greyImage(root.resolve("Rail/Images/r1.png"), 8, 8, 1);

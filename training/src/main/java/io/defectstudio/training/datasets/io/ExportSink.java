@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HexFormat;
 import java.util.SortedMap;
@@ -56,7 +57,8 @@ public final class ExportSink {
     }
 
     private Path target(String relativePath) throws IOException {
-        if (relativePath.startsWith("/") || relativePath.contains("\\") || relativePath.contains("..")) {
+        if (relativePath.startsWith("/") || relativePath.contains("\\")
+                || Arrays.asList(relativePath.split("/")).contains("..")) {
             throw new IllegalArgumentException("not a safe relative path: " + relativePath);
         }
         if (files.containsKey(relativePath)) {
