@@ -1,6 +1,8 @@
 package io.defectstudio.training.datasets;
 
 import io.defectstudio.training.datasets.imports.Candidates;
+import io.defectstudio.training.datasets.imports.ChecksumList;
+import io.defectstudio.training.datasets.imports.ImportCandidate;
 import io.defectstudio.training.datasets.imports.FormatDetector;
 import io.defectstudio.training.datasets.imports.ImportValidator;
 import io.defectstudio.storage.Project;
@@ -9,13 +11,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * Imports a dataset folder in two phases: first read and check every entry (bad ones are reported and skipped),
- * then hand all good items to the target at once, which stores all of them or none.
+ * Imports a dataset folder in two phases: first read and check every entry (bad ones are reported and skipped:
+ * undecodable or truncated images, masks of the wrong size, dangling references, files that do not match the
+ * folder's {@code SHA256SUMS} when it has one), then hand all good items to the target at once.
  */
 public final class DatasetImporter {
     private DatasetImporter() {
@@ -26,8 +31,26 @@ public final class DatasetImporter {
             throws IOException {
         ImportFormat actual = format == ImportFormat.AUTO ? FormatDetector.detect(source) : format;
         Candidates candidates = FormatDetector.reader(actual).read(source);
-        ImportValidator.Result checked = ImportValidator.validate(candidates.found(), author, progress);
         List<SkippedEntry> skipped = new ArrayList<>(candidates.skipped());
+        Map<Path, String> damaged = ChecksumList.problems(source);
+        List<ImportCandidate> intact = new ArrayList<>();
+        Set<Path> reported = new HashSet<>();
+        for (ImportCandidate c : candidates.found()) {
+            List<Path> bad = c.files().stream().map(ChecksumList::key).filter(damaged::containsKey).toList();
+            if (bad.isEmpty()) {
+                intact.add(c);
+            } else {
+                skipped.add(new SkippedEntry(c.entry(), damaged.get(bad.get(0))));
+                reported.addAll(bad);
+            }
+        }
+        Path base = Files.isDirectory(source) ? source : source.getParent();
+        damaged.entrySet().stream()
+                .filter(e -> !reported.contains(e.getKey()))
+                .map(e -> new SkippedEntry(relative(base, e.getKey()), e.getValue()))
+                .sorted(Comparator.comparing(SkippedEntry::entry))
+                .forEach(skipped::add);
+        ImportValidator.Result checked = ImportValidator.validate(intact, author, progress);
         skipped.addAll(checked.skipped());
         return new ImportPreview(actual, checked.items(), skipped);
     }
@@ -45,13 +68,17 @@ public final class DatasetImporter {
         List<SkippedEntry> skipped = new ArrayList<>(preview.skipped());
         Path base = Files.isDirectory(source) ? source : source.getParent();
         for (SkippedEntry s : refused) {
-            Path file = Path.of(s.entry());
-            String entry = file.startsWith(base) ? base.relativize(file).toString().replace('\\', '/') : s.entry();
-            skipped.add(new SkippedEntry(entry, s.reason()));
+            skipped.add(new SkippedEntry(relative(base, Path.of(s.entry())), s.reason()));
         }
         Set<String> refusedFiles = new HashSet<>();
         refused.forEach(s -> refusedFiles.add(s.entry()));
         long imported = preview.items().stream().filter(i -> !refusedFiles.contains(i.imageFile().toString())).count();
         return new ImportReport(preview.format(), (int) imported, skipped);
+    }
+
+    private static String relative(Path base, Path file) {
+        Path b = ChecksumList.key(base);
+        Path f = ChecksumList.key(file);
+        return f.startsWith(b) ? b.relativize(f).toString().replace('\\', '/') : file.toString();
     }
 }

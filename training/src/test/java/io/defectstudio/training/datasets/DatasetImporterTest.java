@@ -157,6 +157,27 @@ class DatasetImporterTest {
     }
 
     @Test
+    void exportFilesThatNoLongerMatchTheirChecksumsAreReported() throws IOException {
+        Path demo = DemoSubset.copyTo(tmp.resolve("demo"));
+        ImportPreview original = DatasetImporter.preview(demo, ImportFormat.AUTO, "qa", ProgressListener.NONE);
+        Path export = tmp.resolve("export");
+        DatasetExporter.export(original.items(), ExportSelection.all(), ExportFormat.SURFACE_DEFECT_4I, export,
+                ProgressListener.NONE);
+        Path gt = export.resolve("MT_Break/GT/exp1_num_116934.png");
+        BufferedImage edited = javax.imageio.ImageIO.read(gt.toFile());
+        TestData.writePng(MaskImages.empty(edited.getWidth(), edited.getHeight()), gt);
+        Files.delete(export.resolve("MT_Free/Nd/" + firstName(export.resolve("MT_Free/Nd"))));
+
+        ImportPreview preview = DatasetImporter.preview(export, ImportFormat.AUTO, "qa", ProgressListener.NONE);
+        assertEquals(38, preview.items().size());
+        assertEquals(2, preview.skipped().size(), preview.skipped().toString());
+        assertEquals(new SkippedEntry("MT_Break/Images/exp1_num_116934.jpg",
+                "SHA-256 of MT_Break/GT/exp1_num_116934.png differs from SHA256SUMS"), preview.skipped().get(0));
+        assertTrue(preview.skipped().get(1).entry().startsWith("MT_Free/Nd/"));
+        assertEquals("listed in SHA256SUMS but missing", preview.skipped().get(1).reason());
+    }
+
+    @Test
     void folderOfNoKnownLayoutIsATypedError() throws IOException {
         Files.writeString(tmp.resolve("notes.txt"), "hello");
         assertThrows(DatasetFormatException.class,
@@ -166,6 +187,12 @@ class DatasetImporterTest {
     private static String labelme(String imagePath, int w, int h, String shapes) {
         return "{\"version\":\"5.4.1\",\"flags\":{},\"shapes\":[" + shapes + "],\"imagePath\":\"" + imagePath
                 + "\",\"imageData\":null,\"imageHeight\":" + h + ",\"imageWidth\":" + w + "}";
+    }
+
+    private static String firstName(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().findFirst().orElseThrow();
+        }
     }
 
     private static Path firstJpg(Path dir) throws IOException {

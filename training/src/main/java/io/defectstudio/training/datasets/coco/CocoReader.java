@@ -136,7 +136,7 @@ public final class CocoReader implements DatasetReader {
                         }
                     }
                     return MaskImages.fromDefects(union, w, h);
-                }));
+                }, json));
             }
         }
         return out;

@@ -98,7 +98,7 @@ public final class LabelmeReader implements DatasetReader {
                             + " but the image is " + w + "x" + h);
                 }
                 return PolygonRasteriser.fill(polygons, w, h);
-            }));
+            }, json));
         }
     }
 

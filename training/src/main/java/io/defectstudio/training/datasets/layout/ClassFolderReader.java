@@ -55,7 +55,7 @@ public final class ClassFolderReader implements DatasetReader {
                     continue;
                 }
                 usedMasks.add(mask.getFileName().toString().toLowerCase(Locale.ROOT));
-                out.add(new ImportCandidate(className, image, entry, MaskSource.file(mask)));
+                out.add(new ImportCandidate(className, image, entry, MaskSource.file(mask), mask));
             }
             for (Path mask : Folders.files(gt)) {
                 if (!usedMasks.contains(mask.getFileName().toString().toLowerCase(Locale.ROOT))) {

@@ -45,7 +45,8 @@ public final class ImagePairReader implements DatasetReader {
                 List<Path> images = group.stream().filter(p -> !isPng(p)).toList();
                 if (mask != null && images.size() == 1) {
                     Path image = images.get(0);
-                    out.add(new ImportCandidate(className, image, Folders.relative(root, image), MaskSource.file(mask)));
+                    out.add(new ImportCandidate(className, image, Folders.relative(root, image), MaskSource.file(mask),
+                            mask));
                 } else if (images.size() > 1) {
                     images.forEach(i -> out.skip(Folders.relative(root, i), "several images share the stem of one mask"));
                 } else if (mask == null) {

@@ -40,7 +40,7 @@ public final class PngMaskReader implements DatasetReader {
                     continue;
                 }
                 used.add(mask.getFileName().toString().toLowerCase(Locale.ROOT));
-                out.add(new ImportCandidate(className, image, entry, MaskSource.file(mask)));
+                out.add(new ImportCandidate(className, image, entry, MaskSource.file(mask), mask));
             }
             for (Path mask : Folders.files(maskDir)) {
                 if (!used.contains(mask.getFileName().toString().toLowerCase(Locale.ROOT))) {
