@@ -1,20 +1,18 @@
 package io.defectstudio.training.datasets;
 
+import io.defectstudio.storage.Project;
 import io.defectstudio.training.datasets.imports.Candidates;
 import io.defectstudio.training.datasets.imports.ChecksumList;
-import io.defectstudio.training.datasets.imports.ImportCandidate;
+import io.defectstudio.training.datasets.imports.Folders;
 import io.defectstudio.training.datasets.imports.FormatDetector;
+import io.defectstudio.training.datasets.imports.ImportCandidate;
 import io.defectstudio.training.datasets.imports.ImportValidator;
-import io.defectstudio.storage.Project;
 import io.defectstudio.training.datasets.project.ProjectImportTarget;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,24 +30,7 @@ public final class DatasetImporter {
         ImportFormat actual = format == ImportFormat.AUTO ? FormatDetector.detect(source) : format;
         Candidates candidates = FormatDetector.reader(actual).read(source);
         List<SkippedEntry> skipped = new ArrayList<>(candidates.skipped());
-        Map<Path, String> damaged = ChecksumList.problems(source);
-        List<ImportCandidate> intact = new ArrayList<>();
-        Set<Path> reported = new HashSet<>();
-        for (ImportCandidate c : candidates.found()) {
-            List<Path> bad = c.files().stream().map(ChecksumList::key).filter(damaged::containsKey).toList();
-            if (bad.isEmpty()) {
-                intact.add(c);
-            } else {
-                skipped.add(new SkippedEntry(c.entry(), damaged.get(bad.get(0))));
-                reported.addAll(bad);
-            }
-        }
-        Path base = Files.isDirectory(source) ? source : source.getParent();
-        damaged.entrySet().stream()
-                .filter(e -> !reported.contains(e.getKey()))
-                .map(e -> new SkippedEntry(relative(base, e.getKey()), e.getValue()))
-                .sorted(Comparator.comparing(SkippedEntry::entry))
-                .forEach(skipped::add);
+        List<ImportCandidate> intact = ChecksumList.keepIntact(source, candidates.found(), skipped);
         ImportValidator.Result checked = ImportValidator.validate(intact, author, progress);
         skipped.addAll(checked.skipped());
         return new ImportPreview(actual, checked.items(), skipped);
@@ -66,19 +47,12 @@ public final class DatasetImporter {
         ImportPreview preview = preview(source, format, author, progress);
         List<SkippedEntry> refused = target.store(preview.items(), author, progress);
         List<SkippedEntry> skipped = new ArrayList<>(preview.skipped());
-        Path base = Files.isDirectory(source) ? source : source.getParent();
         for (SkippedEntry s : refused) {
-            skipped.add(new SkippedEntry(relative(base, Path.of(s.entry())), s.reason()));
+            skipped.add(new SkippedEntry(Folders.relative(source, Path.of(s.entry())), s.reason()));
         }
         Set<String> refusedFiles = new HashSet<>();
         refused.forEach(s -> refusedFiles.add(s.entry()));
         long imported = preview.items().stream().filter(i -> !refusedFiles.contains(i.imageFile().toString())).count();
         return new ImportReport(preview.format(), (int) imported, skipped);
-    }
-
-    private static String relative(Path base, Path file) {
-        Path b = ChecksumList.key(base);
-        Path f = ChecksumList.key(file);
-        return f.startsWith(b) ? b.relativize(f).toString().replace('\\', '/') : file.toString();
     }
 }

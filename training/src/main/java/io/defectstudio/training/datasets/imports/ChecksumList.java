@@ -1,12 +1,18 @@
 package io.defectstudio.training.datasets.imports;
 
+import io.defectstudio.training.datasets.SkippedEntry;
 import io.defectstudio.training.datasets.io.Sha256;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Checks a source folder against its {@code SHA256SUMS} ({@code sha256sum} format, as exports write it), so a
@@ -43,6 +49,32 @@ public final class ChecksumList {
             }
         }
         return problems;
+    }
+
+    /**
+     * Candidates none of whose files is damaged; the others, and damaged files no candidate uses (a deleted image,
+     * an edited list), are added to {@code skipped}.
+     */
+    public static List<ImportCandidate> keepIntact(Path source, List<ImportCandidate> candidates,
+                                                   List<SkippedEntry> skipped) throws IOException {
+        Map<Path, String> damaged = problems(source);
+        List<ImportCandidate> intact = new ArrayList<>();
+        Set<Path> reported = new HashSet<>();
+        for (ImportCandidate c : candidates) {
+            List<Path> bad = c.files().stream().map(ChecksumList::key).filter(damaged::containsKey).toList();
+            if (bad.isEmpty()) {
+                intact.add(c);
+            } else {
+                skipped.add(new SkippedEntry(c.entry(), damaged.get(bad.get(0))));
+                reported.addAll(bad);
+            }
+        }
+        damaged.entrySet().stream()
+                .filter(e -> !reported.contains(e.getKey()))
+                .map(e -> new SkippedEntry(Folders.relative(source, e.getKey()), e.getValue()))
+                .sorted(Comparator.comparing(SkippedEntry::entry))
+                .forEach(skipped::add);
+        return intact;
     }
 
     public static Path key(Path file) {

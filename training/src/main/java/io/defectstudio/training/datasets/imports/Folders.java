@@ -28,8 +28,10 @@ public final class Folders {
         return children(dir).stream().filter(Files::isDirectory).toList();
     }
 
+    /** {@code file} relative to the source folder (or to the folder of a source file), '/' separated. */
     public static String relative(Path root, Path file) {
-        Path base = Files.isRegularFile(root) ? root.getParent() : root;
-        return base.relativize(file).toString().replace('\\', '/');
+        Path base = (Files.isRegularFile(root) ? root.getParent() : root).toAbsolutePath().normalize();
+        Path f = file.toAbsolutePath().normalize();
+        return f.startsWith(base) ? base.relativize(f).toString().replace('\\', '/') : file.toString();
     }
 }
