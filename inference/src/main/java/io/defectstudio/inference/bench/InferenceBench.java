@@ -63,6 +63,7 @@ public final class InferenceBench {
      * @param iterations timed queries per latency figure
      * @param queueImages images pushed through the service
      * @param device where to run
+     * @param intraOpThreads engine intra-op threads, 0 for the engine default
      * @param service worker and batch settings, or null for the service's default for the device
      */
     public record Config(
@@ -77,11 +78,12 @@ public final class InferenceBench {
             int iterations,
             int queueImages,
             DeviceChoice device,
+            int intraOpThreads,
             ServiceOptions service) {
 
         public static Config defaults() {
             return new Config(Architectures.NAMES, List.of("compact", "resnet18", "resnet50"), null,
-                    Manifest.DEFAULT_INPUT_SIZE, 200, 200, 1, 3, 30, 40, DeviceChoice.AUTO, null);
+                    Manifest.DEFAULT_INPUT_SIZE, 200, 200, 1, 5, 30, 40, DeviceChoice.AUTO, 0, null);
         }
     }
 
@@ -135,7 +137,7 @@ public final class InferenceBench {
 
     /** Measures every configured network in this process (peak memory is then the process's running peak). */
     public static Result run(Config config, PrintStream log) throws IOException {
-        EngineSetup.prepare(InferenceOptions.of(config.device()));
+        EngineSetup.prepare(options(config));
         List<Row> rows = new ArrayList<>();
         Path temp = Files.createTempDirectory("ds-bench");
         try {
@@ -206,7 +208,8 @@ public final class InferenceBench {
         List<String> args = new ArrayList<>(List.of("--size", Integer.toString(c.inputSize()), "--query",
                 c.queryWidth() + "x" + c.queryHeight(), "--shots", Integer.toString(c.shots()), "--warmup",
                 Integer.toString(c.warmup()), "--iterations", Integer.toString(c.iterations()), "--queue",
-                Integer.toString(c.queueImages()), "--device", c.device().name()));
+                Integer.toString(c.queueImages()), "--device", c.device().name(), "--threads",
+                Integer.toString(c.intraOpThreads())));
         if (c.service() != null) {
             args.addAll(List.of("--workers", Integer.toString(c.service().workers()), "--batch",
                     Integer.toString(c.service().maxBatch())));
@@ -218,18 +221,27 @@ public final class InferenceBench {
         Manifest m = bundle.manifest();
         SupportSet support = supportSet(config);
         BufferedImage query = surface(config.queryWidth(), config.queryHeight(), 99, false);
-        try (Segmenter segmenter = Segmenter.open(bundle, InferenceOptions.of(config.device()))) {
-            log.printf(Locale.ROOT, "%s/%s on %s: cached...%n", m.architecture(), m.backbone(), segmenter.device());
-            double[] cached;
+        try (Segmenter segmenter = Segmenter.open(bundle, options(config))) {
+            log.printf(Locale.ROOT, "%s/%s on %s: latency...%n", m.architecture(), m.backbone(), segmenter.device());
+            double[] cached = new double[config.iterations()];
+            double[] uncached = new double[config.iterations()];
             try (PreparedSupport prepared = segmenter.prepare(support)) {
-                cached = time(config, () -> segmenter.segment(prepared, query));
-            }
-            log.printf(Locale.ROOT, "%s/%s: uncached...%n", m.architecture(), m.backbone());
-            double[] uncached = time(config, () -> {
-                try (PreparedSupport prepared = segmenter.prepare(support)) {
-                    segmenter.segment(prepared, query);
+                Runnable cachedQuery = () -> segmenter.segment(prepared, query);
+                Runnable uncachedQuery = () -> {
+                    try (PreparedSupport fresh = segmenter.prepare(support)) {
+                        segmenter.segment(fresh, query);
+                    }
+                };
+                for (int i = 0; i < config.warmup(); i++) {
+                    cachedQuery.run();
+                    uncachedQuery.run();
                 }
-            });
+                // Interleaved, so that load from other processes hits both figures alike.
+                for (int i = 0; i < config.iterations(); i++) {
+                    cached[i] = millis(cachedQuery);
+                    uncached[i] = millis(uncachedQuery);
+                }
+            }
             log.printf(Locale.ROOT, "%s/%s: queue...%n", m.architecture(), m.backbone());
             ServiceOptions options = config.service() != null
                     ? config.service()
@@ -237,7 +249,8 @@ public final class InferenceBench {
             double throughput = queueThroughput(segmenter, support, query, config.queueImages(), options);
             Row row = new Row(m.architecture(), m.backbone(), m.inputWidth(), segmenter.device(),
                     percentile(cached, 50), percentile(cached, 95), percentile(uncached, 50),
-                    percentile(uncached, 95), throughput, options.workers() + " worker x batch " + options.maxBatch(),
+                    percentile(uncached, 95), throughput, options.workers() + " worker x batch " + options.maxBatch()
+                            + (config.intraOpThreads() > 0 ? ", " + config.intraOpThreads() + " intra-op thr" : ""),
                     peakRssMiB());
             log.printf(Locale.ROOT, "%s/%s: cached %.1f ms, uncached %.1f ms, queue %.1f img/s, peak %d MiB%n",
                     row.architecture(), row.backbone(), row.cachedMedianMs(), row.uncachedMedianMs(),
@@ -246,17 +259,14 @@ public final class InferenceBench {
         }
     }
 
-    private static double[] time(Config config, Runnable query) {
-        for (int i = 0; i < config.warmup(); i++) {
-            query.run();
-        }
-        double[] ms = new double[config.iterations()];
-        for (int i = 0; i < ms.length; i++) {
-            long t0 = System.nanoTime();
-            query.run();
-            ms[i] = (System.nanoTime() - t0) / 1e6;
-        }
-        return ms;
+    private static InferenceOptions options(Config config) {
+        return InferenceOptions.of(config.device()).withThreads(config.intraOpThreads(), 0);
+    }
+
+    private static double millis(Runnable work) {
+        long t0 = System.nanoTime();
+        work.run();
+        return (System.nanoTime() - t0) / 1e6;
     }
 
     private static double queueThroughput(Segmenter segmenter, SupportSet support, BufferedImage query, int images,
@@ -378,7 +388,8 @@ public final class InferenceBench {
 
     /**
      * {@code InferenceBench [--arch a,b] [--backbone x,y] [--bundle path] [--size 200] [--query 200x200]
-     * [--shots 1] [--warmup 3] [--iterations 30] [--queue 40] [--device AUTO|CPU|GPU] [--workers n --batch n]
+     * [--shots 1] [--warmup 5] [--iterations 30] [--queue 40] [--device AUTO|CPU|GPU] [--threads n]
+     * [--workers n --batch n]
      * [--in-process] [--out file.md]}
      */
     public static void main(String[] args) throws Exception {
@@ -394,6 +405,7 @@ public final class InferenceBench {
         int warmup = d.warmup();
         int iterations = d.iterations();
         int queue = d.queueImages();
+        int threads = d.intraOpThreads();
         int workers = 0;
         int batch = 1;
         DeviceChoice device = d.device();
@@ -414,6 +426,7 @@ public final class InferenceBench {
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
                 case "--queue" -> queue = Integer.parseInt(args[++i]);
                 case "--device" -> device = DeviceChoice.valueOf(args[++i].toUpperCase(Locale.ROOT));
+                case "--threads" -> threads = Integer.parseInt(args[++i]);
                 case "--workers" -> workers = Integer.parseInt(args[++i]);
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
                 case "--in-process" -> inProcess = true;
@@ -422,7 +435,7 @@ public final class InferenceBench {
             }
         }
         Config config = new Config(archs, backbones, bundle, size, qw, qh, shots, warmup, iterations, queue, device,
-                workers > 0 ? new ServiceOptions(workers, batch) : null);
+                threads, workers > 0 ? new ServiceOptions(workers, batch) : null);
         if (inProcess) {
             for (Row row : run(config, System.err).rows()) {
                 System.out.println(row.toLine());
