@@ -158,50 +158,60 @@ public final class InferenceBench {
         return new Result(rows, machine(), Instant.now().toString(), config);
     }
 
-    /** Measures each network in a fresh JVM, so each peak-memory figure is that network's own. */
+    /**
+     * Measures each network in a fresh JVM, so each peak-memory figure is that network's own (loading its bundle
+     * included; random bundles are written by this process beforehand).
+     */
     public static Result runIsolated(Config config, PrintStream log) throws IOException, InterruptedException {
         List<Row> rows = new ArrayList<>();
-        List<String[]> jobs = new ArrayList<>();
-        if (config.bundle() != null) {
-            jobs.add(new String[] {"--bundle", config.bundle().toString()});
-        } else {
-            for (String backbone : config.backbones()) {
-                for (String architecture : config.architectures()) {
-                    jobs.add(new String[] {"--arch", architecture, "--backbone", backbone});
-                }
-            }
-        }
-        for (String[] job : jobs) {
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path")));
-            for (String key : List.of("ai.djl.offline", "OPT_OUT_TRACKING", "PYTORCH_LIBRARY_PATH",
-                    "org.slf4j.simpleLogger.defaultLogLevel")) {
-                if (System.getProperty(key) != null) {
-                    cmd.add("-D" + key + "=" + System.getProperty(key));
-                }
-            }
-            cmd.add(InferenceBench.class.getName());
-            cmd.add("--in-process");
-            cmd.addAll(Arrays.asList(job));
-            cmd.addAll(sharedArgs(config));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            Row row = null;
-            try (BufferedReader out = new BufferedReader(
-                    new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = out.readLine()) != null; ) {
-                    if (line.startsWith("ROW\t")) {
-                        row = Row.fromLine(line);
-                    } else {
-                        log.println(line);
+        Path temp = Files.createTempDirectory("ds-bench");
+        try {
+            if (config.bundle() != null) {
+                rows.add(runChild(config.bundle(), config, log));
+            } else {
+                EngineSetup.prepare(options(config));
+                for (String backbone : config.backbones()) {
+                    for (String architecture : config.architectures()) {
+                        Path bundle = temp.resolve(architecture + "-" + backbone);
+                        randomBundle(bundle, architecture, backbone, config.inputSize());
+                        rows.add(runChild(bundle, config, log));
+                        deleteTree(bundle);
                     }
                 }
             }
-            if (p.waitFor() != 0 || row == null) {
-                throw new IOException("benchmark of " + String.join(" ", job) + " failed (exit " + p.exitValue() + ")");
-            }
-            rows.add(row);
+        } finally {
+            deleteTree(temp);
         }
         return new Result(rows, machine(), Instant.now().toString(), config);
+    }
+
+    private static Row runChild(Path bundle, Config config, PrintStream log) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path")));
+        for (String key : List.of("ai.djl.offline", "OPT_OUT_TRACKING", "PYTORCH_LIBRARY_PATH",
+                "org.slf4j.simpleLogger.defaultLogLevel")) {
+            if (System.getProperty(key) != null) {
+                cmd.add("-D" + key + "=" + System.getProperty(key));
+            }
+        }
+        cmd.addAll(List.of(InferenceBench.class.getName(), "--in-process", "--bundle", bundle.toString()));
+        cmd.addAll(sharedArgs(config));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Row row = null;
+        try (BufferedReader out = new BufferedReader(
+                new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line; (line = out.readLine()) != null; ) {
+                if (line.startsWith("ROW\t")) {
+                    row = Row.fromLine(line);
+                } else {
+                    log.println(line);
+                }
+            }
+        }
+        if (p.waitFor() != 0 || row == null) {
+            throw new IOException("benchmark of " + bundle + " failed (exit " + p.exitValue() + ")");
+        }
+        return row;
     }
 
     private static List<String> sharedArgs(Config c) {
