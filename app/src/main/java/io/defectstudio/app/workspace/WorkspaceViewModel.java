@@ -68,6 +68,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
     private final ReadOnlyIntegerWrapper savedVersions = new ReadOnlyIntegerWrapper();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
+    private Thumbnails thumbnails = new Thumbnails();
     private ProjectStore store;
     private SegmentationPort engine;
     private final Map<Long, ProjectStore.ImageInfo> images = new HashMap<>();
@@ -96,6 +97,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
         closeProject();
         this.store = project;
         this.engine = segmentation;
+        this.thumbnails = new Thumbnails();
         projectName.set(project.name());
         if (segmentation != null) {
             modelName.set(segmentation.modelName());
@@ -585,6 +587,14 @@ public final class WorkspaceViewModel implements AutoCloseable {
                     message.set("Import: " + report.summary());
                     reloadQueue();
                 });
+    }
+
+    /** Loads the thumbnail of an image in the background and hands it to {@code onReady} on the UI thread. */
+    public void thumbnail(long imageId, java.util.function.Consumer<BufferedImage> onReady) {
+        ProjectStore s = store;
+        if (s != null) {
+            tasks.execute(() -> thumbnails.get(s, imageId), onReady, err -> { });
+        }
     }
 
     // --- plumbing -------------------------------------------------------------------------------------------------
