@@ -1,6 +1,7 @@
 package io.defectstudio.app.cli;
 
 import io.defectstudio.app.engine.Engines;
+import io.defectstudio.app.settings.AppSettings;
 import io.defectstudio.app.workspace.BatchSegmenter;
 import io.defectstudio.app.workspace.EngineFactory;
 import io.defectstudio.app.workspace.ProjectStore;
@@ -39,7 +40,7 @@ public final class SegmentCommand implements Callable<Integer> {
     private final EngineFactory engines;
 
     public SegmentCommand() {
-        this(Engines.production());
+        this(Engines.production(AppSettings.fromEnvironment()));
     }
 
     SegmentCommand(EngineFactory engines) {

@@ -1,17 +1,35 @@
 package io.defectstudio.app.engine;
 
+import io.defectstudio.app.settings.AppSettings;
 import io.defectstudio.app.workspace.EngineFactory;
+import io.defectstudio.inference.DeviceChoice;
+import io.defectstudio.inference.Segmenter;
+import io.defectstudio.inference.bundle.ModelBundle;
+import java.nio.file.Path;
 import java.util.Optional;
 
-/** The production engine factory shared by the CLI and the workstation. */
+/** The production engine: the project's active model, else the shipped one; on the GPU when there is one. */
 public final class Engines {
     private Engines() {
     }
 
-    public static EngineFactory production() {
+    public static EngineFactory production(AppSettings settings) {
         return (project, onProblem) -> {
-            onProblem.accept("No segmentation engine is available yet.");
-            return Optional.empty();
+            try {
+                Optional<Path> bundle = project.activeModelBundle();
+                if (bundle.isEmpty()) {
+                    bundle = ShippedModel.extract(settings.dataDir().resolve("models").resolve("default"));
+                }
+                if (bundle.isEmpty()) {
+                    onProblem.accept("No model: the project has no active model and none is shipped.");
+                    return Optional.empty();
+                }
+                Segmenter segmenter = Segmenter.open(ModelBundle.load(bundle.get()), DeviceChoice.AUTO);
+                return Optional.of(new SegmenterPort(segmenter));
+            } catch (Exception | LinkageError e) {
+                onProblem.accept("Cannot load the model: " + e.getMessage());
+                return Optional.empty();
+            }
         };
     }
 }

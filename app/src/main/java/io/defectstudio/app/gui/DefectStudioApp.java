@@ -2,7 +2,7 @@ package io.defectstudio.app.gui;
 
 import io.defectstudio.app.settings.AppSettings;
 import io.defectstudio.app.task.FxTaskExecutor;
-import io.defectstudio.app.workspace.EngineFactory;
+import io.defectstudio.app.engine.Engines;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
@@ -12,14 +12,12 @@ public final class DefectStudioApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        workstation = new Workstation(AppSettings.fromEnvironment(), new FxTaskExecutor(), new FxDialogService(),
-                engineFactory());
+        AppSettings settings = AppSettings.fromEnvironment();
+        workstation = new Workstation(settings, new FxTaskExecutor(), new FxDialogService(),
+                Engines.production(settings));
         workstation.start(stage);
     }
 
-    static EngineFactory engineFactory() {
-        return io.defectstudio.app.engine.Engines.production();
-    }
 
     @Override
     public void stop() {

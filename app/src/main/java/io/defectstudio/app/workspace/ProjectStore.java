@@ -81,6 +81,9 @@ public interface ProjectStore extends AutoCloseable {
 
     Optional<Decision> latestDecision(long imageId, long classId);
 
+    /** The bundle of the project's active model, if one is registered and active. */
+    Optional<Path> activeModelBundle();
+
     @Override
     void close();
 }

@@ -147,6 +147,11 @@ public final class StorageProjectStore implements ProjectStore {
     }
 
     @Override
+    public Optional<Path> activeModelBundle() {
+        return project.models().active().map(m -> m.bundlePath());
+    }
+
+    @Override
     public void close() {
         project.close();
     }
