@@ -30,9 +30,8 @@ public interface Segmenter extends AutoCloseable {
     }
 
     /**
-     * Checks and encodes a support set once.
-     *
-     * @throws InvalidInputException when a mask is empty or its size differs from its image's
+     * Encodes a support set once; masks were checked by {@link SupportSet#of} (which throws {@link
+     * InvalidInputException} for an empty mask or one whose size differs from its image's).
      */
     PreparedSupport prepare(SupportSet support);
 

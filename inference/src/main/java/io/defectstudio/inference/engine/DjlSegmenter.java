@@ -90,9 +90,6 @@ public final class DjlSegmenter implements Segmenter {
     @Override
     public PreparedSupport prepare(SupportSet support) {
         List<SupportExample> examples = support.examples();
-        for (int i = 0; i < examples.size(); i++) {
-            validate(examples.get(i), i + 1);
-        }
         return withEngine(() -> {
             NDManager supportManager = manager.newSubManager();
             try (NDManager scope = supportManager.newSubManager()) {
@@ -117,6 +114,9 @@ public final class DjlSegmenter implements Segmenter {
 
     @Override
     public Segmentation segment(PreparedSupport support, BufferedImage query) {
+        if (query == null) {
+            throw new InvalidInputException("the query image is missing");
+        }
         return segmentBatch(support, List.of(query)).get(0);
     }
 
@@ -196,19 +196,6 @@ public final class DjlSegmenter implements Segmenter {
             throw new IllegalStateException("the prepared support set is closed");
         }
         return prepared;
-    }
-
-    private static void validate(SupportExample e, int index) {
-        BufferedImage image = e.image();
-        BufferedImage mask = e.mask();
-        if (mask.getWidth() != image.getWidth() || mask.getHeight() != image.getHeight()) {
-            throw new InvalidInputException("support example " + index + ": the mask is " + mask.getWidth() + "x"
-                    + mask.getHeight() + " but its image is " + image.getWidth() + "x" + image.getHeight());
-        }
-        if (Preprocessor.countDefect(mask) == 0) {
-            throw new InvalidInputException("support example " + index + ": the mask is empty (no pixel >= 128);"
-                    + " paint the defect before segmenting");
-        }
     }
 
     /** Runs engine work under the read lock with autograd off, mapping engine failures to typed errors. */

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.defectstudio.inference.InvalidInputException;
+import io.defectstudio.inference.Masks;
 import io.defectstudio.inference.bundle.Manifest;
 import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
@@ -83,7 +84,7 @@ public final class Preprocessor {
         checkSize(mask, "mask");
         float[] values = new float[mask.getWidth() * mask.getHeight()];
         boolean any = false;
-        byte[] defect = defectPixels(mask);
+        byte[] defect = Masks.defectPixels(mask);
         for (int i = 0; i < values.length; i++) {
             if (defect[i] != 0) {
                 values[i] = 1f;
@@ -113,44 +114,6 @@ public final class Preprocessor {
                 ? Image.Interpolation.AREA
                 : Image.Interpolation.BILINEAR;
         return x.getNDArrayInternal().interpolation(new long[] {targetHeight, targetWidth}, mode.ordinal(), false);
-    }
-
-    /**
-     * Per-pixel defect flags (1 = defect) of a mask, row-major. A {@code TYPE_BYTE_GRAY} mask is defect where
-     * {@code >= 128}; other types are read from their first band against half its range.
-     */
-    public static byte[] defectPixels(BufferedImage mask) {
-        Raster raster = mask.getRaster();
-        int w = mask.getWidth();
-        int h = mask.getHeight();
-        int bits = mask.getColorModel().getComponentSize(0);
-        int half = 1 << (bits - 1);
-        int[] row = new int[w];
-        byte[] out = new byte[w * h];
-        boolean indexed = mask.getColorModel() instanceof IndexColorModel;
-        for (int y = 0; y < h; y++) {
-            if (indexed) {
-                for (int x = 0; x < w; x++) {
-                    int rgb = mask.getRGB(x, y);
-                    out[y * w + x] = (byte) ((rgb & 0xff) >= 128 || ((rgb >> 8) & 0xff) >= 128 ? 1 : 0);
-                }
-                continue;
-            }
-            raster.getSamples(0, y, w, 1, 0, row);
-            for (int x = 0; x < w; x++) {
-                out[y * w + x] = (byte) (row[x] >= half ? 1 : 0);
-            }
-        }
-        return out;
-    }
-
-    /** Number of defect pixels in a mask. */
-    public static long countDefect(BufferedImage mask) {
-        long n = 0;
-        for (byte b : defectPixels(mask)) {
-            n += b;
-        }
-        return n;
     }
 
     /** Image intensities in [0, 1], channel-major: 1 channel for grey, 3 for colour. */
