@@ -11,7 +11,7 @@ public final class Shortcuts {
     /** One binding with the text the help overlay shows. */
     public record Binding(Command command, List<KeyChord> chords, String description) {
         public String keysDisplay() {
-            return String.join(" / ", chords.stream().map(KeyChord::display).toList());
+            return String.join(" / ", chords.stream().map(KeyChord::display).distinct().toList());
         }
     }
 
