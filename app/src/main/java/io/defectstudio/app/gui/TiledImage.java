@@ -9,12 +9,12 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 
 /**
- * A large image as a grid of 512x512 WritableImages. Prism re-uploads a whole texture when an image changes, so a
+ * A large image as a grid of 256x256 WritableImages. Prism re-uploads a whole texture when an image changes, so a
  * single 4096x4096 overlay would move 64 MB per frame while painting; with tiles only the touched ones are updated
  * and only their screen area is redrawn.
  */
 final class TiledImage {
-    static final int TILE = 512;
+    static final int TILE = 256;
 
     private final Group group = new Group();
     private final List<WritableImage> tiles = new ArrayList<>();
