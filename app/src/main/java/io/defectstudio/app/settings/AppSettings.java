@@ -1,0 +1,89 @@
+package io.defectstudio.app.settings;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * The user data directory and a small settings file remembering the last opened project. The directory comes from
+ * the system property {@value #DIR_PROPERTY}, else the environment variable {@value #DIR_ENV}, else
+ * {@code $XDG_DATA_HOME/defect-studio}, else {@code ~/.local/share/defect-studio}.
+ */
+public final class AppSettings {
+    public static final String DIR_PROPERTY = "defectstudio.data.dir";
+    public static final String DIR_ENV = "DEFECT_STUDIO_DATA_DIR";
+    private static final String LAST_PROJECT = "lastProject";
+
+    private final Path dataDir;
+
+    public AppSettings(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    public static AppSettings fromEnvironment() {
+        return new AppSettings(resolveDataDir(System.getProperties(), System.getenv()));
+    }
+
+    static Path resolveDataDir(Properties props, Map<String, String> env) {
+        String prop = props.getProperty(DIR_PROPERTY);
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
+        String fromEnv = env.get(DIR_ENV);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Path.of(fromEnv);
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "defect-studio");
+        }
+        return Path.of(props.getProperty("user.home"), ".local", "share", "defect-studio");
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path demoProjectDir() {
+        return dataDir.resolve("demo");
+    }
+
+    public Optional<Path> lastProject() {
+        String v = load().getProperty(LAST_PROJECT);
+        return v == null ? Optional.empty() : Optional.of(Path.of(v)).filter(Files::isDirectory);
+    }
+
+    public void rememberProject(Path project) throws IOException {
+        Properties p = load();
+        p.setProperty(LAST_PROJECT, project.toAbsolutePath().toString());
+        Files.createDirectories(dataDir);
+        // Write then rename, so a kill mid-write never leaves a truncated settings file.
+        Path tmp = dataDir.resolve("settings.properties.tmp");
+        try (OutputStream out = Files.newOutputStream(tmp)) {
+            p.store(out, "Defect Studio settings");
+        }
+        Files.move(tmp, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private Properties load() {
+        Properties p = new Properties();
+        if (Files.isRegularFile(file())) {
+            try (InputStream in = Files.newInputStream(file())) {
+                p.load(in);
+            } catch (IOException e) {
+                return new Properties();
+            }
+        }
+        return p;
+    }
+
+    private Path file() {
+        return dataDir.resolve("settings.properties");
+    }
+}

@@ -1,0 +1,23 @@
+package io.defectstudio.app.shortcut;
+
+/** Everything the inspector can trigger from the keyboard. */
+public enum Command {
+    NEXT_IMAGE,
+    PREVIOUS_IMAGE,
+    ACCEPT,
+    MARK_SUPPORT,
+    FLAG,
+    BRUSH,
+    ERASER,
+    POLYGON,
+    BRUSH_SMALLER,
+    BRUSH_LARGER,
+    TOGGLE_OVERLAY,
+    UNDO,
+    REDO,
+    ZOOM_FIT,
+    ZOOM_ONE_TO_ONE,
+    ZOOM_IN,
+    ZOOM_OUT,
+    HELP
+}

@@ -1,0 +1,71 @@
+package io.defectstudio.app.shortcut;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one table of key bindings: the key handler looks commands up here and the F1 overlay lists it, so the two
+ * cannot drift apart.
+ */
+public final class Shortcuts {
+    /** One binding with the text the help overlay shows. */
+    public record Binding(Command command, List<KeyChord> chords, String description) {
+        public String keysDisplay() {
+            return String.join(" / ", chords.stream().map(KeyChord::display).distinct().toList());
+        }
+    }
+
+    public static final List<Binding> DEFAULT = List.of(
+            new Binding(Command.NEXT_IMAGE, List.of(KeyChord.of("N")), "Next image"),
+            new Binding(Command.PREVIOUS_IMAGE, List.of(KeyChord.of("P")), "Previous image"),
+            new Binding(Command.ACCEPT, List.of(KeyChord.of("A"), KeyChord.of("ENTER")), "Accept the mask on screen"),
+            new Binding(Command.MARK_SUPPORT, List.of(KeyChord.of("S")), "Mark as support (few-shot example)"),
+            new Binding(Command.FLAG, List.of(KeyChord.of("F")), "Flag for a second look"),
+            new Binding(Command.BRUSH, List.of(KeyChord.of("B")), "Brush tool"),
+            new Binding(Command.ERASER, List.of(KeyChord.of("E")), "Eraser tool"),
+            new Binding(Command.POLYGON, List.of(KeyChord.of("L")), "Polygon / lasso fill (Shift erases)"),
+            new Binding(Command.BRUSH_SMALLER, List.of(KeyChord.of("OPEN_BRACKET")), "Smaller brush"),
+            new Binding(Command.BRUSH_LARGER, List.of(KeyChord.of("CLOSE_BRACKET")), "Larger brush"),
+            new Binding(Command.TOGGLE_OVERLAY, List.of(KeyChord.of("H")), "Hide / show the mask overlay"),
+            new Binding(Command.UNDO, List.of(KeyChord.ctrl("Z")), "Undo the last stroke"),
+            new Binding(Command.REDO, List.of(KeyChord.ctrlShift("Z"), KeyChord.ctrl("Y")), "Redo"),
+            new Binding(Command.ZOOM_FIT, List.of(KeyChord.of("DIGIT0")), "Fit image to window"),
+            new Binding(Command.ZOOM_ONE_TO_ONE, List.of(KeyChord.of("DIGIT1")), "Zoom 1:1"),
+            new Binding(Command.ZOOM_IN, List.of(KeyChord.of("PLUS"), KeyChord.of("ADD")), "Zoom in"),
+            new Binding(Command.ZOOM_OUT, List.of(KeyChord.of("MINUS"), KeyChord.of("SUBTRACT")), "Zoom out"),
+            new Binding(Command.HELP, List.of(KeyChord.of("F1")), "Show / hide this help"));
+
+    /** Mouse gestures, listed in the overlay next to the keys. */
+    public static final List<String[]> GESTURES = List.of(
+            new String[] {"Wheel", "Zoom at the cursor"},
+            new String[] {"Space+drag / middle drag", "Pan"},
+            new String[] {"Left drag", "Paint with the current tool"});
+
+    private final List<Binding> bindings;
+
+    public Shortcuts(List<Binding> bindings) {
+        for (int i = 0; i < bindings.size(); i++) {
+            for (int j = i + 1; j < bindings.size(); j++) {
+                for (KeyChord c : bindings.get(i).chords()) {
+                    if (bindings.get(j).chords().contains(c)) {
+                        throw new IllegalArgumentException(c.display() + " is bound to both "
+                                + bindings.get(i).command() + " and " + bindings.get(j).command());
+                    }
+                }
+            }
+        }
+        this.bindings = List.copyOf(bindings);
+    }
+
+    public static Shortcuts defaults() {
+        return new Shortcuts(DEFAULT);
+    }
+
+    public List<Binding> bindings() {
+        return bindings;
+    }
+
+    public Optional<Command> lookup(KeyChord chord) {
+        return bindings.stream().filter(b -> b.chords().contains(chord)).map(Binding::command).findFirst();
+    }
+}
