@@ -16,6 +16,7 @@ import io.defectstudio.storage.reviews.ReviewRepository;
 import io.defectstudio.storage.training.TrainingRunRepository;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -127,8 +128,10 @@ public final class Project implements AutoCloseable {
     private static void createFolder(Path dir) {
         try {
             Files.createDirectories(dir);
+        } catch (AccessDeniedException e) {
+            throw new ReadOnlyProjectException(dir, "cannot create the folder", e);
         } catch (IOException e) {
-            throw new ReadOnlyProjectException(dir, "cannot create the folder: " + e.getMessage(), e);
+            throw new StorageIoException(dir + ": cannot create the folder: " + e, e);
         }
     }
 

@@ -92,6 +92,8 @@ public final class SqliteDialect implements SqlDialect {
     @Override
     public void beginWrite(Connection connection) throws SQLException {
         // IMMEDIATE takes the write lock now (waiting up to busy_timeout); DEFERRED would fail later with SQLITE_BUSY.
+        // Issued as a statement on an auto-commit connection rather than through SQLiteConfig's TransactionMode:
+        // the driver's commit() immediately begins the next transaction, which would keep the write lock held.
         execute(connection, "BEGIN IMMEDIATE");
     }
 
