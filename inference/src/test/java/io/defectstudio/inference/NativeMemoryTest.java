@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.defectstudio.inference.bundle.Manifest;
 import io.defectstudio.inference.bundle.ModelBundle;
 import io.defectstudio.inference.engine.DjlSegmenter;
+import io.defectstudio.inference.engine.NetworkFactory;
 import io.defectstudio.inference.testing.TestBundles;
 import io.defectstudio.inference.testing.TestImages;
 import java.awt.image.BufferedImage;
@@ -22,13 +23,13 @@ class NativeMemoryTest {
 
     @Test
     void residentMemoryStaysFlatOver500Segmentations(@TempDir Path dir) throws IOException {
-        TestBundles.write(dir.resolve("b"), "proto", 64, Manifest.Precision.FLOAT32);
+        TestBundles.write(dir.resolve("b"), "lerenet", 64, Manifest.Precision.FLOAT32);
         BufferedImage image = TestImages.grey(96, 80, 1, 20, 30, 70, 36);
         BufferedImage mask = TestImages.mask(96, 80, 20, 30, 70, 36);
         BufferedImage query = TestImages.grey(120, 90, 2, 10, 40, 100, 47);
         SupportSet set = SupportSet.of(new SupportExample(image, mask));
         try (Segmenter s = DjlSegmenter.open(ModelBundle.load(dir.resolve("b")),
-                InferenceOptions.of(DeviceChoice.CPU), TestBundles.FACTORY)) {
+                InferenceOptions.of(DeviceChoice.CPU), NetworkFactory.standard())) {
             run(s, set, query, 100);
             long before = residentKb();
             run(s, set, query, SEGMENTATIONS);

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.defectstudio.inference.bundle.Manifest;
 import io.defectstudio.inference.bundle.ModelBundle;
 import io.defectstudio.inference.engine.DjlSegmenter;
-import io.defectstudio.inference.testing.PrototypeNet;
+import io.defectstudio.inference.testing.CountingNet;
 import io.defectstudio.inference.testing.TestBundles;
 import io.defectstudio.inference.testing.TestImages;
 import java.awt.image.BufferedImage;
@@ -23,15 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
 class SegmenterTest {
 
     private static final int SIZE = 64;
-    private static final AtomicReference<PrototypeNet> NET = new AtomicReference<>();
+    private static final AtomicReference<CountingNet> NET = new AtomicReference<>();
     private static Segmenter segmenter;
 
     @BeforeAll
     static void open(@TempDir Path dir) throws Exception {
-        TestBundles.write(dir.resolve("b"), "proto", SIZE, Manifest.Precision.FLOAT32);
+        TestBundles.write(dir.resolve("b"), "lerenet", SIZE, Manifest.Precision.FLOAT32, TestBundles.COUNTING);
         segmenter = DjlSegmenter.open(ModelBundle.load(dir.resolve("b")), InferenceOptions.of(DeviceChoice.CPU),
                 (architecture, backbone) -> {
-                    PrototypeNet net = new PrototypeNet(architecture, backbone);
+                    CountingNet net = (CountingNet) TestBundles.COUNTING.create(architecture, backbone);
                     NET.set(net);
                     return net;
                 });
@@ -115,7 +115,7 @@ class SegmenterTest {
 
     @Test
     void supportIsEncodedOnceAndReusedForEveryQuery() {
-        PrototypeNet net = NET.get();
+        CountingNet net = NET.get();
         BufferedImage query = TestImages.grey(70, 70, 5, 10, 10, 60, 16);
         try (PreparedSupport support = segmenter.prepare(support())) {
             int encodes = net.encodeCalls.get();
@@ -157,7 +157,8 @@ class SegmenterTest {
 
     @Test
     void modelInfoComesFromTheManifest() {
-        assertEquals("proto", segmenter.model().architecture());
+        assertEquals("lerenet", segmenter.model().architecture());
+        assertEquals(List.of("scratch"), segmenter.model().classes());
         assertEquals("compact", segmenter.model().backbone());
         assertEquals(SIZE, segmenter.model().inputWidth());
         assertEquals("cpu()", segmenter.device());

@@ -56,7 +56,7 @@ public final class DjlSegmenter implements Segmenter {
 
     /** Opens a bundle with the standard networks. */
     public static DjlSegmenter open(ModelBundle bundle, InferenceOptions options) {
-        return open(bundle, options, StandardNetworks::create);
+        return open(bundle, options, NetworkFactory.standard());
     }
 
     /** Opens a bundle with networks from {@code factory}. */
