@@ -1,6 +1,7 @@
 package io.defectstudio.app.gui;
 
 import io.defectstudio.app.demo.DemoProject;
+import io.defectstudio.app.review.ReviewWindow;
 import io.defectstudio.app.settings.AppSettings;
 import io.defectstudio.app.shortcut.Shortcuts;
 import io.defectstudio.app.task.TaskExecutor;
@@ -29,6 +30,7 @@ public final class Workstation implements MainWindow.ProjectActions {
     private final WorkspaceViewModel vm;
     private MainWindow window;
     private Stage stage;
+    private Stage reviewStage;
 
     public Workstation(AppSettings settings, TaskExecutor tasks, DialogService dialogs, EngineFactory engines) {
         this.settings = settings;
@@ -110,6 +112,16 @@ public final class Workstation implements MainWindow.ProjectActions {
     @Override
     public void importFolder() {
         dialogs.chooseFolder("Import a folder of images").ifPresent(vm::importFolder);
+    }
+
+    @Override
+    public void openReview() {
+        vm.projectFolder().ifPresent(folder -> ReviewWindow.open(stage, folder, tasks, dialogs, s -> reviewStage = s));
+    }
+
+    /** The open review window, if any (for tests). */
+    public Optional<Stage> reviewStage() {
+        return Optional.ofNullable(reviewStage);
     }
 
     @Override
