@@ -43,7 +43,7 @@ public final class SegmentCommand implements Callable<Integer> {
         this(Engines.production(AppSettings.fromEnvironment()));
     }
 
-    SegmentCommand(EngineFactory engines) {
+    public SegmentCommand(EngineFactory engines) {
         this.engines = engines;
     }
 

@@ -494,7 +494,11 @@ public final class WorkspaceViewModel implements AutoCloseable {
             return;
         }
         generation = engine.setSupport(support);
-        List<QueueEntry> todo = entries.stream().filter(e -> !e.status().isSettled()).toList();
+        QueueEntry onScreen = current.get();
+        long first = onScreen == null ? -1 : onScreen.imageId();
+        // the image on screen is submitted first: a worker may start before a later prioritise() could move it
+        List<QueueEntry> todo = entries.stream().filter(e -> !e.status().isSettled())
+                .sorted(java.util.Comparator.comparing((QueueEntry e) -> e.imageId() != first)).toList();
         todo.forEach(e -> pending.add(e.imageId()));
         segmentTotal.set(todo.size());
         segmentDone.set(0);
@@ -502,10 +506,6 @@ public final class WorkspaceViewModel implements AutoCloseable {
         for (QueueEntry e : todo) {
             long id = e.imageId();
             engine.submit(id, () -> s.readImage(id));
-        }
-        QueueEntry cur = current.get();
-        if (cur != null && pending.contains(cur.imageId())) {
-            engine.prioritise(cur.imageId());
         }
         message.set("Segmenting " + todo.size() + " images with " + support.size() + " support image(s)");
     }
