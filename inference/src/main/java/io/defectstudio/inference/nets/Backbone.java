@@ -3,6 +3,7 @@ package io.defectstudio.inference.nets;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 
 /**
@@ -26,6 +27,9 @@ public abstract class Backbone extends AbstractBlock {
      * layer4 saves its cost.
      */
     public abstract NDList stages(ParameterStore ps, NDArray images, boolean training, int count);
+
+    /** Stage {@code number} as a block: 0 the stem, 1..4 layer1..layer4 (to freeze a stage a head never reads). */
+    public abstract Block stage(int number);
 
     /** A short name stored in model manifests, e.g. {@code resnet18} or {@code compact}. */
     public abstract String name();

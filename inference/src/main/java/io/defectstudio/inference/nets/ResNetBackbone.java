@@ -89,6 +89,14 @@ public final class ResNetBackbone extends Backbone {
         return name;
     }
 
+    @Override
+    public Block stage(int number) {
+        if (number < 0 || number > 4) {
+            throw new IllegalArgumentException("stage number must be 0..4, got " + number);
+        }
+        return number == 0 ? stem : stages[number - 1];
+    }
+
     /** Blocks per stage, e.g. {@code [2,2,2,2]} for ResNet-18. */
     public int[] units() {
         return units.clone();
