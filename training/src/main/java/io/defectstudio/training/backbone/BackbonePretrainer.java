@@ -9,6 +9,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.defectstudio.inference.bundle.Manifest;
+import io.defectstudio.inference.engine.Preprocessor;
 import io.defectstudio.inference.nets.Backbone;
 import io.defectstudio.inference.nets.Backbones;
 import io.defectstudio.training.augment.AugmentationPolicy;
@@ -22,7 +24,6 @@ import io.defectstudio.training.episodes.HeldOutSource;
 import io.defectstudio.training.episodes.Sample;
 import io.defectstudio.training.metrics.BinaryMask;
 import io.defectstudio.training.metrics.IouAccumulator;
-import io.defectstudio.training.train.InputEncoder;
 import io.defectstudio.training.train.SegmentationLosses;
 import io.defectstudio.training.train.Seeds;
 import io.defectstudio.training.train.TrainingException;
@@ -39,6 +40,9 @@ import java.util.SplittableRandom;
  * Held-out images (every 5th of each training class) pick the best epoch; the fold's test classes are never read.
  */
 public final class BackbonePretrainer {
+
+    /** The normalisation the meta-trained bundles declare, so that pre-training sees the same inputs. */
+    public static final Manifest.Normalisation NORMALISATION = Manifest.Normalisation.imageNet();
 
     private static final int HOLD_OUT_EVERY = 5;
 
@@ -57,7 +61,7 @@ public final class BackbonePretrainer {
         List<Sample> normals = train.normalSamples();
         List<Labelled> validation = validationSet(HeldOutSource.validation(source, HOLD_OUT_EVERY), classes,
                 config.validationImages());
-        InputEncoder encoder = new InputEncoder(config.inputSize());
+        Preprocessor encoder = new Preprocessor(config.inputSize(), config.inputSize(), NORMALISATION);
         PairAugmenter augmenter = new PairAugmenter(AugmentationPolicy.eamnet());
         Device device = Engine.getInstance().defaultDevice();
         try (NDManager manager = NDManager.newBaseManager(device)) {
@@ -84,7 +88,7 @@ public final class BackbonePretrainer {
     }
 
     private static NDList batch(PretrainConfig config, List<List<Sample>> pools, List<Sample> normals,
-            InputEncoder encoder, PairAugmenter augmenter, NDManager scope, long step) {
+            Preprocessor encoder, PairAugmenter augmenter, NDManager scope, long step) {
         SplittableRandom random = Seeds.random(config.seed(), step);
         NDList images = new NDList();
         NDList masks = new NDList();
@@ -103,15 +107,15 @@ public final class BackbonePretrainer {
         return new NDList(NDArrays.stack(images), NDArrays.stack(masks));
     }
 
-    private static double validate(PretrainNet net, ParameterStore ps, NDManager scope, InputEncoder encoder,
+    private static double validate(PretrainNet net, ParameterStore ps, NDManager scope, Preprocessor encoder,
             List<Labelled> validation) {
         IouAccumulator iou = new IouAccumulator();
         for (Labelled item : validation) {
             try (NDManager local = scope.newSubManager()) {
                 NDArray image = encoder.image(local, item.sample().image()).expandDims(0);
                 NDArray logits = net.forward(ps, new NDList(image), false).singletonOrThrow();
-                BinaryMask predicted = toMask(logits.gt(0), encoder.size());
-                BinaryMask truth = toMask(encoder.mask(local, item.sample().mask()).gte(0.5f), encoder.size());
+                BinaryMask predicted = toMask(logits.gt(0), encoder.width());
+                BinaryMask truth = toMask(encoder.mask(local, item.sample().mask()).gte(0.5f), encoder.width());
                 iou.add(item.className(), predicted, truth);
             }
         }

@@ -57,6 +57,10 @@ public final class ParameterOptimizer implements AutoCloseable {
             try (NDManager scope = stateManager.newSubManager()) {
                 NDArray grad = weight.getGradient();
                 grad.attach(scope);
+                if (grad.isNaN().any().getBoolean() || grad.isInfinite().any().getBoolean()) {
+                    throw new TrainingException("Step " + step + ": the gradient of " + p.getKey()
+                            + " is not finite (NaN or infinite); the network or its input produced an invalid value");
+                }
                 NDArray g = weightDecay == 0 ? grad.duplicate() : grad.add(weight.mul(weightDecay));
                 NDArray delta = kind == OptimizerKind.SGD ? sgd(p.getKey(), g) : adam(p.getKey(), g, step);
                 weight.subi(delta.muli(learningRate));
