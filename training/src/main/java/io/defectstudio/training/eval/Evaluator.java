@@ -74,20 +74,21 @@ public final class Evaluator {
                 iou.add(episode.className(), atSize(BinaryMask.fromGray(result.mask()), truth), truth);
                 queryMillis += result.latencyMillis();
                 queries++;
-                report(listener, "episodes", i + 1, scored.size(), started);
+                report(listener, "episodes", i + 1, scored.size(), started, started);
             }
             List<List<Sample>> tileSupports = tileSupportSets(episodes);
             if (!normals.isEmpty() && tileSupports.isEmpty()) {
                 throw new IllegalArgumentException("The episode list has no magnetic-tile episode whose support set "
                         + "could be used for the defect-free tiles");
             }
+            long normalsStarted = System.nanoTime();
             for (int i = 0; i < normals.size(); i++) {
                 PreparedSupport support = cache.get(tileSupports.get(i % tileSupports.size()));
                 Segmentation result = segmenter.segment(support, normals.get(i).image());
                 falsePositives.add(BinaryMask.fromGray(result.mask()));
                 queryMillis += result.latencyMillis();
                 queries++;
-                report(listener, "normal images", i + 1, normals.size(), started);
+                report(listener, "normal images", i + 1, normals.size(), started, normalsStarted);
             }
             return new EvalReport(scored.size(), episodes.size(), iou.classIou(), iou.meanIou(), iou.fbIou(),
                     normals.size(), falsePositives.falsePositiveRate(), falsePositives.meanPaintedFraction(),
@@ -121,9 +122,11 @@ public final class Evaluator {
         return count < 0 || count >= tiles.size() ? tiles : tiles.subList(0, count);
     }
 
-    private static void report(EvalListener listener, String phase, int done, int total, long started) {
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        listener.onProgress(new EvalProgress(phase, done, total, elapsed,
-                Duration.ofNanos(elapsed.toNanos() / done * (total - done))));
+    private static void report(EvalListener listener, String phase, int done, int total, long started,
+            long phaseStarted) {
+        long now = System.nanoTime();
+        long perItem = (now - phaseStarted) / done;
+        listener.onProgress(new EvalProgress(phase, done, total, Duration.ofNanos(now - started),
+                Duration.ofNanos(perItem * (total - done))));
     }
 }
