@@ -66,6 +66,22 @@ class ReviewRolesTest {
     }
 
     @Test
+    void activationsAreLoggedSoTheEarlierModelCanBeFound() throws Exception {
+        ProjectFixture fx = ProjectFixture.create(temp.resolve("m"), 24, 16);
+        try (Project project = fx.project()) {
+            var a = project.models().register("a", temp.resolve("a"), "lerenet", "{}");
+            var b = project.models().register("b", temp.resolve("b"), "lerenet", "{}");
+            assertEquals(java.util.Optional.empty(), project.models().previouslyActive());
+            project.models().activate(a.id());
+            assertEquals(java.util.Optional.empty(), project.models().previouslyActive());
+            project.models().activate(b.id());
+            assertEquals(a.id(), project.models().previouslyActive().orElseThrow().id());
+            project.models().activate(a.id());
+            assertEquals(b.id(), project.models().previouslyActive().orElseThrow().id());
+        }
+    }
+
+    @Test
     void versionOneDatabaseIsUpgradedAndItsReviewsBecomeInspectorReviews() throws Exception {
         ProjectFixture fx = ProjectFixture.create(temp.resolve("old"), 24, 16);
         long image = fx.image().id();
@@ -76,6 +92,7 @@ class ReviewRolesTest {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
             s.execute("DROP INDEX review_by_class");
             s.execute("ALTER TABLE review DROP COLUMN role");
+            s.execute("DROP TABLE model_activation");
             s.execute("INSERT INTO review (image_id, class_id, decision, reviewer, comment, created_at) VALUES ("
                     + image + ", " + cls + ", 'APPROVE', 'ines', 'from v1', 5)");
             s.execute("PRAGMA user_version = 1");
