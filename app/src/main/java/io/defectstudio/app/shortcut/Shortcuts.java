@@ -18,7 +18,7 @@ public final class Shortcuts {
         }
 
         public String keysDisplay() {
-            return String.join(" / ", chords.stream().map(KeyChord::display).toList());
+            return String.join(" / ", chords.stream().map(KeyChord::display).distinct().toList());
         }
     }
 
