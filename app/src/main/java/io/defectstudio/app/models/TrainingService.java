@@ -37,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -54,6 +55,7 @@ public final class TrainingService implements AutoCloseable {
     private final Project project;
     private final ExecutorService executor;
     private final Map<Long, AtomicBoolean> cancelFlags = new ConcurrentHashMap<>();
+    private final AtomicBoolean closing = new AtomicBoolean();
 
     public TrainingService(Project project) {
         this.project = project;
@@ -117,6 +119,10 @@ public final class TrainingService implements AutoCloseable {
             try {
                 return Optional.of(train(runId, request, observer, cancelled));
             } catch (RunCancelled e) {
+                if (closing.get()) {
+                    // Stopped by closing the app: the run stays RUNNING and resumes from its checkpoint next time.
+                    return Optional.empty();
+                }
                 project.trainingRuns().finish(runId, TrainingStatus.CANCELLED);
                 observer.onCancelled(runId);
                 return Optional.empty();
@@ -277,9 +283,24 @@ public final class TrainingService implements AutoCloseable {
         }
     }
 
+    /** True while a run is queued or training. */
+    public boolean isBusy() {
+        return !cancelFlags.isEmpty();
+    }
+
+    /**
+     * Stops a running run at its next step without cancelling it (it resumes from its checkpoint when the project
+     * is opened again) and waits for the training thread, so the project can be closed after this returns.
+     */
     @Override
     public void close() {
+        closing.set(true);
         cancelFlags.values().forEach(f -> f.set(true));
         executor.shutdown();
+        try {
+            executor.awaitTermination(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
