@@ -32,6 +32,22 @@ public final class HeldOutEpisodes {
         return episodes;
     }
 
+    /**
+     * Episodes over every class with enough held-out masks for {@code shots}-shot episodes.
+     *
+     * @throws IllegalArgumentException when no class has enough
+     */
+    public static List<Episode> fromProject(Project project, int shots, int perClass) {
+        List<String> all = project.classes().list().stream().map(c -> c.name()).toList();
+        HeldOutSource held = HeldOutSource.validation(new ProjectEpisodeSource(project, all), HOLD_OUT_EVERY);
+        List<String> usable = all.stream().filter(c -> held.samples(c).size() > shots).toList();
+        if (usable.isEmpty()) {
+            throw new IllegalArgumentException("No class has enough accepted masks for a held-out comparison (each "
+                    + "needs " + (HOLD_OUT_EVERY * shots + 1) + ")");
+        }
+        return fromProject(project, usable, shots, perClass * usable.size());
+    }
+
     /** A benchmark list ({@code foldF_Kshot.tsv}), paths relative to {@code dataDir}. */
     public static List<Episode> fromList(Path tsv, Path dataDir) {
         return EpisodeList.read(tsv, dataDir);

@@ -126,6 +126,7 @@ public final class TrainingViewModel implements AutoCloseable {
         return new TrainingObserver() {
             @Override
             public void onStep(long id, long step, long total, double loss, Duration remaining) {
+                runId = id;
                 tasks.runOnUi(() -> {
                     running.set(true);
                     progress.set((double) step / total);
