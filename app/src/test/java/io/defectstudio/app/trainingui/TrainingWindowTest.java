@@ -37,7 +37,7 @@ class TrainingWindowTest extends FxRobot {
     @AfterEach
     void tearDown() throws Exception {
         if (window != null) {
-            window.close();
+            FxToolkit.setupFixture(window::close);
         }
         FxToolkit.cleanupStages();
         if (tasks != null) {
