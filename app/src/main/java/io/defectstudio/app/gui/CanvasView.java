@@ -30,7 +30,6 @@ public final class CanvasView extends Region {
     private final Viewport viewport = new Viewport();
     private final TiledImage base = new TiledImage();
     private final TiledImage overlay = new TiledImage();
-    private final javafx.scene.transform.Affine imageToScreen = new javafx.scene.transform.Affine();
     private final Circle cursorRing = new Circle();
     private final Polyline polygon = new Polyline();
     private final OverlayRenderer renderer = new OverlayRenderer();
@@ -52,7 +51,6 @@ public final class CanvasView extends Region {
         setClip(clip);
         javafx.scene.Group images = new javafx.scene.Group(base.node(), overlay.node());
         images.setManaged(false);
-        images.getTransforms().add(imageToScreen);
         images.setMouseTransparent(true);
         overlay.node().visibleProperty().bind(vm.overlayVisibleProperty());
         cursorRing.setFill(Color.TRANSPARENT);
@@ -142,6 +140,7 @@ public final class CanvasView extends Region {
         }
         base.reset(img.width(), img.height());
         overlay.reset(img.width(), img.height());
+        applyViewport();
         renderBase();
         if (vm.mask().isPresent()) {
             renderOverlay(new DirtyRect(0, 0, img.width(), img.height()));
@@ -175,8 +174,8 @@ public final class CanvasView extends Region {
     }
 
     private void applyViewport() {
-        imageToScreen.setToTransform(viewport.scale(), 0, viewport.translateX(), 0, viewport.scale(),
-                viewport.translateY());
+        base.place(viewport.scale(), viewport.translateX(), viewport.translateY());
+        overlay.place(viewport.scale(), viewport.translateX(), viewport.translateY());
         redrawPolygon();
         updateRing();
     }

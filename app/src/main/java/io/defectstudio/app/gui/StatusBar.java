@@ -66,6 +66,10 @@ final class StatusBar extends HBox {
                 swatch(MaskStyle.prediction(), "Prediction"), swatch(MaskStyle.accepted(), "Accepted"));
         legend.setId("mask-legend");
         legend.setAlignment(Pos.CENTER_LEFT);
+        for (var n : java.util.List.of(project, model, device, segmentText, legend)) {
+            n.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        message.setMinWidth(0);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         getChildren().addAll(project, new Separator(javafx.geometry.Orientation.VERTICAL), model, device,

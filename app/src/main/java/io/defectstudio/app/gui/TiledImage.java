@@ -53,12 +53,30 @@ final class TiledImage {
                 tiles.add(img);
                 ImageView v = new ImageView(img);
                 v.setSmooth(false);
-                v.setLayoutX(c * TILE);
-                v.setLayoutY(r * TILE);
                 views.add(v);
             }
         }
         group.getChildren().setAll(views);
+    }
+
+    /**
+     * Places the tiles for image-to-screen scale {@code s} and translation (tx, ty). Tile edges are snapped to whole
+     * screen pixels so neighbouring tiles meet without an anti-aliased seam.
+     */
+    void place(double s, double tx, double ty) {
+        for (int i = 0; i < group.getChildren().size(); i++) {
+            ImageView v = (ImageView) group.getChildren().get(i);
+            int c = i % cols;
+            int r = i / cols;
+            double x0 = Math.round(tx + c * TILE * s);
+            double y0 = Math.round(ty + r * TILE * s);
+            double x1 = Math.round(tx + (c * TILE + v.getImage().getWidth()) * s);
+            double y1 = Math.round(ty + (r * TILE + v.getImage().getHeight()) * s);
+            v.setLayoutX(x0);
+            v.setLayoutY(y0);
+            v.setFitWidth(Math.max(1, x1 - x0));
+            v.setFitHeight(Math.max(1, y1 - y0));
+        }
     }
 
     void clear() {

@@ -117,6 +117,31 @@ public final class SqliteDialect implements SqlDialect {
     }
 
     @Override
+    public void savepoint(Connection connection, String name) throws SQLException {
+        execute(connection, "SAVEPOINT " + requireIdentifier(name));
+    }
+
+    @Override
+    public void releaseSavepoint(Connection connection, String name) throws SQLException {
+        execute(connection, "RELEASE SAVEPOINT " + requireIdentifier(name));
+    }
+
+    @Override
+    public void rollbackToSavepoint(Connection connection, String name) throws SQLException {
+        // ROLLBACK TO keeps the savepoint open; release it so the enclosing transaction goes on as before it.
+        execute(connection, "ROLLBACK TO SAVEPOINT " + requireIdentifier(name));
+        execute(connection, "RELEASE SAVEPOINT " + name);
+    }
+
+    // Savepoint names cannot be bound parameters.
+    private static String requireIdentifier(String name) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain savepoint name: " + name);
+        }
+        return name;
+    }
+
+    @Override
     public String returningId(String insertSql) {
         return insertSql + " RETURNING id";
     }

@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * Imports a dataset folder in two phases: first read and check every entry (bad ones are reported and skipped:
  * undecodable or truncated images, masks of the wrong size, dangling references, files that do not match the
- * folder's {@code SHA256SUMS} when it has one), then hand all good items to the target at once.
+ * folder's {@code SHA256SUMS} when it has one), then hand all good items to the target at once. A project stores
+ * them in one transaction, so a fault while storing leaves nothing half-imported.
  */
 public final class DatasetImporter {
     private DatasetImporter() {

@@ -102,6 +102,29 @@ class ProjectExportImportTest {
     }
 
     @Test
+    void cocoCategoryNamesMeetProjectClassesStrippedAndBlankOnesAreSkipped() throws IOException {
+        Path root = tmp.resolve("coco");
+        TestData.greyImage(root.resolve("images/t.png"), 3, 4, 1);
+        Files.writeString(root.resolve("annotations.json"), """
+                {"images": [{"id": 1, "file_name": "t.png", "width": 3, "height": 4}],
+                 "categories": [{"id": 5, "name": " Pit "}, {"id": 6, "name": "  "}],
+                 "annotations": [
+                   {"id": 10, "image_id": 1, "category_id": 5, "segmentation": {"size": [4, 3], "counts": "333ON"}},
+                   {"id": 11, "image_id": 1, "category_id": 6, "segmentation": {"size": [4, 3], "counts": "333ON"}}
+                 ]}
+                """);
+        try (Project project = Project.create(tmp.resolve("p"), "coco")) {
+            DefectClass pit = project.classes().create("Pit", "#ff0000", "");
+            ImportReport report = DatasetImporter.importInto(project, root, ImportFormat.AUTO, "qa",
+                    ProgressListener.NONE);
+            assertEquals(1, report.imported());
+            assertEquals(List.of(new SkippedEntry("images/t.png", "class name '  ' is blank")), report.skipped());
+            assertEquals(List.of("Pit"), project.classes().list().stream().map(DefectClass::name).toList());
+            assertEquals(1, project.annotations().latestForClass(pit.id()).size());
+        }
+    }
+
+    @Test
     void selectingAClassTheProjectLacksIsAClearError() {
         try (Project project = Project.create(tmp.resolve("p"), "empty")) {
             project.classes().create("Crack", "#ff0000", "");

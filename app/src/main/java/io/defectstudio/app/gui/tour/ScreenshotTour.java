@@ -26,7 +26,7 @@ public final class ScreenshotTour {
 
     public static void run(AppSettings settings, EngineFactory engines, Path out, PrintWriter log) throws Exception {
         Files.createDirectories(out);
-        try (FxSession s = FxSession.start(settings, engines, 1440, 900)) {
+        try (FxSession s = FxSession.start(settings, engines, 1600, 960)) {
             WorkspaceViewModel vm = s.workstation().viewModel();
             FxSession.await(120, () -> vm.canvas().imageProperty().get() != null && !vm.visibleQueue().isEmpty());
             log.println("project " + FxSession.onFx(() -> vm.projectNameProperty().get()) + ", model "
@@ -40,16 +40,29 @@ public final class ScreenshotTour {
             // 1: the queue sorted least confident first, a predicted image on screen
             FxSession.onFx(() -> {
                 vm.orderProperty().set(QueueOrder.CONFIDENCE);
-                vm.visibleQueue().stream().filter(e -> e.status() == ImageStatus.PREDICTED).skip(2).findFirst()
-                        .ifPresent(vm::select);
                 return null;
             });
-            settle(vm);
+            java.util.List<QueueEntry> predicted = FxSession.onFx(() -> vm.visibleQueue().stream()
+                    .filter(e -> e.status() == ImageStatus.PREDICTED).toList());
+            QueueEntry shown = null;
+            for (QueueEntry e : predicted) {
+                FxSession.onFx(() -> {
+                    vm.select(e);
+                    return null;
+                });
+                settle(vm);
+                if (FxSession.onFx(() -> vm.canvas().mask().map(m -> m.countSet()).orElse(0L)) > 200) {
+                    shown = e;
+                    break;
+                }
+            }
+            log.println(shown == null ? "no prediction with a visible defect" : "showing " + shown.name());
             snapshot(s, out.resolve("01-demo-predictions.png"), log);
 
             // 2: correcting a prediction with the brush, cursor ring visible
             QueueEntry target = FxSession.onFx(() -> vm.visibleQueue().stream()
-                    .filter(e -> e.status() == ImageStatus.PREDICTED).findFirst().orElse(vm.visibleQueue().get(0)));
+                    .filter(e -> e.status() == ImageStatus.PREDICTED).reduce((a, b) -> b)
+                    .orElse(vm.visibleQueue().get(0)));
             FxSession.onFx(() -> {
                 vm.select(target);
                 return null;

@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * Checks every candidate before anything is stored: the image decodes completely, the mask decodes (or
- * rasterises) at the image's size, and the same image is not given two masks for one class. Bad entries become
- * {@link SkippedEntry}s; good ones become items whose masks are already checked and binarised.
+ * rasterises) at the image's size, the class name is not blank, and the same image is not given two masks for one
+ * class. Bad entries become {@link SkippedEntry}s; good ones become items whose masks are already checked and
+ * binarised.
  */
 public final class ImportValidator {
     private ImportValidator() {
@@ -51,7 +52,13 @@ public final class ImportValidator {
                 continue;
             }
             for (ImportCandidate c : group.getValue()) {
-                String key = c.className() + "\n" + sha;
+                // Projects keep class names stripped and refuse blank ones; " Pit " must meet "Pit" here already.
+                String className = c.className().strip();
+                if (className.isEmpty()) {
+                    skipped.add(new SkippedEntry(c.entry(), "class name '" + c.className() + "' is blank"));
+                    continue;
+                }
+                String key = className + "\n" + sha;
                 String first = seen.putIfAbsent(key, c.entry());
                 if (first != null) {
                     skipped.add(new SkippedEntry(c.entry(), "same image and class as " + first));
@@ -59,7 +66,7 @@ public final class ImportValidator {
                 }
                 try {
                     PackedMask mask = PackedMask.of(c.mask().load(image.getWidth(), image.getHeight()));
-                    items.add(new DatasetItem(c.className(), imageFile.getFileName().toString(), imageFile,
+                    items.add(new DatasetItem(className, imageFile.getFileName().toString(), imageFile,
                             mask::toImage, Provenance.imported(author)));
                 } catch (InvalidEntryException | RuntimeException e) {
                     seen.remove(key);

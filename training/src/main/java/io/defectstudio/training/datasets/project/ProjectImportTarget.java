@@ -20,10 +20,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Stores checked items in a project as {@code IMPORTED} annotations. Images go in first; one the project refuses
- * (format, size, damage) is skipped with all its masks before any class or mask is written, so every stored image
- * gets its masks. Classes are then matched or created, and the masks saved last. Image import is idempotent (content-addressed), so a run stopped by a database fault can simply
- * be repeated; the storage API has no transaction spanning several saves to undo the masks already written.
+ * Stores checked items in a project as {@code IMPORTED} annotations, all in one transaction: a fault part way (locked or
+ * failing database, a source file gone) leaves the project's records exactly as they were. Images go in first; one the
+ * project refuses (format, size, damage) is skipped with all its masks before any class or mask is written, so every
+ * stored image gets its masks. Classes are then matched or created, and the masks saved last.
  */
 public final class ProjectImportTarget implements ImportTarget {
     private static final String[] PALETTE = {
@@ -36,6 +36,11 @@ public final class ProjectImportTarget implements ImportTarget {
 
     @Override
     public List<SkippedEntry> store(List<DatasetItem> items, String author, ProgressListener progress)
+            throws IOException {
+        return project.inTransaction(() -> storeAll(items, author, progress));
+    }
+
+    private List<SkippedEntry> storeAll(List<DatasetItem> items, String author, ProgressListener progress)
             throws IOException {
         Map<Path, List<DatasetItem>> byImage = new LinkedHashMap<>();
         items.forEach(i -> byImage.computeIfAbsent(i.imageFile(), k -> new ArrayList<>()).add(i));
