@@ -87,6 +87,22 @@ public final class BackbonePretrainer {
         }
     }
 
+    /**
+     * Writes the backbone of a pre-training run's best checkpoint as safetensors, e.g. when a run was stopped before
+     * its end.
+     */
+    public static void exportBest(PretrainConfig config) {
+        try (NDManager manager = NDManager.newBaseManager(Engine.getInstance().defaultDevice())) {
+            PretrainNet net = new PretrainNet(Backbones.create(config.backbone()));
+            net.initialize(manager, DataType.FLOAT32,
+                    new Shape(config.batchSize(), 3, config.inputSize(), config.inputSize()));
+            if (!new CheckpointStore(config.checkpointDir()).loadBest(net, manager)) {
+                throw new TrainingException("No best checkpoint in " + config.checkpointDir());
+            }
+            BackboneWeights.save(net.backbone(), config.output());
+        }
+    }
+
     private static NDList batch(PretrainConfig config, List<List<Sample>> pools, List<Sample> normals,
             Preprocessor encoder, PairAugmenter augmenter, NDManager scope, long step) {
         SplittableRandom random = Seeds.random(config.seed(), step);

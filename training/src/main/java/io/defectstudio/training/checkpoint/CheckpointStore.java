@@ -1,7 +1,5 @@
 package io.defectstudio.training.checkpoint;
 
-import ai.djl.MalformedModelException;
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
@@ -25,7 +23,7 @@ import java.util.Optional;
 public final class CheckpointStore {
 
     private static final int MAGIC = 0x44534350; // "DSCP"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final String LAST = "last.ckpt";
     private static final String BEST = "best.params";
 
@@ -64,16 +62,14 @@ public final class CheckpointStore {
             for (double score : state.validationScores()) {
                 out.writeDouble(score);
             }
-            block.saveParameters(out);
-            byte[] encoded = optimizerState.encode();
-            out.writeInt(encoded.length);
-            out.write(encoded);
+            TensorCodec.writeParameters(out, block);
+            TensorCodec.writeList(out, optimizerState);
         });
     }
 
     /** Saves the block's parameters as the best so far. */
     public void saveBest(Block block) {
-        writeAtomically(bestFile(), block::saveParameters);
+        writeAtomically(bestFile(), out -> TensorCodec.writeParameters(out, block));
     }
 
     /** Loads the best parameters into the block; false when no best checkpoint exists. */
@@ -82,9 +78,9 @@ public final class CheckpointStore {
             return false;
         }
         try (DataInputStream in = open(bestFile())) {
-            block.loadParameters(manager, in);
+            TensorCodec.readParameters(in, block, bestFile().toString());
             return true;
-        } catch (IOException | MalformedModelException e) {
+        } catch (IOException e) {
             throw new CheckpointException("Cannot read " + bestFile() + ": " + e.getMessage(), e);
         }
     }
@@ -125,13 +121,11 @@ public final class CheckpointStore {
             for (int i = in.readInt(); i > 0; i--) {
                 scores.add(in.readDouble());
             }
-            block.loadParameters(manager, in);
-            byte[] encoded = new byte[in.readInt()];
-            in.readFully(encoded);
-            NDList optimizerState = NDList.decode(manager, encoded);
+            TensorCodec.readParameters(in, block, lastFile().toString());
+            NDList optimizerState = TensorCodec.readList(in, manager);
             RunState state = new RunState(fingerprint, nextStep, losses, scores, bestScore, bestStep);
             return Optional.of(new Restored(state, optimizerState));
-        } catch (IOException | MalformedModelException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             if (e instanceof CheckpointException c) {
                 throw c;
             }

@@ -43,6 +43,7 @@ public final class TrainingRunner {
         }
         switch (args[0]) {
             case "pretrain" -> pretrain(options);
+            case "export-backbone" -> BackbonePretrainer.exportBest(pretrainConfig(options));
             case "metatrain" -> metaTrain(options);
             case "eval" -> evaluate(options);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
@@ -50,9 +51,18 @@ public final class TrainingRunner {
     }
 
     private static void pretrain(Map<String, String> o) {
+        PretrainConfig config = pretrainConfig(o);
+        int fold = Integer.parseInt(o.getOrDefault("fold", "0"));
+        PretrainResult r = BackbonePretrainer.run(config, Defect8iSource.open(Path.of(o.get("data"))),
+                FoldSplit.defect8i(fold), new ConsoleProgress(System.out, 10));
+        System.out.printf(Locale.ROOT, "pretrain done: best held-out mIoU %.4f at step %d, wall %ds, weights %s%n",
+                r.bestValidationIou(), r.bestStep(), r.wallTime().toSeconds(), r.weights());
+    }
+
+    private static PretrainConfig pretrainConfig(Map<String, String> o) {
         Path out = Path.of(o.get("out"));
         PretrainConfig d = PretrainConfig.defaults(out.resolve("checkpoints"), out.resolve("backbone.safetensors"));
-        PretrainConfig config = new PretrainConfig(o.getOrDefault("backbone", d.backbone()),
+        return new PretrainConfig(o.getOrDefault("backbone", d.backbone()),
                 Integer.parseInt(o.getOrDefault("size", "" + d.inputSize())),
                 Integer.parseInt(o.getOrDefault("batch", "" + d.batchSize())),
                 Long.parseLong(o.getOrDefault("steps", "" + d.steps())),
@@ -65,11 +75,6 @@ public final class TrainingRunner {
                 Integer.parseInt(o.getOrDefault("validation", "" + d.validationImages())),
                 Long.parseLong(o.getOrDefault("seed", "" + d.seed())),
                 d.checkpointDir(), d.output());
-        int fold = Integer.parseInt(o.getOrDefault("fold", "0"));
-        PretrainResult r = BackbonePretrainer.run(config, Defect8iSource.open(Path.of(o.get("data"))),
-                FoldSplit.defect8i(fold), new ConsoleProgress(System.out, 10));
-        System.out.printf(Locale.ROOT, "pretrain done: best held-out mIoU %.4f at step %d, wall %ds, weights %s%n",
-                r.bestValidationIou(), r.bestStep(), r.wallTime().toSeconds(), r.weights());
     }
 
     private static void metaTrain(Map<String, String> o) {

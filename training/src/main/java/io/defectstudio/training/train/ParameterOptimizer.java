@@ -55,6 +55,8 @@ public final class ParameterOptimizer implements AutoCloseable {
         for (Pair<String, Parameter> p : parameters) {
             NDArray weight = p.getValue().getArray();
             try (NDManager scope = stateManager.newSubManager()) {
+                // Every temporary below derives from an array attached to the scope, so it is freed with the scope.
+                scope.tempAttachAll(weight);
                 NDArray grad = weight.getGradient();
                 grad.attach(scope);
                 if (grad.isNaN().any().getBoolean() || grad.isInfinite().any().getBoolean()) {
@@ -73,6 +75,7 @@ public final class ParameterOptimizer implements AutoCloseable {
     private NDArray sgd(String name, NDArray g) {
         NDArray v = state(name + ".v", g);
         v.muli(momentum).addi(g);
+        g.getManager().tempAttachAll(v);
         return v.duplicate();
     }
 
@@ -85,6 +88,7 @@ public final class ParameterOptimizer implements AutoCloseable {
         double t = step + 1;
         float c1 = (float) (1 - Math.pow(BETA1, t));
         float c2 = (float) (1 - Math.pow(BETA2, t));
+        g.getManager().tempAttachAll(m, s);
         return m.div(c1).divi(s.div(c2).sqrt().addi(EPSILON));
     }
 
@@ -108,7 +112,7 @@ public final class ParameterOptimizer implements AutoCloseable {
         state.values().forEach(NDArray::close);
         state.clear();
         for (NDArray a : arrays) {
-            NDArray copy = a.toDevice(a.getDevice(), true);
+            NDArray copy = a.toDevice(stateManager.getDevice(), true);
             copy.attach(stateManager);
             copy.setName(a.getName());
             state.put(a.getName(), copy);

@@ -59,8 +59,6 @@ public final class TrainingLoop {
             Optional<CheckpointStore.Restored> restored = store.restore(fingerprint, block, manager);
             if (restored.isPresent()) {
                 state = restored.get().state();
-                // Loading replaces the parameter arrays; the new ones must collect gradients again.
-                parameters.forEach(p -> p.getValue().getArray().setRequiresGradient(true));
                 try (var arrays = restored.get().optimizerState()) {
                     optimizer.importState(arrays);
                 }

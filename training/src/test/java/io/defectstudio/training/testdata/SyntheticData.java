@@ -114,6 +114,17 @@ public final class SyntheticData {
         return new Pair(image, mask);
     }
 
+    /** Pixels >= 128 in the first band. */
+    public static long defectPixels(BufferedImage mask) {
+        long n = 0;
+        for (int y = 0; y < mask.getHeight(); y++) {
+            for (int x = 0; x < mask.getWidth(); x++) {
+                n += mask.getRaster().getSample(x, y, 0) >= 128 ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
     public static void write(BufferedImage image, Path file, String format) throws IOException {
         try (OutputStream out = Files.newOutputStream(file)) {
             if (!ImageIO.write(image, format, out)) {
