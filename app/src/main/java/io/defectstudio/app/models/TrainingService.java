@@ -144,11 +144,9 @@ public final class TrainingService implements AutoCloseable {
         Path bundle = project.folder().resolve("models").resolve(name);
         Files.createDirectories(bundle.getParent());
         Path backboneWeights = request.fromActiveModel() ? activeBackbone(request, runDir) : null;
-        // Adam rather than the papers' SGD: resuming an SGD-momentum checkpoint currently crashes natively in the
-        // training module (reported); Adam's restore is sound and suits short fine-tuning runs on project data.
         TrainingConfig config = new TrainingConfig(request.architecture(), request.backbone(), backboneWeights, false,
                 request.inputSize(), request.shots(), request.batchSize(), request.totalSteps(),
-                request.stepsPerEpoch(), request.stepsPerEpoch(), OptimizerKind.ADAM, 2e-3f, 0.9f, 1e-4f, 0.9f,
+                request.stepsPerEpoch(), request.stepsPerEpoch(), OptimizerKind.SGD, 5e-3f, 0.9f, 1e-4f, 0.9f,
                 SegmentationLosses.AD_WEIGHT, validationEpisodes(request), request.seed(), runDir.resolve("ckpt"),
                 bundle, name);
         Data data = data(request);
@@ -175,7 +173,7 @@ public final class TrainingService implements AutoCloseable {
         List<EpisodeSource> sources = new ArrayList<>();
         List<String> classes = new ArrayList<>(request.classes());
         if (!request.classes().isEmpty()) {
-            sources.add(new ProjectEpisodeSource(project, request.classes()));
+            sources.add(new AcceptedMasksSource(project, request.classes()));
         }
         if (request.benchmarkFolder() != null) {
             FoldedSource bench = FoldedSource.open(request.benchmarkFolder(), request.benchmarkFold());
@@ -191,7 +189,7 @@ public final class TrainingService implements AutoCloseable {
         if (request.classes().isEmpty()) {
             return;
         }
-        ProjectEpisodeSource source = new ProjectEpisodeSource(project, request.classes());
+        AcceptedMasksSource source = new AcceptedMasksSource(project, request.classes());
         int needed = 5 * request.shots() + 1;
         for (String c : request.classes()) {
             int n = source.samples(c).size();

@@ -18,12 +18,12 @@ import java.util.Map;
  * accepted or imported), minus the parts a supervisor rejected or sent back for relabelling. Images and masks are
  * read when an episode needs them.
  */
-public final class ProjectEpisodeSource implements EpisodeSource {
+public final class AcceptedMasksSource implements EpisodeSource {
     private final Project project;
     private final List<String> classNames;
     private final Map<String, List<Sample>> samples = new HashMap<>();
 
-    public ProjectEpisodeSource(Project project, List<String> classNames) {
+    public AcceptedMasksSource(Project project, List<String> classNames) {
         this.project = project;
         this.classNames = List.copyOf(classNames);
         Map<String, Long> ids = new HashMap<>();
