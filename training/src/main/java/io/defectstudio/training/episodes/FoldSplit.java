@@ -18,6 +18,9 @@ public record FoldSplit(int fold, List<String> trainClasses, List<String> testCl
             List.of("MT_Crack", "Steel_Sc"),
             List.of("MT_Fray", "MT_Uneven"));
 
+    /** Not a benchmark fold: every class trains and none is held out, as for the model the app ships. */
+    public static final int ALL_CLASSES = -1;
+
     public FoldSplit {
         trainClasses = List.copyOf(trainClasses);
         testClasses = List.copyOf(testClasses);
@@ -28,8 +31,11 @@ public record FoldSplit(int fold, List<String> trainClasses, List<String> testCl
         }
     }
 
-    /** The split of the Defect-8i benchmark README: fold 0..3. */
+    /** The split of the Defect-8i benchmark README: fold 0..3, or {@link #ALL_CLASSES}. */
     public static FoldSplit defect8i(int fold) {
+        if (fold == ALL_CLASSES) {
+            return new FoldSplit(fold, DEFECT8I_CLASSES, List.of());
+        }
         if (fold < 0 || fold >= DEFECT8I_TEST_PAIRS.size()) {
             throw new IllegalArgumentException("Defect-8i has folds 0..3, not " + fold);
         }

@@ -55,6 +55,10 @@ class EpisodeSamplerTest {
         assertEquals(java.util.List.of("MT_Blowhole", "Steel_In"), FoldSplit.defect8i(0).testClasses());
         assertThrows(IllegalArgumentException.class,
                 () -> new FoldSplit(9, java.util.List.of("A", "B"), java.util.List.of("B")));
+        assertThrows(IllegalArgumentException.class, () -> FoldSplit.defect8i(4));
+        FoldSplit shipped = FoldSplit.defect8i(FoldSplit.ALL_CLASSES);
+        assertEquals(FoldSplit.DEFECT8I_CLASSES, shipped.trainClasses());
+        assertTrue(shipped.testClasses().isEmpty());
     }
 
     @Test
