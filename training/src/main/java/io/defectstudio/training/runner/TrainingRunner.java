@@ -13,6 +13,7 @@ import io.defectstudio.training.train.MetaTrainer;
 import io.defectstudio.training.train.OptimizerKind;
 import io.defectstudio.training.train.TrainingConfig;
 import io.defectstudio.training.train.TrainingResult;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
@@ -54,7 +55,7 @@ public final class TrainingRunner {
         PretrainConfig config = pretrainConfig(o);
         int fold = Integer.parseInt(o.getOrDefault("fold", "0"));
         PretrainResult r = BackbonePretrainer.run(config, Defect8iSource.open(Path.of(o.get("data"))),
-                FoldSplit.defect8i(fold), new ConsoleProgress(System.out, 10));
+                FoldSplit.defect8i(fold), new ConsoleProgress(new PrintWriter(System.out, true), 10));
         System.out.printf(Locale.ROOT, "pretrain done: best held-out mIoU %.4f at step %d, wall %ds, weights %s%n",
                 r.bestValidationIou(), r.bestStep(), r.wallTime().toSeconds(), r.weights());
     }
@@ -102,7 +103,7 @@ public final class TrainingRunner {
                 Long.parseLong(o.getOrDefault("seed", "" + d.seed())),
                 d.checkpointDir(), d.output(), o.getOrDefault("name", d.modelName()));
         TrainingResult r = MetaTrainer.run(config, Path.of(o.get("data")),
-                Integer.parseInt(o.getOrDefault("fold", "0")), new ConsoleProgress(System.out, 10));
+                Integer.parseInt(o.getOrDefault("fold", "0")), new ConsoleProgress(new PrintWriter(System.out, true), 10));
         System.out.printf(Locale.ROOT, "metatrain done: best validation mIoU %.4f at step %d, wall %ds, bundle %s%n",
                 r.bestValidationIou(), r.bestStep(), r.wallTime().toSeconds(), r.bundle());
     }

@@ -1,0 +1,71 @@
+package io.defectstudio.app.cli;
+
+import io.defectstudio.inference.DeviceChoice;
+import io.defectstudio.training.eval.EvalOptions;
+import io.defectstudio.training.eval.EvalReport;
+import io.defectstudio.training.eval.Evaluator;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code defect-studio eval}: scores a model bundle on a fixed episode list with the benchmark's rules. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Score a model on a fixed episode list (masks >= 128 are defect, scored at the original size, "
+                + "per-class IoU summed over episodes; mIoU and FB-IoU), plus the false-positive rate on "
+                + "defect-free MT_Free tiles.")
+public final class EvalCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "Model bundle (folder or .dsmodel file).")
+    Path model;
+
+    @Option(names = "--episodes", required = true, description = "Episode list, e.g. fold0_1shot.tsv.")
+    Path episodes;
+
+    @Option(names = "--data", required = true, description = "Folder the list's paths are relative to.")
+    Path data;
+
+    @Option(names = "--limit", defaultValue = "0", description = "Score only the first N episodes (0 = all).")
+    int limit;
+
+    @Option(names = "--normal", defaultValue = "-1",
+            description = "Defect-free tiles to test for false positives (-1 = all, 0 = none).")
+    int normal;
+
+    @Option(names = "--device", defaultValue = "AUTO", description = "AUTO, CPU or GPU.")
+    DeviceChoice device;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Engine threads (0 = engine default).")
+    int threads;
+
+    @Option(names = "--every", defaultValue = "50", description = "Print progress every N episodes.")
+    int every;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        for (Path p : new Path[] {model, episodes, data}) {
+            if (!Files.exists(p)) {
+                throw new CliException(DefectStudioCli.BAD_INPUT, "no such file or folder: " + p);
+            }
+        }
+        EvalOptions options = new EvalOptions(limit, normal, device, threads);
+        EvalReport report = Evaluator.evaluate(model, episodes, data, options, p -> {
+            if (p.done() % Math.max(1, every) == 0 || p.done() == p.total()) {
+                o.printf(Locale.ROOT, "%s %d/%d elapsed %ds eta %ds%n", p.phase(), p.done(), p.total(),
+                        p.elapsed().toSeconds(), p.remaining().toSeconds());
+                o.flush();
+            }
+        });
+        o.print(report.summary());
+        o.flush();
+        return DefectStudioCli.OK;
+    }
+}

@@ -1,0 +1,77 @@
+package io.defectstudio.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.defectstudio.training.testdata.SyntheticData;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The data team's headless loop: train a fold, then score the bundle on a fixed episode list. */
+class TrainEvalCommandsTest {
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = DefectStudioCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true),
+                (project, onProblem) -> Optional.empty()).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void trainWritesABundleThatEvalScoresOnAFixedList(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        SyntheticData.writeDefect8i(data, 6, 32, 7);
+        Path runDir = dir.resolve("run");
+        Run train = run("train", "--data", data.toString(), "--fold", "0", "--out", runDir.toString(),
+                "--arch", "baseline", "--size", "64", "--pretrain-steps", "2", "--steps", "4", "--epoch-steps", "2",
+                "--checkpoint-every", "2", "--batch", "1");
+        assertEquals(0, train.code(), train.err() + train.out());
+        assertTrue(train.out().contains("meta-train step 4/4"), train.out());
+        assertTrue(train.out().contains("Backbone pre-trained"), train.out());
+        assertTrue(Files.isRegularFile(runDir.resolve("model/model.json")), train.out());
+
+        // Fold 0 tests on MT_Blowhole and Steel_In: two 1-shot episodes of each, as the benchmark lists them.
+        Path list = dir.resolve("fold0_1shot.tsv");
+        Files.writeString(list, "episode\tclass\tquery_image\tquery_mask\tsupport_images\tsupport_masks\n"
+                + "0\tMT_Blowhole\tmagnetic-tile/MT_Blowhole/Imgs/exp_0.jpg\tmagnetic-tile/MT_Blowhole/Imgs/exp_0.png"
+                + "\tmagnetic-tile/MT_Blowhole/Imgs/exp_1.jpg\tmagnetic-tile/MT_Blowhole/Imgs/exp_1.png\n"
+                + "1\tMT_Blowhole\tmagnetic-tile/MT_Blowhole/Imgs/exp_2.jpg\tmagnetic-tile/MT_Blowhole/Imgs/exp_2.png"
+                + "\tmagnetic-tile/MT_Blowhole/Imgs/exp_1.jpg\tmagnetic-tile/MT_Blowhole/Imgs/exp_1.png\n"
+                + "2\tSteel_In\tsd-saliency-900/SD-saliency-900/Source Images/In_1.bmp"
+                + "\tsd-saliency-900/SD-saliency-900/Ground truth/In_1.png"
+                + "\tsd-saliency-900/SD-saliency-900/Source Images/In_2.bmp"
+                + "\tsd-saliency-900/SD-saliency-900/Ground truth/In_2.png\n");
+        Run eval = run("eval", "--model", runDir.resolve("model").toString(), "--episodes", list.toString(),
+                "--data", data.toString(), "--normal", "3", "--every", "1");
+        assertEquals(0, eval.code(), eval.err() + eval.out());
+        Matcher miou = Pattern.compile("mIoU (\\d+\\.\\d+)").matcher(eval.out());
+        assertTrue(miou.find(), eval.out());
+        double value = Double.parseDouble(miou.group(1));
+        assertTrue(value >= 0 && value <= 100, eval.out());
+        assertTrue(eval.out().contains("MT_Blowhole") && eval.out().contains("Steel_In"), eval.out());
+        assertTrue(eval.out().contains("defect-free tiles 3"), eval.out());
+    }
+
+    @Test
+    void missingInputsAreBadInput(@TempDir Path dir) {
+        Run eval = run("eval", "--model", dir.resolve("none").toString(), "--episodes", dir.toString(),
+                "--data", dir.toString());
+        assertEquals(DefectStudioCli.BAD_INPUT, eval.code());
+        assertTrue(eval.err().contains("no such file or folder"), eval.err());
+        Run train = run("train", "--data", dir.resolve("none").toString(), "--out", dir.resolve("run").toString());
+        assertEquals(DefectStudioCli.BAD_INPUT, train.code());
+        Run arch = run("train", "--data", dir.toString(), "--out", dir.resolve("run").toString(), "--arch", "unet");
+        assertEquals(DefectStudioCli.BAD_INPUT, arch.code());
+        assertTrue(arch.err().contains("unet"), arch.err());
+    }
+}
