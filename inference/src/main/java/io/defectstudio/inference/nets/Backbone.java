@@ -1,6 +1,10 @@
 package io.defectstudio.inference.nets;
 
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Block;
+import ai.djl.training.ParameterStore;
 
 /**
  * A convolutional feature extractor that exposes its four stages.
@@ -17,6 +21,15 @@ public abstract class Backbone extends AbstractBlock {
 
     /** Channels of layer1..layer4, in order. */
     public abstract int[] stageChannels();
+
+    /**
+     * Runs only the first {@code count} stages (1..4) and returns layer1..layer{count}; a head that never reads
+     * layer4 saves its cost.
+     */
+    public abstract NDList stages(ParameterStore ps, NDArray images, boolean training, int count);
+
+    /** Stage {@code number} as a block: 0 the stem, 1..4 layer1..layer4 (to freeze a stage a head never reads). */
+    public abstract Block stage(int number);
 
     /** A short name stored in model manifests, e.g. {@code resnet18} or {@code compact}. */
     public abstract String name();

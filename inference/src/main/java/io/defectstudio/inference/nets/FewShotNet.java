@@ -2,6 +2,7 @@ package io.defectstudio.inference.nets;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -30,8 +31,60 @@ public abstract class FewShotNet extends AbstractBlock {
     /** Segments a batch of queries against an encoded support set; output as for the training forward. */
     public abstract NDList decode(ParameterStore ps, NDArray queries, NDList encodedSupport, boolean training);
 
+    /** The feature extractor (for loading pretrained weights, freezing or a lower learning rate). */
+    public abstract Backbone backbone();
+
     /** The manifest name of the architecture: {@code lerenet}, {@code eamnet}, {@code baseline} or {@code matcher}. */
     public abstract String architecture();
+
+    /**
+     * Checks a support set's shapes: images (B,K,3,H,W) and masks (B,K,1,H,W).
+     *
+     * @throws IllegalArgumentException naming the offending shape
+     */
+    protected static void checkSupport(NDArray supportImages, NDArray supportMasks) {
+        Shape img = supportImages.getShape();
+        Shape mask = supportMasks.getShape();
+        if (img.dimension() != 5 || img.get(2) != 3) {
+            throw new IllegalArgumentException("support images must be (B,K,3,H,W), got " + img);
+        }
+        if (mask.dimension() != 5 || mask.get(2) != 1 || mask.get(0) != img.get(0) || mask.get(1) != img.get(1)
+                || mask.get(3) != img.get(3) || mask.get(4) != img.get(4)) {
+            throw new IllegalArgumentException(
+                    "support masks must be (B,K,1,H,W) matching the images " + img + ", got " + mask);
+        }
+    }
+
+    /**
+     * Checks a query batch (B,3,H,W).
+     *
+     * @throws IllegalArgumentException naming the offending shape
+     */
+    protected static void checkQueries(NDArray queries) {
+        Shape s = queries.getShape();
+        if (s.dimension() != 4 || s.get(1) != 3) {
+            throw new IllegalArgumentException("queries must be (B,3,H,W), got " + s);
+        }
+    }
+
+    /**
+     * Checks that query features and encoded support features have the same spatial size (the support and query
+     * images must be resized to the same input size).
+     */
+    protected static void checkSameSize(NDArray queryFeatures, NDArray supportFeatures) {
+        Shape q = queryFeatures.getShape();
+        Shape s = supportFeatures.getShape();
+        if (q.get(2) != s.get(2) || q.get(3) != s.get(3)) {
+            throw new IllegalArgumentException("query and support images must have the same size (query features "
+                    + q + ", support features " + s + ")");
+        }
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape q = inputShapes[0];
+        return new Shape[] {new Shape(q.get(0), 1, q.get(2), q.get(3))};
+    }
 
     @Override
     protected NDList forwardInternal(

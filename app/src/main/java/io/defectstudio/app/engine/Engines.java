@@ -1,0 +1,44 @@
+package io.defectstudio.app.engine;
+
+import io.defectstudio.app.settings.AppSettings;
+import io.defectstudio.app.workspace.EngineFactory;
+import io.defectstudio.inference.DeviceChoice;
+import io.defectstudio.inference.InferenceOptions;
+import io.defectstudio.inference.Segmenter;
+import io.defectstudio.inference.engine.DjlSegmenter;
+import io.defectstudio.inference.nets.Architectures;
+import io.defectstudio.inference.bundle.ModelBundle;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The production engine: the project's active model, else the shipped one; on the GPU when there is one. */
+public final class Engines {
+    private Engines() {
+    }
+
+    /** Opens a bundle on the GPU when there is one, else the CPU, with the networks the bundle may name. */
+    public static SegmenterPort open(Path bundle) {
+        Segmenter segmenter = DjlSegmenter.open(ModelBundle.load(bundle), InferenceOptions.of(DeviceChoice.AUTO),
+                Architectures::create);
+        return new SegmenterPort(segmenter);
+    }
+
+    public static EngineFactory production(AppSettings settings) {
+        return (project, onProblem) -> {
+            try {
+                Optional<Path> bundle = project.activeModelBundle();
+                if (bundle.isEmpty()) {
+                    bundle = ShippedModel.extract(settings.dataDir().resolve("models").resolve("default"));
+                }
+                if (bundle.isEmpty()) {
+                    onProblem.accept("No model: the project has no active model and none is shipped.");
+                    return Optional.empty();
+                }
+                return Optional.of(open(bundle.get()));
+            } catch (Exception | LinkageError e) {
+                onProblem.accept("Cannot load the model: " + e.getMessage());
+                return Optional.empty();
+            }
+        };
+    }
+}

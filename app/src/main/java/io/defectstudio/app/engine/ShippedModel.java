@@ -1,0 +1,51 @@
+package io.defectstudio.app.engine;
+
+import io.defectstudio.inference.bundle.Manifest;
+import io.defectstudio.inference.bundle.ManifestCodec;
+import io.defectstudio.inference.bundle.ModelBundle;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/** The model bundle shipped in the resources module, copied out of the class path into the user data folder. */
+public final class ShippedModel {
+    public static final String RESOURCE = "/io/defectstudio/resources/models/default/";
+
+    private ShippedModel() {
+    }
+
+    /** Copies the bundle to {@code target} unless an identical manifest is there already; empty when not shipped. */
+    public static Optional<Path> extract(Path target) throws IOException {
+        byte[] manifestBytes;
+        try (InputStream in = ShippedModel.class.getResourceAsStream(RESOURCE + ModelBundle.MANIFEST_FILE)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            manifestBytes = in.readAllBytes();
+        }
+        Manifest manifest = ManifestCodec.parse(new String(manifestBytes, StandardCharsets.UTF_8),
+                "class path " + RESOURCE + ModelBundle.MANIFEST_FILE);
+        Path manifestFile = target.resolve(ModelBundle.MANIFEST_FILE);
+        Path weightsFile = target.resolve(manifest.weights().file());
+        if (Files.isRegularFile(manifestFile) && Files.isRegularFile(weightsFile)
+                && java.util.Arrays.equals(Files.readAllBytes(manifestFile), manifestBytes)) {
+            return Optional.of(target);
+        }
+        Files.createDirectories(target);
+        try (InputStream in = ShippedModel.class.getResourceAsStream(RESOURCE + manifest.weights().file())) {
+            if (in == null) {
+                throw new IOException("the shipped model's weights " + manifest.weights().file() + " are missing");
+            }
+            Path tmp = target.resolve(manifest.weights().file() + ".tmp");
+            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(tmp, weightsFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        }
+        // the manifest last: its presence marks a complete copy
+        Files.write(manifestFile, manifestBytes);
+        return Optional.of(target);
+    }
+}

@@ -1,0 +1,87 @@
+package io.defectstudio.app.gui;
+
+import io.defectstudio.app.workspace.ProjectStore.ClassInfo;
+import io.defectstudio.app.workspace.WorkspaceViewModel;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ColorPicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+
+/** The defect classes of the project: pick the active one, create, rename and recolour. */
+final class ClassPanel extends VBox {
+    private final ListView<ClassInfo> list = new ListView<>();
+    private final ColorPicker colour = new ColorPicker();
+
+    private final DialogService dialogs;
+
+    ClassPanel(WorkspaceViewModel vm, DialogService dialogs) {
+        super(6);
+        this.dialogs = dialogs;
+        setPadding(new Insets(8));
+        Label title = new Label("Defect classes");
+        title.getStyleClass().add("panel-title");
+        list.setId("class-list");
+        list.setItems(vm.classes());
+        list.setPrefHeight(150);
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(ClassInfo c, boolean empty) {
+                super.updateItem(c, empty);
+                if (empty || c == null) {
+                    setText(null);
+                    setGraphic(null);
+                } else {
+                    setText(c.name());
+                    setGraphic(new Rectangle(12, 12, Color.web(c.colourHex())));
+                }
+            }
+        });
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> {
+            if (c != null) {
+                vm.activeClassProperty().set(c);
+                colour.setValue(Color.web(c.colourHex()));
+            }
+        });
+        vm.activeClassProperty().addListener((o, a, c) -> {
+            if (c != null && list.getSelectionModel().getSelectedItem() != c) {
+                list.getSelectionModel().select(c);
+            }
+        });
+
+        Button add = new Button("New…");
+        add.setId("class-new");
+        add.setOnAction(e -> ask("New defect class", "Name:", "").ifPresent(name ->
+                vm.createClass(name, toHex(nextColour(vm.classes().size())))));
+        Button rename = new Button("Rename…");
+        rename.setId("class-rename");
+        rename.disableProperty().bind(vm.activeClassProperty().isNull());
+        rename.setOnAction(e -> {
+            ClassInfo c = vm.activeClassProperty().get();
+            ask("Rename defect class", "Name:", c.name()).ifPresent(name -> vm.renameClass(c, name));
+        });
+        colour.setId("class-colour");
+        colour.disableProperty().bind(vm.activeClassProperty().isNull());
+        colour.setOnAction(e -> vm.recolourClass(vm.activeClassProperty().get(), toHex(colour.getValue())));
+        colour.setMaxWidth(60);
+        getChildren().addAll(title, list, new HBox(6, add, rename, colour));
+    }
+
+    private java.util.Optional<String> ask(String title, String prompt, String initial) {
+        return dialogs.askText(title, prompt, initial);
+    }
+
+    static Color nextColour(int index) {
+        return Color.hsb((index * 67 + 10) % 360, 0.75, 0.95);
+    }
+
+    static String toHex(Color c) {
+        return String.format("#%02X%02X%02X", Math.round(c.getRed() * 255), Math.round(c.getGreen() * 255),
+                Math.round(c.getBlue() * 255));
+    }
+}

@@ -1,0 +1,128 @@
+package io.defectstudio.app.gui;
+
+import io.defectstudio.app.demo.DemoProject;
+import io.defectstudio.app.settings.AppSettings;
+import io.defectstudio.app.shortcut.Shortcuts;
+import io.defectstudio.app.task.TaskExecutor;
+import io.defectstudio.app.workspace.EngineFactory;
+import io.defectstudio.app.workspace.ProjectStore;
+import io.defectstudio.app.workspace.SegmentationPort;
+import io.defectstudio.app.workspace.StorageProjectStore;
+import io.defectstudio.app.workspace.WorkspaceViewModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Owns one window and its workspace: opens the last project (or installs and opens the demo on first start), with
+ * the segmentation engine, and wires the Project menu. Used by the application and by the GUI tests.
+ */
+public final class Workstation implements MainWindow.ProjectActions {
+    private final AppSettings settings;
+    private final TaskExecutor tasks;
+    private final DialogService dialogs;
+    private final EngineFactory engines;
+    private final WorkspaceViewModel vm;
+    private MainWindow window;
+    private Stage stage;
+
+    public Workstation(AppSettings settings, TaskExecutor tasks, DialogService dialogs, EngineFactory engines) {
+        this.settings = settings;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        this.engines = engines;
+        this.vm = new WorkspaceViewModel(tasks);
+    }
+
+    public void start(Stage stage) {
+        this.stage = stage;
+        window = new MainWindow(vm, dialogs, Shortcuts.defaults(), this);
+        Scene scene = new Scene(window, 1280, 800);
+        scene.getStylesheets().add(Workstation.class.getResource("app.css").toExternalForm());
+        stage.setScene(scene);
+        stage.titleProperty().bind(vm.projectNameProperty().concat(" - Defect Studio"));
+        if (dialogs instanceof FxDialogService fx) {
+            fx.setOwner(stage);
+        }
+        stage.setOnCloseRequest(e -> close());
+        stage.show();
+        openInitialProject();
+    }
+
+    public WorkspaceViewModel viewModel() {
+        return vm;
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    /** The last opened project, else the demo project (installed into the data folder on first start). */
+    private void openInitialProject() {
+        open(() -> {
+            Optional<Path> last = settings.lastProject();
+            Path folder = last.isPresent() ? last.get() : DemoProject.install(settings.demoProjectDir());
+            return StorageProjectStore.open(folder);
+        });
+    }
+
+    private void open(Callable<ProjectStore> opener) {
+        tasks.execute(() -> {
+            ProjectStore store = opener.call();
+            StringBuilder problems = new StringBuilder();
+            Optional<SegmentationPort> engine = engines.open(store, problems::append);
+            return new Opened(store, engine.orElse(null), problems.toString());
+        }, opened -> {
+            vm.open(opened.store(), opened.engine());
+            try {
+                settings.rememberProject(opened.store().folder());
+            } catch (IOException e) {
+                dialogs.showError("Settings", "Cannot remember the project: " + e.getMessage());
+            }
+            if (!opened.problems().isEmpty()) {
+                dialogs.showError("Model", opened.problems());
+            }
+        }, err -> dialogs.showError("Cannot open the project", String.valueOf(err.getMessage())));
+    }
+
+    private record Opened(ProjectStore store, SegmentationPort engine, String problems) {
+    }
+
+    @Override
+    public void newProject() {
+        dialogs.chooseFolder("Folder for the new project").ifPresent(folder ->
+                dialogs.askText("New project", "Name:", folder.getFileName().toString()).ifPresent(name ->
+                        open(() -> {
+                            Files.createDirectories(folder);
+                            return StorageProjectStore.create(folder, name);
+                        })));
+    }
+
+    @Override
+    public void openProject() {
+        dialogs.chooseFolder("Open a project folder").ifPresent(folder -> open(() -> StorageProjectStore.open(folder)));
+    }
+
+    @Override
+    public void importFolder() {
+        dialogs.chooseFolder("Import a folder of images").ifPresent(vm::importFolder);
+    }
+
+    @Override
+    public void quit() {
+        close();
+        if (stage != null) {
+            stage.close();
+        }
+    }
+
+    /** Finishes pending writes and releases the project and engine. */
+    public void close() {
+        vm.close();
+        tasks.close();
+    }
+}

@@ -1,0 +1,111 @@
+package io.defectstudio.app.workspace;
+
+import io.defectstudio.app.paint.MaskLayer;
+import io.defectstudio.app.queue.QueueEntry;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Segments the unsettled images of one class against its stored support masks and stores the predictions: the
+ * headless counterpart of the workstation's few-shot loop, used by {@code defect-studio segment}.
+ */
+public final class BatchSegmenter {
+    /** One stored prediction. */
+    public record Result(long imageId, String imageName, BufferedImage mask, double confidence, long latencyMillis) {
+    }
+
+    /** Progress after each image. */
+    public interface Progress {
+        void done(int count, int total, Result last);
+    }
+
+    private final ProjectStore store;
+    private final SegmentationPort engine;
+
+    public BatchSegmenter(ProjectStore store, SegmentationPort engine) {
+        this.store = store;
+        this.engine = engine;
+    }
+
+    /** The support set of a class: up to five non-empty stored support masks. */
+    public List<SegmentationPort.Support> support(long classId) {
+        List<SegmentationPort.Support> out = new ArrayList<>();
+        for (ProjectStore.ImageInfo img : store.images()) {
+            Optional<ProjectStore.StoredMask> m = store.latestMask(img.id(), classId);
+            if (m.isPresent() && m.get().kind() == ProjectStore.MaskKind.SUPPORT
+                    && out.size() < WorkspaceViewModel.MAX_SUPPORT) {
+                BufferedImage mask = store.readMask(m.get().annotationId());
+                if (MaskLayer.fromImage(mask).countSet() > 0) {
+                    out.add(new SegmentationPort.Support(store.readImage(img.id()), mask));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Segments every image of the class that is not support, accepted or corrected; blocks until done. */
+    public List<Result> run(long classId, Progress progress) throws InterruptedException {
+        List<SegmentationPort.Support> support = support(classId);
+        if (support.isEmpty()) {
+            throw new IllegalStateException("the class has no painted support image: mark 1-5 images as support first");
+        }
+        QueueLoader loader = new QueueLoader(store);
+        List<ProjectStore.ImageInfo> todo = new ArrayList<>();
+        for (ProjectStore.ImageInfo img : store.images()) {
+            QueueEntry e = loader.entry(img, classId, java.util.Set.of());
+            if (!e.status().isSettled()) {
+                todo.add(img);
+            }
+        }
+        Map<Long, ProjectStore.ImageInfo> byId = new ConcurrentHashMap<>();
+        todo.forEach(i -> byId.put(i.id(), i));
+        List<Result> results = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch latch = new CountDownLatch(todo.size());
+        long[] generation = new long[1];
+        engine.setListener(new SegmentationPort.Listener() {
+            @Override
+            public void segmented(long imageId, long gen, BufferedImage mask, double confidence, long latency) {
+                if (gen != generation[0]) {
+                    return;
+                }
+                try {
+                    store.savePrediction(imageId, classId, engine.modelName(), mask, confidence, latency);
+                    Result r = new Result(imageId, byId.get(imageId).name(), mask, confidence, latency);
+                    results.add(r);
+                    progress.done(results.size(), todo.size(), r);
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                } finally {
+                    latch.countDown();
+                }
+            }
+
+            @Override
+            public void failed(long imageId, long gen, Throwable error) {
+                if (gen == generation[0]) {
+                    failures.add(error);
+                    latch.countDown();
+                }
+            }
+        });
+        generation[0] = engine.setSupport(support);
+        for (ProjectStore.ImageInfo img : todo) {
+            engine.submit(img.id(), () -> store.readImage(img.id()));
+        }
+        if (!latch.await(6, TimeUnit.HOURS)) {
+            throw new IllegalStateException("segmentation did not finish");
+        }
+        if (!failures.isEmpty()) {
+            Throwable first = failures.get(0);
+            throw new IllegalStateException(failures.size() + " image(s) failed, first: " + first.getMessage(), first);
+        }
+        return List.copyOf(results);
+    }
+}

@@ -1,0 +1,89 @@
+package io.defectstudio.app.workspace;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the workstation needs from a project, in its own terms. {@code StorageProjectStore} implements it over the
+ * storage module's {@code Project}; all methods do I/O and must be called off the JavaFX thread, writes only from the
+ * writer executor.
+ */
+public interface ProjectStore extends AutoCloseable {
+    /** A defect class. */
+    record ClassInfo(long id, String name, String colourHex) {
+        public int rgb() {
+            return Integer.parseInt(colourHex.replace("#", ""), 16);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** An image of the project. */
+    record ImageInfo(long id, String name, int width, int height) {
+    }
+
+    /** The role of a stored mask version. */
+    enum MaskKind { SUPPORT, CORRECTION, ACCEPTED }
+
+    /** The latest stored mask of an image and class. */
+    record StoredMask(long annotationId, MaskKind kind, int version) {
+    }
+
+    /** The latest stored prediction of an image and class. */
+    record StoredPrediction(long predictionId, double confidence) {
+    }
+
+    /** The inspector's decision on an image. */
+    enum Decision { ACCEPTED, FLAGGED }
+
+    /** Outcome of importing one file: the image, and whether it was already in the project. */
+    record Imported(ImageInfo image, boolean duplicate) {
+    }
+
+    String name();
+
+    Path folder();
+
+    List<ClassInfo> classes();
+
+    ClassInfo createClass(String name, String colourHex);
+
+    void renameClass(long classId, String name);
+
+    void recolourClass(long classId, String colourHex);
+
+    List<ImageInfo> images();
+
+    BufferedImage readImage(long imageId);
+
+    /** Imports one file; throws a typed exception (with a readable message) for a file that is not a usable image. */
+    Imported importImage(Path file);
+
+    Optional<StoredMask> latestMask(long imageId, long classId);
+
+    BufferedImage readMask(long annotationId);
+
+    StoredMask saveMask(long imageId, long classId, MaskKind kind, BufferedImage mask);
+
+    Optional<StoredPrediction> latestPrediction(long imageId, long classId);
+
+    BufferedImage readPrediction(long predictionId);
+
+    void savePrediction(long imageId, long classId, String modelVersion, BufferedImage mask, double confidence,
+                        long latencyMillis);
+
+    void recordDecision(long imageId, long classId, Decision decision);
+
+    Optional<Decision> latestDecision(long imageId, long classId);
+
+    /** The bundle of the project's active model, if one is registered and active. */
+    Optional<Path> activeModelBundle();
+
+    @Override
+    void close();
+}

@@ -1,0 +1,158 @@
+package io.defectstudio.app.workspace;
+
+import io.defectstudio.storage.Project;
+import io.defectstudio.storage.annotations.Annotation;
+import io.defectstudio.storage.annotations.AnnotationKind;
+import io.defectstudio.storage.images.ImageRecord;
+import io.defectstudio.storage.images.ImportResult;
+import io.defectstudio.storage.reviews.Review;
+import io.defectstudio.storage.reviews.ReviewDecision;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link ProjectStore} over a storage {@link Project}. Storage knows support, correction and imported masks; a
+ * prediction accepted unchanged is stored as a correction whose author is {@value #AUTHOR_ACCEPTED}, so the queue can
+ * tell "accepted" from "corrected". Flagging is the storage decision RELABEL; accepting is APPROVE.
+ */
+public final class StorageProjectStore implements ProjectStore {
+    public static final String AUTHOR = "inspector";
+    public static final String AUTHOR_ACCEPTED = "inspector/accepted-prediction";
+
+    private final Project project;
+
+    public StorageProjectStore(Project project) {
+        this.project = project;
+    }
+
+    public static StorageProjectStore open(Path folder) {
+        return new StorageProjectStore(Project.open(folder));
+    }
+
+    public static StorageProjectStore create(Path folder, String name) {
+        return new StorageProjectStore(Project.create(folder, name));
+    }
+
+    public Project project() {
+        return project;
+    }
+
+    @Override
+    public String name() {
+        return project.name();
+    }
+
+    @Override
+    public Path folder() {
+        return project.folder();
+    }
+
+    @Override
+    public List<ClassInfo> classes() {
+        return project.classes().list().stream().map(c -> new ClassInfo(c.id(), c.name(), c.colourHex())).toList();
+    }
+
+    @Override
+    public ClassInfo createClass(String name, String colourHex) {
+        var c = project.classes().create(name, colourHex, "");
+        return new ClassInfo(c.id(), c.name(), c.colourHex());
+    }
+
+    @Override
+    public void renameClass(long classId, String name) {
+        project.classes().rename(classId, name);
+    }
+
+    @Override
+    public void recolourClass(long classId, String colourHex) {
+        project.classes().recolour(classId, colourHex);
+    }
+
+    @Override
+    public List<ImageInfo> images() {
+        return project.images().list().stream().map(StorageProjectStore::info).toList();
+    }
+
+    private static ImageInfo info(ImageRecord r) {
+        String name = r.originalFileName() == null || r.originalFileName().isBlank()
+                ? r.sha256().substring(0, 12) : r.originalFileName();
+        return new ImageInfo(r.id(), name, r.width(), r.height());
+    }
+
+    @Override
+    public BufferedImage readImage(long imageId) {
+        return project.images().read(imageId);
+    }
+
+    @Override
+    public Imported importImage(Path file) {
+        ImportResult r = project.images().importFile(file);
+        return new Imported(info(r.image()), r.duplicate());
+    }
+
+    @Override
+    public Optional<StoredMask> latestMask(long imageId, long classId) {
+        return project.annotations().latest(imageId, classId).map(StorageProjectStore::mask);
+    }
+
+    private static StoredMask mask(Annotation a) {
+        MaskKind kind = switch (a.kind()) {
+            case SUPPORT -> MaskKind.SUPPORT;
+            case CORRECTION -> AUTHOR_ACCEPTED.equals(a.author()) ? MaskKind.ACCEPTED : MaskKind.CORRECTION;
+            case IMPORTED -> MaskKind.ACCEPTED;
+        };
+        return new StoredMask(a.id(), kind, a.version());
+    }
+
+    @Override
+    public BufferedImage readMask(long annotationId) {
+        return project.annotations().readMask(annotationId);
+    }
+
+    @Override
+    public StoredMask saveMask(long imageId, long classId, MaskKind kind, BufferedImage mask) {
+        AnnotationKind k = kind == MaskKind.SUPPORT ? AnnotationKind.SUPPORT : AnnotationKind.CORRECTION;
+        String author = kind == MaskKind.ACCEPTED ? AUTHOR_ACCEPTED : AUTHOR;
+        return mask(project.annotations().save(imageId, classId, k, author, mask));
+    }
+
+    @Override
+    public Optional<StoredPrediction> latestPrediction(long imageId, long classId) {
+        return project.predictions().latest(imageId, classId).map(p -> new StoredPrediction(p.id(), p.confidence()));
+    }
+
+    @Override
+    public BufferedImage readPrediction(long predictionId) {
+        return project.predictions().readMask(predictionId);
+    }
+
+    @Override
+    public void savePrediction(long imageId, long classId, String modelVersion, BufferedImage mask, double confidence,
+                               long latencyMillis) {
+        project.predictions().save(imageId, classId, modelVersion, mask, confidence, latencyMillis);
+    }
+
+    @Override
+    public void recordDecision(long imageId, long classId, Decision decision) {
+        ReviewDecision d = decision == Decision.ACCEPTED ? ReviewDecision.APPROVE : ReviewDecision.RELABEL;
+        project.reviews().record(imageId, classId, d, AUTHOR, decision == Decision.FLAGGED ? "flagged" : "");
+    }
+
+    @Override
+    public Optional<Decision> latestDecision(long imageId, long classId) {
+        return project.reviews().latest(imageId, classId).map(Review::decision)
+                .map(d -> d == ReviewDecision.APPROVE ? Decision.ACCEPTED : Decision.FLAGGED);
+    }
+
+    @Override
+    public Optional<Path> activeModelBundle() {
+        return project.models().active().map(m -> m.bundlePath());
+    }
+
+    @Override
+    public void close() {
+        project.close();
+    }
+}

@@ -1,0 +1,84 @@
+package io.defectstudio.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.defectstudio.app.demo.DemoProject;
+import io.defectstudio.app.engine.Engines;
+import io.defectstudio.app.workspace.EngineFactory;
+import io.defectstudio.storage.Project;
+import io.defectstudio.storage.classes.DefectClass;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SegmentCommandTest {
+    @TempDir
+    static Path models;
+    static EngineFactory engines;
+
+    @BeforeAll
+    static void model() throws Exception {
+        Path bundle = io.defectstudio.app.gui.TestModelsAccess.bundle(models);
+        engines = (project, onProblem) -> Optional.of(Engines.open(bundle));
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(EngineFactory f, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = DefectStudioCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), f).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void rootListsTheSegmentSubcommand() {
+        Run r = run(engines, "--help");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("segment"), r.out());
+    }
+
+    @Test
+    void segmentStoresPredictionsAndWritesMaskPngs(@TempDir Path dir) throws Exception {
+        Path project = DemoProject.install(dir.resolve("demo"));
+        Path out = dir.resolve("masks");
+        Run r = run(engines, "segment", "--project", project.toString(), "--class", "Crack", "--out", out.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("Crack: 2 support image(s)"), r.out());
+        assertTrue(r.out().contains("[38/38]"), r.out());
+        try (Project p = Project.open(project)) {
+            DefectClass crack = p.classes().findByName("Crack").orElseThrow();
+            long stored = p.images().list().stream()
+                    .filter(i -> p.predictions().latest(i.id(), crack.id()).isPresent()).count();
+            assertEquals(38, stored);
+            DefectClass fray = p.classes().findByName("Fray").orElseThrow();
+            assertTrue(p.images().list().stream().noneMatch(i -> p.predictions().latest(i.id(), fray.id()).isPresent()));
+        }
+        try (Stream<Path> files = Files.list(out.resolve("Crack"))) {
+            assertEquals(38, files.filter(f -> f.toString().endsWith(".png")).count());
+        }
+    }
+
+    @Test
+    void unknownClassIsABadInputWithTheKnownNames(@TempDir Path dir) {
+        Path project = DemoProject.install(dir.resolve("demo"));
+        Run r = run(engines, "segment", "--project", project.toString(), "--class", "Rust");
+        assertEquals(DefectStudioCli.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("no class named 'Rust'") && r.err().contains("Crack"), r.err());
+    }
+
+    @Test
+    void missingProjectIsABadInput(@TempDir Path dir) {
+        Run r = run(engines, "segment", "--project", dir.resolve("nothing").toString());
+        assertEquals(DefectStudioCli.BAD_INPUT, r.code());
+        assertTrue(r.err().contains("cannot open project"), r.err());
+    }
+}

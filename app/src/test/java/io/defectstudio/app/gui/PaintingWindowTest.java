@@ -1,0 +1,133 @@
+package io.defectstudio.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.defectstudio.app.queue.QueueEntry;
+import io.defectstudio.storage.Project;
+import io.defectstudio.storage.annotations.Annotation;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Paints on the real window and checks what lands in the project database. */
+class PaintingWindowTest extends WorkstationFixture {
+    @TempDir
+    Path data;
+
+    @AfterEach
+    void stop() throws Exception {
+        stopWorkstation();
+    }
+
+    @Test
+    void aBrushStrokeLandsInTheDatabaseAndUndoRedoPersistNewVersions() throws Exception {
+        startWorkstation(data);
+        // pick an image that is not a support image of the active class
+        waitFor(20, () -> vm().visibleQueue().stream().anyMatch(e -> !e.status().isSettled()));
+        QueueEntry target = fx(() -> vm().visibleQueue().stream().filter(e -> !e.status().isSettled()).findFirst()
+                .orElseThrow());
+        fx(() -> {
+            vm().select(target);
+            return null;
+        });
+        waitFor(20, () -> current().imageId() == target.imageId() && vm().canvas().imageProperty().get() != null
+                && vm().canvas().mask().get().width() == vm().canvas().imageProperty().get().width());
+        long classId = fx(() -> vm().activeClassProperty().get().id());
+        int w = fx(() -> vm().canvas().imageProperty().get().width());
+        int h = fx(() -> vm().canvas().imageProperty().get().height());
+        long before = fx(() -> vm().savedVersionsProperty().get());
+
+        Point2D from = screenOf(w * 0.3, h * 0.5);
+        Point2D to = screenOf(w * 0.7, h * 0.5);
+        focusCanvas();
+        type(KeyCode.B);
+        drag(from, MouseButton.PRIMARY).moveTo(screenOf(w * 0.5, h * 0.5)).moveTo(to).release(MouseButton.PRIMARY);
+        waitFor(20, () -> vm().savedVersionsProperty().get() >= before + 1);
+
+        BufferedImage saved = latestMask(target.imageId(), classId);
+        assertEquals(255, saved.getRaster().getSample((int) (w * 0.5), (int) (h * 0.5), 0), "stroke centre");
+        assertEquals(0, saved.getRaster().getSample((int) (w * 0.5), (int) (h * 0.1), 0), "far from the stroke");
+        long painted = count(saved);
+        assertTrue(painted > 50, "painted pixels " + painted);
+
+        push(KeyCode.CONTROL, KeyCode.Z);
+        waitFor(20, () -> vm().savedVersionsProperty().get() >= before + 2);
+        assertEquals(0, count(latestMask(target.imageId(), classId)) - countBefore(target, classId, 2),
+                "undo restores the mask from before the stroke");
+        assertFalse(fx(() -> vm().canvas().mask().get().isSet((int) (w * 0.5), (int) (h * 0.5))));
+
+        push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
+        waitFor(20, () -> vm().savedVersionsProperty().get() >= before + 3);
+        assertEquals(painted, count(latestMask(target.imageId(), classId)), "redo brings the stroke back");
+    }
+
+    @Test
+    void helpOverlayListsTheShortcutsAndF1TogglesIt() throws Exception {
+        startWorkstation(data);
+        focusCanvas();
+        assertFalse(fx(() -> workstation.window().isHelpShown()));
+        type(KeyCode.F1);
+        waitFor(5, () -> workstation.window().isHelpShown());
+        assertTrue(lookup("Accept the mask on screen").tryQuery().isPresent());
+        assertTrue(lookup("A / Enter").tryQuery().isPresent());
+        type(KeyCode.F1);
+        waitFor(5, () -> !workstation.window().isHelpShown());
+    }
+
+    @Test
+    void bracketKeysResizeTheBrushAndHHidesTheOverlay() throws Exception {
+        startWorkstation(data);
+        focusCanvas();
+        double r0 = fx(() -> vm().canvas().brushRadiusProperty().get());
+        type(KeyCode.CLOSE_BRACKET);
+        type(KeyCode.CLOSE_BRACKET);
+        waitFor(5, () -> vm().canvas().brushRadiusProperty().get() > r0);
+        type(KeyCode.OPEN_BRACKET, 5);
+        waitFor(5, () -> vm().canvas().brushRadiusProperty().get() < r0);
+        assertTrue(fx(() -> vm().canvas().overlayVisibleProperty().get()));
+        type(KeyCode.H);
+        waitFor(5, () -> !vm().canvas().overlayVisibleProperty().get());
+    }
+
+    private BufferedImage latestMask(long imageId, long classId) {
+        try (Project p = Project.open(workstationProject())) {
+            Annotation a = p.annotations().latest(imageId, classId).orElseThrow();
+            return p.annotations().readMask(a.id());
+        }
+    }
+
+    /** Pixel count of the version {@code back} steps before the latest one (0 when there is none). */
+    private long countBefore(QueueEntry e, long classId, int back) {
+        try (Project p = Project.open(workstationProject())) {
+            List<Annotation> history = p.annotations().history(e.imageId(), classId);
+            history = history.stream().sorted((a, b) -> Integer.compare(a.version(), b.version())).toList();
+            int idx = history.size() - 1 - back;
+            return idx < 0 ? 0 : count(p.annotations().readMask(history.get(idx).id()));
+        }
+    }
+
+    private Path workstationProject() {
+        return fx(() -> vm().projectFolder().orElseThrow());
+    }
+
+    static long count(BufferedImage mask) {
+        long n = 0;
+        var r = mask.getRaster();
+        for (int y = 0; y < mask.getHeight(); y++) {
+            for (int x = 0; x < mask.getWidth(); x++) {
+                if (r.getSample(x, y, 0) >= 128) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+}

@@ -1,0 +1,103 @@
+package io.defectstudio.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.defectstudio.app.queue.ImageStatus;
+import io.defectstudio.app.queue.QueueEntry;
+import io.defectstudio.storage.Project;
+import io.defectstudio.storage.predictions.Prediction;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The few-shot loop on the real window with a real model: supports segment the queue; predictions are stored. */
+class SegmentationWindowTest extends WorkstationFixture {
+    @TempDir
+    Path data;
+    @TempDir
+    Path models;
+
+    @AfterEach
+    void stop() throws Exception {
+        stopWorkstation();
+    }
+
+    @Test
+    void supportsSegmentTheQueueAndASupportChangeResegmentsWhatIsNotAccepted() throws Exception {
+        startWorkstation(data, TestModels.factory(TestModels.bundle(models)));
+        assertTrue(fx(() -> vm().modelNameProperty().get()).contains("("), "status bar names the model");
+        assertTrue(fx(() -> vm().deviceNameProperty().get()).matches("CPU|GPU.*"));
+
+        // the demo's shipped support masks start segmentation by themselves
+        waitFor(240, () -> vm().segmentTotalProperty().get() > 0
+                && vm().segmentDoneProperty().get() == vm().segmentTotalProperty().get());
+        long classId = fx(() -> vm().activeClassProperty().get().id());
+        List<QueueEntry> entries = fx(() -> vm().allEntries());
+        List<QueueEntry> predicted = entries.stream().filter(e -> e.status() == ImageStatus.PREDICTED).toList();
+        assertEquals(fx(() -> vm().segmentTotalProperty().get()), predicted.size());
+        assertTrue(predicted.size() >= 30, "queue of the demo: " + predicted.size());
+        try (Project p = Project.open(projectFolder())) {
+            for (QueueEntry e : predicted) {
+                Optional<Prediction> stored = p.predictions().latest(e.imageId(), classId);
+                assertTrue(stored.isPresent(), "prediction stored for " + e.name());
+                assertEquals(e.confidence(), stored.get().confidence(), 1e-9);
+            }
+        }
+
+        // accept one image, then change the support set while another image is on screen
+        QueueEntry accepted = predicted.get(0);
+        QueueEntry newSupport = predicted.get(1);
+        QueueEntry onScreen = predicted.get(predicted.size() - 1);
+        selectAndWait(accepted);
+        fx(() -> {
+            vm().accept();
+            return null;
+        });
+        waitFor(20, () -> vm().allEntries().stream().anyMatch(e -> e.imageId() == accepted.imageId()
+                && e.status() == ImageStatus.ACCEPTED));
+        long maxIdBefore;
+        try (Project p = Project.open(projectFolder())) {
+            maxIdBefore = p.predictions().latest(onScreen.imageId(), classId).orElseThrow().id();
+            for (QueueEntry e : predicted) {
+                maxIdBefore = Math.max(maxIdBefore, p.predictions().latest(e.imageId(), classId).orElseThrow().id());
+            }
+        }
+        selectAndWait(newSupport);
+        long before = maxIdBefore;
+        fx(() -> {
+            vm().toggleSupport();
+            vm().select(vm().allEntries().stream().filter(e -> e.imageId() == onScreen.imageId()).findFirst()
+                    .orElseThrow());
+            return null;
+        });
+        waitFor(240, () -> vm().segmentTotalProperty().get() == predicted.size() - 2
+                && vm().segmentDoneProperty().get() == vm().segmentTotalProperty().get());
+
+        try (Project p = Project.open(projectFolder())) {
+            List<Prediction> fresh = predicted.stream()
+                    .map(e -> p.predictions().latest(e.imageId(), classId).orElseThrow())
+                    .filter(x -> x.id() > before).sorted((a, b) -> Long.compare(a.id(), b.id())).toList();
+            assertEquals(predicted.size() - 2, fresh.size(), "every image neither accepted nor support re-segmented");
+            assertEquals(onScreen.imageId(), fresh.get(0).imageId(), "the image on screen goes first");
+            assertTrue(fresh.stream().noneMatch(x -> x.imageId() == accepted.imageId()), "accepted stays");
+            assertEquals(1, p.predictions().history(accepted.imageId(), classId).size());
+        }
+    }
+
+    private void selectAndWait(QueueEntry e) throws Exception {
+        fx(() -> {
+            vm().select(e);
+            return null;
+        });
+        waitFor(20, () -> current().imageId() == e.imageId() && vm().canvas().imageProperty().get() != null);
+        Thread.sleep(300);
+    }
+
+    private Path projectFolder() {
+        return fx(() -> vm().projectFolder().orElseThrow());
+    }
+}

@@ -1,0 +1,38 @@
+package io.defectstudio.app.gui;
+
+import io.defectstudio.app.workspace.ImportReport;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/** Answers the window's dialogs from prepared values (native choosers cannot run headless) and records reports. */
+final class TestDialogs extends FxDialogService {
+    final Deque<Path> folders = new ArrayDeque<>();
+    final Deque<String> texts = new ArrayDeque<>();
+    final List<ImportReport> reports = new ArrayList<>();
+    final List<String> errors = new ArrayList<>();
+
+    @Override
+    public Optional<Path> chooseFolder(String title) {
+        return Optional.ofNullable(folders.poll());
+    }
+
+    @Override
+    public Optional<String> askText(String title, String prompt, String initial) {
+        return Optional.ofNullable(texts.poll());
+    }
+
+    @Override
+    public void showImportReport(ImportReport report) {
+        reports.add(report);
+        super.showImportReport(report);
+    }
+
+    @Override
+    public void showError(String title, String text) {
+        errors.add(title + ": " + text);
+    }
+}

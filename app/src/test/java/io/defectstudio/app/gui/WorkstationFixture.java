@@ -1,0 +1,93 @@
+package io.defectstudio.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.defectstudio.app.engine.Engines;
+import io.defectstudio.app.queue.QueueEntry;
+import io.defectstudio.app.settings.AppSettings;
+import io.defectstudio.app.task.FxTaskExecutor;
+import io.defectstudio.app.workspace.EngineFactory;
+import io.defectstudio.app.workspace.WorkspaceViewModel;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.geometry.Point2D;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the real workstation window on a temporary data folder and helps tests drive it. */
+class WorkstationFixture extends FxRobot {
+    protected Stage stage;
+    protected Workstation workstation;
+    protected TestDialogs dialogs;
+
+    protected void startWorkstation(Path dataDir) throws Exception {
+        startWorkstation(dataDir, Engines.production(new AppSettings(dataDir)));
+    }
+
+    protected void startWorkstation(Path dataDir, EngineFactory engines) throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        dialogs = new TestDialogs();
+        FxToolkit.setupFixture(() -> {
+            workstation = new Workstation(new AppSettings(dataDir), new FxTaskExecutor(), dialogs, engines);
+            workstation.start(stage);
+        });
+        waitFor(30, () -> vm().canvas().mask().isPresent() && !vm().visibleQueue().isEmpty());
+    }
+
+    /** Closes the window the way the user does: pending writes finish, the project closes. */
+    protected void stopWorkstation() throws Exception {
+        FxToolkit.setupFixture(() -> {
+            workstation.close();
+            stage.hide();
+        });
+    }
+
+    protected WorkspaceViewModel vm() {
+        return workstation.viewModel();
+    }
+
+    protected CanvasView canvas() {
+        return workstation.window().canvasView();
+    }
+
+    /** Gives the canvas keyboard focus without clicking (a click would paint). */
+    protected void focusCanvas() {
+        fx(() -> {
+            canvas().requestFocus();
+            return null;
+        });
+    }
+
+    /** Screen point of an image pixel. */
+    protected Point2D screenOf(double ix, double iy) {
+        return fx(() -> canvas().localToScreen(canvas().imageToLocal(ix, iy)));
+    }
+
+    protected QueueEntry current() {
+        return fx(() -> vm().currentProperty().get());
+    }
+
+    protected static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected static void waitFor(int seconds, BooleanSupplier condition) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            WaitForAsyncUtils.waitForFxEvents();
+            if (fx(condition::getAsBoolean)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        assertTrue(fx(condition::getAsBoolean), "condition not met within " + seconds + " s");
+    }
+}

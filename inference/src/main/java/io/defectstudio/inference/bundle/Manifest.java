@@ -1,0 +1,207 @@
+package io.defectstudio.inference.bundle;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The {@code model.json} of a model bundle: what the network is, how to feed it, what it was trained on, how well it
+ * did, and which weights file (with its checksum) belongs to it.
+ *
+ * @param formatVersion bundle format version; {@link #FORMAT_VERSION} is the only one this build reads
+ * @param name model name
+ * @param version model version
+ * @param createdAt ISO-8601 timestamp
+ * @param architecture {@code lerenet}, {@code eamnet}, {@code baseline} or {@code matcher}
+ * @param backbone {@code compact}, {@code resnet18} or {@code resnet50}
+ * @param inputWidth network input width
+ * @param inputHeight network input height
+ * @param normalisation per-channel mean and std applied after scaling intensities to [0, 1]
+ * @param threshold probability at or above which a pixel is defect
+ * @param training classes and data sets the weights were trained on
+ * @param metrics evaluation metrics by name (e.g. {@code mIoU})
+ * @param weights the weights file, its size, precision and SHA-256
+ */
+public record Manifest(
+        int formatVersion,
+        String name,
+        String version,
+        String createdAt,
+        String architecture,
+        String backbone,
+        int inputWidth,
+        int inputHeight,
+        Normalisation normalisation,
+        double threshold,
+        Training training,
+        Map<String, Double> metrics,
+        Weights weights) {
+
+    public static final int FORMAT_VERSION = 1;
+    public static final int DEFAULT_INPUT_SIZE = 200;
+
+    public Manifest {
+        metrics = Map.copyOf(new LinkedHashMap<>(metrics));
+    }
+
+    /** Per-channel normalisation, three values each (grey inputs are replicated to three channels). */
+    public record Normalisation(float[] mean, float[] std) {
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Normalisation n && java.util.Arrays.equals(mean, n.mean)
+                    && java.util.Arrays.equals(std, n.std);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * java.util.Arrays.hashCode(mean) + java.util.Arrays.hashCode(std);
+        }
+
+        @Override
+        public String toString() {
+            return "Normalisation[mean=" + java.util.Arrays.toString(mean) + ", std=" + java.util.Arrays.toString(std)
+                    + "]";
+        }
+
+        public static Normalisation imageNet() {
+            return new Normalisation(new float[] {0.485f, 0.456f, 0.406f}, new float[] {0.229f, 0.224f, 0.225f});
+        }
+    }
+
+    /** Provenance: the defect classes and data sets the weights saw. */
+    public record Training(List<String> classes, List<String> datasets, String notes) {
+
+        public Training {
+            classes = List.copyOf(classes);
+            datasets = List.copyOf(datasets);
+            notes = notes == null ? "" : notes;
+        }
+
+        public static Training none() {
+            return new Training(List.of(), List.of(), "");
+        }
+    }
+
+    /** Weight precisions a bundle may store; computation is always float32. */
+    public enum Precision {
+        FLOAT32("float32", 4),
+        FLOAT16("float16", 2);
+
+        private final String key;
+        private final int bytes;
+
+        Precision(String key, int bytes) {
+            this.key = key;
+            this.bytes = bytes;
+        }
+
+        public String key() {
+            return key;
+        }
+
+        public int bytesPerValue() {
+            return bytes;
+        }
+
+        /** @return null when {@code key} names no precision */
+        public static Precision fromKey(String key) {
+            for (Precision p : values()) {
+                if (p.key.equals(key)) {
+                    return p;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The weights file entry: relative file name, size in bytes, precision, lower-case hex SHA-256. */
+    public record Weights(String file, long bytes, Precision precision, String sha256) {}
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A copy pointing at other weights (used by the bundle writer once it knows size and checksum). */
+    public Manifest withWeights(Weights newWeights) {
+        return new Manifest(formatVersion, name, version, createdAt, architecture, backbone, inputWidth, inputHeight,
+                normalisation, threshold, training, metrics, newWeights);
+    }
+
+    /** Builds a manifest for a bundle about to be written; architecture and backbone are required. */
+    public static final class Builder {
+        private String name = "unnamed";
+        private String version = "0";
+        private String createdAt = java.time.Instant.now().toString();
+        private String architecture;
+        private String backbone;
+        private int inputWidth = DEFAULT_INPUT_SIZE;
+        private int inputHeight = DEFAULT_INPUT_SIZE;
+        private Normalisation normalisation = Normalisation.imageNet();
+        private double threshold = 0.5;
+        private Training training = Training.none();
+        private final Map<String, Double> metrics = new LinkedHashMap<>();
+
+        public Builder setArchitecture(String architecture) {
+            this.architecture = architecture;
+            return this;
+        }
+
+        public Builder setBackbone(String backbone) {
+            this.backbone = backbone;
+            return this;
+        }
+
+        public Builder optName(String name) {
+            this.name = name;
+            return this;
+        }
+
+        public Builder optVersion(String version) {
+            this.version = version;
+            return this;
+        }
+
+        public Builder optCreatedAt(String createdAt) {
+            this.createdAt = createdAt;
+            return this;
+        }
+
+        public Builder optInputSize(int width, int height) {
+            this.inputWidth = width;
+            this.inputHeight = height;
+            return this;
+        }
+
+        public Builder optNormalisation(Normalisation normalisation) {
+            this.normalisation = normalisation;
+            return this;
+        }
+
+        public Builder optThreshold(double threshold) {
+            this.threshold = threshold;
+            return this;
+        }
+
+        public Builder optTraining(Training training) {
+            this.training = training;
+            return this;
+        }
+
+        public Builder optMetric(String name, double value) {
+            metrics.put(name, value);
+            return this;
+        }
+
+        /** A manifest without weights; {@code ModelBundleWriter} fills them in. */
+        public Manifest build() {
+            Objects.requireNonNull(architecture, "architecture is required");
+            Objects.requireNonNull(backbone, "backbone is required");
+            Manifest m = new Manifest(FORMAT_VERSION, name, version, createdAt, architecture, backbone, inputWidth,
+                    inputHeight, normalisation, threshold, training, metrics, null);
+            ManifestCodec.validateContent(m, "manifest");
+            return m;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.defectstudio.inference.bundle;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The weights of a bundle as plain Java data: named tensors in float32 or float16, little-endian. Parsing happens
+ * entirely in Java, after the checksum check, so the native engine only ever sees complete, well-formed tensors.
+ *
+ * <p>Layout: {@code "DSWEIGHT"}, int format version, UTF architecture, UTF backbone, byte precision (0 = float32,
+ * 1 = float16), int tensor count, then per tensor: UTF name, byte rank, rank longs of shape, raw values.
+ *
+ * @param architecture architecture the weights were saved from
+ * @param backbone backbone the weights were saved from
+ * @param precision storage precision of every tensor
+ * @param tensors tensors in the network's parameter order
+ */
+public record WeightsFile(String architecture, String backbone, Manifest.Precision precision, List<Tensor> tensors) {
+
+    private static final byte[] MAGIC = "DSWEIGHT".getBytes(StandardCharsets.US_ASCII);
+    private static final int VERSION = 1;
+    private static final int MAX_RANK = 8;
+
+    public WeightsFile {
+        tensors = List.copyOf(tensors);
+    }
+
+    /**
+     * One named tensor.
+     *
+     * @param name parameter path, e.g. {@code 01backbone_02conv_weight}
+     * @param shape dimensions
+     * @param data little-endian values in the file's precision, positioned at 0
+     */
+    public record Tensor(String name, long[] shape, ByteBuffer data) {
+
+        public long elements() {
+            return Arrays.stream(shape).reduce(1, Math::multiplyExact);
+        }
+    }
+
+    /** Serialises the weights. */
+    public byte[] toBytes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.write(MAGIC);
+            out.writeInt(VERSION);
+            out.writeUTF(architecture);
+            out.writeUTF(backbone);
+            out.writeByte(precision.ordinal());
+            out.writeInt(tensors.size());
+            for (Tensor t : tensors) {
+                if (t.data().remaining() != t.elements() * precision.bytesPerValue()) {
+                    throw new IllegalArgumentException("tensor " + t.name() + " holds " + t.data().remaining()
+                            + " bytes, its shape needs " + t.elements() * precision.bytesPerValue());
+                }
+                out.writeUTF(t.name());
+                out.writeByte(t.shape().length);
+                for (long d : t.shape()) {
+                    out.writeLong(d);
+                }
+                ByteBuffer data = t.data().duplicate();
+                byte[] raw = new byte[data.remaining()];
+                data.get(raw);
+                out.write(raw);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("in-memory write failed", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Parses weights whose size and checksum have already been checked; {@code source} names the file in errors. */
+    public static WeightsFile parse(byte[] bytes, String source) {
+        ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);
+        try {
+            byte[] magic = new byte[MAGIC.length];
+            in.get(magic);
+            if (!Arrays.equals(magic, MAGIC)) {
+                throw new ModelBundleException(source + " is not a Defect Studio weights file");
+            }
+            int version = in.getInt();
+            if (version != VERSION) {
+                throw new ModelBundleException(source + ": weights format version " + version
+                        + " is not supported (this build reads version " + VERSION + ")");
+            }
+            String architecture = utf(in);
+            String backbone = utf(in);
+            int precisionCode = in.get();
+            if (precisionCode < 0 || precisionCode >= Manifest.Precision.values().length) {
+                throw new ModelBundleException(source + ": unknown weights precision code " + precisionCode);
+            }
+            Manifest.Precision precision = Manifest.Precision.values()[precisionCode];
+            int count = in.getInt();
+            if (count < 0 || count > 100_000) {
+                throw new ModelBundleException(source + ": implausible tensor count " + count);
+            }
+            List<Tensor> tensors = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                String name = utf(in);
+                int rank = in.get();
+                if (rank < 0 || rank > MAX_RANK) {
+                    throw new ModelBundleException(source + ": tensor " + name + " has implausible rank " + rank);
+                }
+                long[] shape = new long[rank];
+                long elements = 1;
+                for (int d = 0; d < rank; d++) {
+                    shape[d] = in.getLong();
+                    if (shape[d] < 0 || shape[d] > Integer.MAX_VALUE) {
+                        throw new ModelBundleException(source + ": tensor " + name + " has dimension " + shape[d]);
+                    }
+                    elements = Math.multiplyExact(elements, shape[d]);
+                }
+                long size = elements * precision.bytesPerValue();
+                if (size > in.remaining()) {
+                    throw new ModelBundleException(source + ": tensor " + name + " needs " + size
+                            + " bytes but only " + in.remaining() + " remain (file truncated)");
+                }
+                ByteBuffer data = in.slice().limit((int) size).slice().order(ByteOrder.LITTLE_ENDIAN);
+                in.position(in.position() + (int) size);
+                tensors.add(new Tensor(name, shape, data));
+            }
+            if (in.hasRemaining()) {
+                throw new ModelBundleException(source + ": " + in.remaining() + " unexpected bytes after the last tensor");
+            }
+            return new WeightsFile(architecture, backbone, precision, tensors);
+        } catch (BufferUnderflowException | ArithmeticException e) {
+            throw new ModelBundleException(source + " ends early or is malformed (file truncated?)", e);
+        }
+    }
+
+    private static String utf(ByteBuffer in) {
+        int length = Short.toUnsignedInt(in.getShort());
+        byte[] raw = new byte[length];
+        in.get(raw);
+        // DataOutputStream writes modified UTF-8; names are ASCII, for which it equals UTF-8.
+        return new String(raw, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,117 @@
+package io.defectstudio.inference.engine;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import io.defectstudio.inference.bundle.Manifest;
+import io.defectstudio.inference.bundle.ModelBundleException;
+import io.defectstudio.inference.bundle.WeightsFile;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Copies an initialised block's parameters (BatchNorm running statistics included) to and from a weights file. */
+public final class ParameterCodec {
+
+    private ParameterCodec() {}
+
+    /** Snapshot of a block's parameters in the given storage precision. */
+    public static WeightsFile toWeights(Block block, String architecture, String backbone, Manifest.Precision p) {
+        List<WeightsFile.Tensor> tensors = new ArrayList<>();
+        for (Pair<String, Parameter> entry : block.getParameters()) {
+            Parameter parameter = entry.getValue();
+            if (!parameter.isInitialized()) {
+                throw new IllegalStateException("parameter " + entry.getKey() + " is not initialised");
+            }
+            NDArray array = parameter.getArray();
+            try (NDManager scope = array.getManager().newSubManager()) {
+                NDArray stored = array.toDevice(ai.djl.Device.cpu(), false).toType(
+                        p == Manifest.Precision.FLOAT16 ? DataType.FLOAT16 : DataType.FLOAT32, true);
+                stored.attach(scope);
+                ByteBuffer native_ = stored.toByteBuffer().order(ByteOrder.nativeOrder());
+                ByteBuffer data = ByteBuffer.allocate(native_.remaining()).order(ByteOrder.LITTLE_ENDIAN);
+                if (p == Manifest.Precision.FLOAT16) {
+                    while (native_.hasRemaining()) {
+                        data.putShort(native_.getShort());
+                    }
+                } else {
+                    while (native_.hasRemaining()) {
+                        data.putFloat(native_.getFloat());
+                    }
+                }
+                data.flip();
+                tensors.add(new WeightsFile.Tensor(entry.getKey(), array.getShape().getShape(), data));
+            }
+        }
+        return new WeightsFile(architecture, backbone, p, tensors);
+    }
+
+    /**
+     * Loads weights into an initialised block, after checking that names and shapes match one to one.
+     *
+     * @throws ModelBundleException naming the first parameter that does not fit
+     */
+    public static void load(WeightsFile weights, Block block, String source) {
+        Map<String, WeightsFile.Tensor> byName = new HashMap<>();
+        for (WeightsFile.Tensor t : weights.tensors()) {
+            byName.put(t.name(), t);
+        }
+        String network = weights.architecture() + "/" + weights.backbone();
+        List<Pair<String, Parameter>> parameters = block.getParameters().stream().toList();
+        for (Pair<String, Parameter> entry : parameters) {
+            WeightsFile.Tensor t = byName.get(entry.getKey());
+            if (t == null) {
+                throw new ModelBundleException(source + ": does not fit the " + network + " network: parameter '"
+                        + entry.getKey() + "' is missing from the weights");
+            }
+            long[] expected = entry.getValue().getArray().getShape().getShape();
+            if (!Arrays.equals(expected, t.shape())) {
+                throw new ModelBundleException(source + ": does not fit the " + network + " network: parameter '"
+                        + entry.getKey() + "' has shape " + new Shape(t.shape()) + " in the weights but "
+                        + new Shape(expected) + " in the network");
+            }
+        }
+        if (byName.size() != parameters.size()) {
+            throw new ModelBundleException(source + ": does not fit the " + network + " network: the weights hold "
+                    + byName.size() + " tensors, the network has " + parameters.size() + " parameters");
+        }
+        boolean grad = EngineSetup.disableGrad();
+        try {
+            for (Pair<String, Parameter> entry : parameters) {
+                NDArray target = entry.getValue().getArray();
+                WeightsFile.Tensor t = byName.get(entry.getKey());
+                try (NDManager scope = target.getManager().newSubManager(ai.djl.Device.cpu())) {
+                    DataType type = weights.precision() == Manifest.Precision.FLOAT16
+                            ? DataType.FLOAT16
+                            : DataType.FLOAT32;
+                    ByteBuffer direct = ByteBuffer.allocateDirect(t.data().remaining()).order(ByteOrder.nativeOrder());
+                    ByteBuffer source_ = t.data().duplicate().order(ByteOrder.LITTLE_ENDIAN);
+                    if (type == DataType.FLOAT16) {
+                        while (source_.hasRemaining()) {
+                            direct.putShort(source_.getShort());
+                        }
+                    } else {
+                        while (source_.hasRemaining()) {
+                            direct.putFloat(source_.getFloat());
+                        }
+                    }
+                    direct.flip();
+                    NDArray value = scope.create(direct, new Shape(t.shape()), type)
+                            .toType(target.getDataType(), false)
+                            .toDevice(target.getDevice(), false);
+                    value.copyTo(target);
+                }
+            }
+        } finally {
+            EngineSetup.restoreGrad(grad);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package io.defectstudio.inference.nets;
+
+import io.defectstudio.inference.nets.baseline.Baseline;
+import io.defectstudio.inference.nets.eamnet.EAMNet;
+import io.defectstudio.inference.nets.lerenet.LERENet;
+import io.defectstudio.inference.nets.matcher.FeatureMatcher;
+import java.util.List;
+import java.util.Locale;
+
+/** Creates the few-shot networks a model manifest can name. */
+public final class Architectures {
+
+    /** Architecture names {@link #create} accepts. */
+    public static final List<String> NAMES = List.of("lerenet", "eamnet", "baseline", "matcher");
+
+    private Architectures() {}
+
+    /**
+     * Creates an uninitialised network by manifest names, with the head width that suits the backbone
+     * ({@link #defaultChannels}).
+     *
+     * @throws IllegalArgumentException for an unknown architecture or backbone
+     */
+    public static FewShotNet create(String architecture, String backbone) {
+        return create(architecture, Backbones.create(backbone), defaultChannels(backbone));
+    }
+
+    /**
+     * Creates an uninitialised network on a given backbone with {@code channels} head channels (c in the papers;
+     * ignored by the parameter-free matcher).
+     */
+    public static FewShotNet create(String architecture, Backbone backbone, int channels) {
+        if (channels < 1) {
+            throw new IllegalArgumentException("head channels must be positive, got " + channels);
+        }
+        switch (architecture.toLowerCase(Locale.ROOT)) {
+            case "lerenet":
+                return new LERENet(backbone, channels);
+            case "eamnet":
+                return new EAMNet(backbone, channels);
+            case "baseline":
+                return new Baseline(backbone, channels);
+            case "matcher":
+                return new FeatureMatcher(backbone);
+            default:
+                throw new IllegalArgumentException(
+                        "unknown architecture '" + architecture + "', expected one of " + NAMES);
+        }
+    }
+
+    /**
+     * Head channels c per backbone: the papers' 256 on ResNet-50; narrower on the smaller backbones so that the head
+     * does not cost more than the backbone on a CPU.
+     */
+    public static int defaultChannels(String backbone) {
+        switch (backbone.toLowerCase(Locale.ROOT)) {
+            case "resnet50":
+                return 256;
+            case "resnet18":
+            case "resnet34":
+                return 128;
+            case "compact":
+                return 64;
+            default:
+                throw new IllegalArgumentException("unknown backbone '" + backbone + "', expected one of " + Backbones.NAMES);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.defectstudio.inference.nets.lerenet;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.defectstudio.inference.nets.Backbone;
+import io.defectstudio.inference.nets.ConvBlocks;
+import io.defectstudio.inference.nets.FeatureOps;
+import io.defectstudio.inference.nets.FewShotNet;
+import io.defectstudio.inference.nets.MidLevelFeatures;
+
+/**
+ * LERENet (arXiv 2403.11122): mid-level local descriptors of query and masked support (K shots averaged, Eq. 16),
+ * MPR -> P_main (Eq. 7-11), MPE* -> P_aux (Eq. 12-14, 4-5), IFM -> mask logits (Eq. 15). Trained with BCE (Eq. 6).
+ */
+public final class LERENet extends FewShotNet {
+
+    private static final byte VERSION = 1;
+
+    private final Backbone backbone;
+    private final int channels;
+    private final MidLevelFeatures features;
+    private final MPR mpr;
+    private final MPE mpe;
+    private final IFM ifm;
+
+    /** LERENet on {@code backbone} with {@code channels} (c) mid-level channels and as many MPR graph nodes. */
+    public LERENet(Backbone backbone, int channels) {
+        super(VERSION);
+        this.backbone = addChildBlock("backbone", backbone);
+        this.channels = channels;
+        int[] c = backbone.stageChannels();
+        features = addChildBlock("features", new MidLevelFeatures(c[1], c[2], channels));
+        mpr = addChildBlock("mpr", new MPR(channels, channels));
+        mpe = addChildBlock("mpe", new MPE(channels));
+        ifm = addChildBlock("ifm", new IFM(channels));
+        // layer4 is never read: freeze it so no optimiser sees parameters without gradients.
+        backbone.stage(4).freezeParameters(true);
+    }
+
+    /**
+     * Output {@code [X_proj (B,c,1,1), P_s^v (B,c,hw), P_s^d (B,c,hw), support descriptors (B,c,hw) unit length]}:
+     * everything of MPR and MPE that does not depend on the query.
+     */
+    @Override
+    public NDList encodeSupport(ParameterStore ps, NDArray supportImages, NDArray supportMasks, boolean training) {
+        checkSupport(supportImages, supportMasks);
+        try (NDManager scope = NDManager.subManagerOf(supportImages)) {
+            scope.tempAttachAll(supportImages, supportMasks);
+            NDArray f = features.extract(ps, backbone, FeatureOps.foldShots(supportImages), training);
+            // Eq. 16: masked support features averaged over the K shots.
+            NDList masked = MidLevelFeatures.maskAndAverageShots(f, supportMasks);
+            NDArray support = masked.get(0);
+            NDArray prototype = MPE.prototype(support, masked.get(1));
+            NDList projections = mpr.projectSupport(ps, support, training);
+            NDArray descriptors = FeatureOps.l2Normalize(FeatureOps.flatten(support), 1);
+            return scope.ret(new NDList(prototype, projections.get(0), projections.get(1), descriptors));
+        }
+    }
+
+    @Override
+    public NDList decode(ParameterStore ps, NDArray queries, NDList encodedSupport, boolean training) {
+        checkQueries(queries);
+        try (NDManager scope = NDManager.subManagerOf(queries)) {
+            scope.tempAttachAll(queries, encodedSupport);
+            Shape q = queries.getShape();
+            long batch = q.get(0);
+            NDArray xq = features.extract(ps, backbone, queries, training);
+            NDArray prototype = FeatureOps.expandBatch(encodedSupport.get(0), batch);
+            NDArray supportNodes = FeatureOps.expandBatch(encodedSupport.get(1), batch);
+            NDArray supportChannels = FeatureOps.expandBatch(encodedSupport.get(2), batch);
+            NDArray descriptors = FeatureOps.expandBatch(encodedSupport.get(3), batch);
+            if (supportNodes.getShape().get(2) != xq.getShape().get(2) * xq.getShape().get(3)) {
+                throw new IllegalArgumentException("query and support images must have the same size (query features "
+                        + xq.getShape() + ", support descriptors " + supportNodes.getShape() + ")");
+            }
+            NDArray main = mpr.forward(ps, new NDList(xq, supportNodes, supportChannels), training).singletonOrThrow();
+            NDArray aux = mpe.forward(ps, new NDList(xq, prototype, descriptors), training).singletonOrThrow();
+            return scope.ret(new NDList(ifm.segment(ps, main, aux, q.get(2), q.get(3), training)));
+        }
+    }
+
+    @Override
+    public Backbone backbone() {
+        return backbone;
+    }
+
+    @Override
+    public String architecture() {
+        return "lerenet";
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape q = inputShapes[0];
+        backbone.initialize(manager, dataType, new Shape(1, 3, q.get(2), q.get(3)));
+        int[] c = backbone.stageChannels();
+        features.initialize(manager, dataType, ConvBlocks.nchw(c[1]), ConvBlocks.nchw(c[2]));
+        mpr.initialize(manager, dataType, ConvBlocks.nchw(channels));
+        mpe.initialize(manager, dataType, ConvBlocks.nchw(channels));
+        ifm.initialize(manager, dataType, ConvBlocks.nchw(channels), ConvBlocks.nchw(channels + 1L));
+    }
+}

@@ -1,0 +1,263 @@
+package io.defectstudio.inference.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import io.defectstudio.inference.DeviceChoice;
+import io.defectstudio.inference.InferenceOptions;
+import io.defectstudio.inference.PreparedSupport;
+import io.defectstudio.inference.Segmentation;
+import io.defectstudio.inference.SupportExample;
+import io.defectstudio.inference.SupportSet;
+import io.defectstudio.inference.engine.DjlSegmenter;
+import io.defectstudio.inference.engine.EngineSetup;
+import io.defectstudio.inference.engine.ModelBundleWriter;
+import io.defectstudio.inference.engine.NetworkFactory;
+import io.defectstudio.inference.engine.NetworkLoader;
+import io.defectstudio.inference.nets.Architectures;
+import io.defectstudio.inference.nets.FewShotNet;
+import io.defectstudio.inference.engine.ParameterCodec;
+import io.defectstudio.inference.testing.TestBundles;
+import io.defectstudio.inference.testing.TestImages;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelBundleTest {
+
+    private static final int SIZE = 64;
+    private static final InferenceOptions CPU = InferenceOptions.of(DeviceChoice.CPU);
+    private static final NetworkFactory STANDARD = NetworkFactory.standard();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void roundTripGivesIdenticalOutputs() throws IOException {
+        EngineSetup.prepare();
+        BufferedImage query = TestImages.grey(90, 70, 3, 20, 30, 60, 36);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            FewShotNet original = Architectures.create("lerenet", "compact");
+            NetworkLoader.initialize(original, manager, SIZE, SIZE);
+            Manifest written = ModelBundleWriter.write(dir.resolve("bundle"), TestBundles.manifest("lerenet", SIZE),
+                    original, Manifest.Precision.FLOAT32);
+            ModelBundle loaded = ModelBundle.load(dir.resolve("bundle"));
+            assertEquals(written, loaded.manifest().withWeights(written.weights()));
+            assertEquals(written.weights().sha256(), loaded.manifest().weights().sha256());
+            try (DjlSegmenter before = DjlSegmenter.wrap(original, TestBundles.manifest("lerenet", SIZE), Device.cpu());
+                    DjlSegmenter after = DjlSegmenter.open(loaded, CPU, STANDARD)) {
+                float[] a = segment(before, query).probability();
+                float[] b = segment(after, query).probability();
+                assertArrayEquals(a, b);
+            }
+        }
+    }
+
+    @Test
+    void float16ZipBundleIsHalfTheSizeAndGivesCloseOutputs() throws IOException {
+        Path f32 = dir.resolve("m32");
+        Path f16 = dir.resolve("m16.dsmodel");
+        EngineSetup.prepare();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            FewShotNet net = Architectures.create("lerenet", "compact");
+            NetworkLoader.initialize(net, manager, SIZE, SIZE);
+            ModelBundleWriter.write(f32, TestBundles.manifest("lerenet", SIZE), net, Manifest.Precision.FLOAT32);
+            ModelBundleWriter.write(f16, TestBundles.manifest("lerenet", SIZE), net, Manifest.Precision.FLOAT16);
+        }
+        ModelBundle full = ModelBundle.load(f32);
+        ModelBundle half = ModelBundle.load(f16);
+        assertTrue(Files.isRegularFile(f16));
+        assertEquals(Manifest.Precision.FLOAT16, half.manifest().weights().precision());
+        double ratio = (double) half.manifest().weights().bytes() / full.manifest().weights().bytes();
+        assertTrue(ratio > 0.45 && ratio < 0.55, "float16 weights should be half the size, ratio " + ratio);
+        BufferedImage query = TestImages.grey(80, 80, 5, 10, 10, 30, 60);
+        try (DjlSegmenter a = DjlSegmenter.open(full, CPU, STANDARD);
+                DjlSegmenter b = DjlSegmenter.open(half, CPU, STANDARD)) {
+            float[] pa = segment(a, query).probability();
+            float[] pb = segment(b, query).probability();
+            double sumDiff = 0;
+            int sameLabel = 0;
+            for (int i = 0; i < pa.length; i++) {
+                sumDiff += Math.abs(pa[i] - pb[i]);
+                sameLabel += (pa[i] >= 0.5) == (pb[i] >= 0.5) ? 1 : 0;
+            }
+            // Untrained weights give near-zero logits everywhere, so compare on average, not per pixel.
+            assertTrue(sumDiff / pa.length < 0.01, "float16 storage moved probabilities by " + sumDiff / pa.length);
+            assertTrue(sameLabel > 0.98 * pa.length, "float16 storage flipped " + (pa.length - sameLabel) + " pixels");
+        }
+    }
+
+    @Test
+    void missingBundleFolderOrFileIsNamed() throws IOException {
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(dir.resolve("no")));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+
+        Path bundle = writeBundle();
+        Files.delete(bundle.resolve(ModelBundle.DEFAULT_WEIGHTS_FILE));
+        e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(bundle));
+        assertTrue(e.getMessage().contains("has no weights.dsw"), e.getMessage());
+
+        Files.delete(bundle.resolve(ModelBundle.MANIFEST_FILE));
+        e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(bundle));
+        assertTrue(e.getMessage().contains("has no model.json"), e.getMessage());
+    }
+
+    @Test
+    void truncatedWeightsAreReportedAsTruncated() throws IOException {
+        Path bundle = writeBundle();
+        Path weights = bundle.resolve(ModelBundle.DEFAULT_WEIGHTS_FILE);
+        byte[] data = Files.readAllBytes(weights);
+        Files.write(weights, java.util.Arrays.copyOf(data, data.length / 2));
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(bundle));
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+    }
+
+    @Test
+    void flippedByteIsAChecksumMismatch() throws IOException {
+        Path bundle = writeBundle();
+        Path weights = bundle.resolve(ModelBundle.DEFAULT_WEIGHTS_FILE);
+        byte[] data = Files.readAllBytes(weights);
+        data[data.length - 10] ^= 0x40;
+        Files.write(weights, data);
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(bundle));
+        assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
+    }
+
+    @Test
+    void weightsChangedAfterLoadingAreCaughtBeforeTheEngineSeesThem() throws IOException {
+        Path bundle = writeBundle();
+        ModelBundle loaded = ModelBundle.load(bundle);
+        Path weights = bundle.resolve(ModelBundle.DEFAULT_WEIGHTS_FILE);
+        byte[] data = Files.readAllBytes(weights);
+        data[100] ^= 0x01;
+        Files.write(weights, data);
+        ModelBundleException e = assertThrows(ModelBundleException.class,
+                () -> DjlSegmenter.open(loaded, CPU, STANDARD));
+        assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
+    }
+
+    @Test
+    void unknownFormatVersionIsRefused() throws IOException {
+        Path bundle = writeBundle();
+        editManifest(bundle, "\"formatVersion\": 1", "\"formatVersion\": 99");
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(bundle));
+        assertTrue(e.getMessage().contains("format version 99 is not supported"), e.getMessage());
+    }
+
+    @Test
+    void manifestArchitectureThatDiffersFromTheWeightsIsAMismatch() throws IOException {
+        Path bundle = writeBundle();
+        editManifest(bundle, "\"architecture\": \"lerenet\"", "\"architecture\": \"eamnet\"");
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(bundle));
+        assertTrue(e.getMessage().contains("architecture mismatch"), e.getMessage());
+        assertTrue(e.getMessage().contains("lerenet/compact") && e.getMessage().contains("eamnet/compact"),
+                e.getMessage());
+    }
+
+    @Test
+    void weightsThatDoNotFitTheNetworkNameTheParameter() throws IOException {
+        Path bundle = writeBundle();
+        WeightsFile weights = ModelBundle.load(bundle).readWeights();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            FewShotNet wider = Architectures.create("lerenet", "resnet18");
+            NetworkLoader.initialize(wider, manager, SIZE, SIZE);
+            ModelBundleException e = assertThrows(ModelBundleException.class,
+                    () -> ParameterCodec.load(weights, wider, "w"));
+            assertTrue(e.getMessage().contains("does not fit the lerenet/compact network"), e.getMessage());
+            assertTrue(e.getMessage().contains("parameter '"), e.getMessage());
+        }
+    }
+
+    @Test
+    void unknownArchitectureIsReportedByName() throws IOException {
+        Manifest m = Manifest.builder().setArchitecture("unet").setBackbone("compact").build();
+        ModelBundle.write(dir.resolve("unet"), m, new WeightsFile("unet", "compact", Manifest.Precision.FLOAT32,
+                java.util.List.of()));
+        ModelBundle loaded = ModelBundle.load(dir.resolve("unet"));
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> DjlSegmenter.open(loaded, CPU));
+        assertTrue(e.getMessage().contains("unknown architecture 'unet'"), e.getMessage());
+    }
+
+    @Test
+    void garbageManifestIsReportedAsInvalidJson() throws IOException {
+        Path bundle = writeBundle();
+        Files.writeString(bundle.resolve(ModelBundle.MANIFEST_FILE), "{\"formatVersion\": 1, \u0000garbage ]]");
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(bundle));
+        assertTrue(e.getMessage().contains("model.json is not valid JSON"), e.getMessage());
+
+        Files.writeString(bundle.resolve(ModelBundle.MANIFEST_FILE), "[1, 2, 3]");
+        e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(bundle));
+        assertTrue(e.getMessage().contains("is not a JSON object"), e.getMessage());
+    }
+
+    @Test
+    void missingOrMistypedFieldsAreNamed() throws IOException {
+        Path bundle = writeBundle();
+        String json = Files.readString(bundle.resolve(ModelBundle.MANIFEST_FILE));
+        Files.writeString(bundle.resolve(ModelBundle.MANIFEST_FILE),
+                json.replace("\"backbone\": \"compact\",", ""));
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(bundle));
+        assertTrue(e.getMessage().contains("field 'backbone' is missing"), e.getMessage());
+
+        Files.writeString(bundle.resolve(ModelBundle.MANIFEST_FILE),
+                json.replace("\"width\": " + SIZE, "\"width\": \"wide\""));
+        e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(bundle));
+        assertTrue(e.getMessage().contains("field 'width' must be a number"), e.getMessage());
+
+        Files.writeString(bundle.resolve(ModelBundle.MANIFEST_FILE), json.replace("\"width\": " + SIZE,
+                "\"width\": 100000"));
+        e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(bundle));
+        assertTrue(e.getMessage().contains("input size"), e.getMessage());
+    }
+
+    @Test
+    void notABundleFileIsRefused() throws IOException {
+        Path file = dir.resolve("model.dsmodel");
+        Files.writeString(file, "this is not a zip");
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(file));
+        assertTrue(e.getMessage().contains("neither a bundle folder nor a readable bundle zip"), e.getMessage());
+    }
+
+    @Test
+    void manifestRecordsProvenanceAndMetrics() throws IOException {
+        Path bundle = writeBundle();
+        Manifest m = ModelBundle.load(bundle).manifest();
+        assertEquals("lerenet", m.architecture());
+        assertEquals("compact", m.backbone());
+        assertEquals(SIZE, m.inputWidth());
+        assertEquals(java.util.List.of("scratch"), m.training().classes());
+        assertEquals(java.util.List.of("synthetic"), m.training().datasets());
+        assertEquals(0.5, m.metrics().get("mIoU"));
+        assertEquals(Manifest.FORMAT_VERSION, m.formatVersion());
+        assertEquals(64, m.weights().sha256().length());
+    }
+
+    private Path writeBundle() throws IOException {
+        Path bundle = dir.resolve("bundle");
+        TestBundles.write(bundle, "lerenet", SIZE, Manifest.Precision.FLOAT32);
+        return bundle;
+    }
+
+    private static void editManifest(Path bundle, String from, String to) throws IOException {
+        Path file = bundle.resolve(ModelBundle.MANIFEST_FILE);
+        String json = Files.readString(file, StandardCharsets.UTF_8);
+        assertTrue(json.contains(from), json);
+        Files.writeString(file, json.replace(from, to));
+    }
+
+    private static Segmentation segment(DjlSegmenter s, BufferedImage query) {
+        BufferedImage image = TestImages.grey(80, 60, 1, 10, 20, 50, 26);
+        BufferedImage mask = TestImages.mask(80, 60, 10, 20, 50, 26);
+        try (PreparedSupport support = s.prepare(SupportSet.of(new SupportExample(image, mask)))) {
+            return s.segment(support, query);
+        }
+    }
+}

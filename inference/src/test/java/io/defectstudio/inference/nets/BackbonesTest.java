@@ -1,0 +1,65 @@
+package io.defectstudio.inference.nets;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import org.junit.jupiter.api.Test;
+
+class BackbonesTest {
+
+    @Test
+    void compactReturnsFourStagesAtStrides4To32() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ResNetBackbone backbone = Backbones.create("compact");
+            Shape input = new Shape(2, 3, 64, 64);
+            backbone.initialize(manager, DataType.FLOAT32, input);
+            NDList out = backbone.forward(new ParameterStore(manager, false), new NDList(manager.randomNormal(input)), false);
+            int[] c = backbone.stageChannels();
+            assertEquals(4, out.size());
+            for (int i = 0; i < 4; i++) {
+                long side = 64 >> (i + 2);
+                assertEquals(new Shape(2, c[i], side, side), out.get(i).getShape(), "layer" + (i + 1));
+            }
+            NDList firstThree = backbone.stages(new ParameterStore(manager, false), manager.ones(input), false, 3);
+            assertEquals(3, firstThree.size());
+            assertEquals(out.get(2).getShape(), firstThree.get(2).getShape());
+            Shape[] predicted = backbone.getOutputShapes(new Shape[] {input});
+            for (int i = 0; i < 4; i++) {
+                assertEquals(out.get(i).getShape(), predicted[i]);
+            }
+        }
+    }
+
+    @Test
+    void standardResNetsHaveTheirPublishedParameterCounts() {
+        // torchvision without the classifier: ResNet-18 11,176,512; ResNet-50 23,508,032 (+ DJL's 1x1 conv biases).
+        assertEquals(11_176_512L, trainableParameters("resnet18"));
+        long resnet50 = trainableParameters("resnet50");
+        assertTrue(resnet50 > 23_500_000L && resnet50 < 23_600_000L, "resnet50 params " + resnet50);
+    }
+
+    @Test
+    void builderMakesCustomDepthAndWidth() {
+        ResNetBackbone custom = Backbones.builder().optName("tiny").optStemChannels(8).optUnits(1, 1, 1, 1)
+                .optWidths(8, 16, 32, 64).build();
+        assertArrayEquals(new int[] {8, 16, 32, 64}, custom.stageChannels());
+        assertEquals("tiny", custom.name());
+        assertThrows(IllegalArgumentException.class, () -> Backbones.builder().optUnits(2, 2, 2).build());
+        assertThrows(IllegalArgumentException.class, () -> Backbones.create("vgg16"));
+    }
+
+    private static long trainableParameters(String name) {
+        ResNetBackbone backbone = Backbones.create(name);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            backbone.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 64, 64));
+            return ParameterCounts.trainable(backbone);
+        }
+    }
+}

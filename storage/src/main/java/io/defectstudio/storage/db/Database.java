@@ -1,0 +1,213 @@
+package io.defectstudio.storage.db;
+
+import io.defectstudio.storage.StorageException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Connections to one database. SQLite has a single writer, so every write in this process is funnelled through one
+ * connection under one fair lock, each as a write-locking transaction; other processes are waited for up to the busy
+ * timeout. Reads use a small pool of read-only connections and, in WAL mode, never wait for the writer.
+ */
+public final class Database implements AutoCloseable {
+    private static final int MAX_READERS = 4;
+
+    private final SqlDialect dialect;
+    private final Connection writer;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final ReentrantLock poolLock = new ReentrantLock();
+    private final Condition readerReturned = poolLock.newCondition();
+    private final Deque<Connection> idleReaders = new ArrayDeque<>();
+    private final List<Connection> allReaders = new ArrayList<>();
+    private volatile boolean closed;
+
+    public Database(SqlDialect dialect) {
+        this.dialect = dialect;
+        try {
+            this.writer = dialect.openWriter();
+        } catch (SQLException e) {
+            throw dialect.translate(e, "open the database");
+        }
+    }
+
+    public SqlDialect dialect() {
+        return dialect;
+    }
+
+    /** Runs {@code work} in one write transaction; commits if it returns, rolls back if it throws. */
+    public <T> T write(String operation, SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            if (writeLock.getHoldCount() > 1) {
+                return runNested(operation, work);
+            }
+            try {
+                dialect.beginWrite(writer);
+            } catch (SQLException e) {
+                throw dialect.translate(e, operation);
+            }
+            try {
+                T result = work.run(writer);
+                dialect.commit(writer);
+                return result;
+            } catch (SQLException e) {
+                rollbackQuietly(writer, e);
+                throw dialect.translate(e, operation);
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(writer, e);
+                throw e;
+            }
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private <T> T runNested(String operation, SqlWork<T> work) {
+        try {
+            return work.run(writer);
+        } catch (SQLException e) {
+            throw dialect.translate(e, operation);
+        }
+    }
+
+    /** Runs {@code work} on a read-only connection inside one snapshot transaction. */
+    public <T> T read(String operation, SqlWork<T> work) {
+        if (writeLock.isHeldByCurrentThread()) {
+            // Inside a write: read through the writer so the caller sees its own uncommitted rows.
+            return runNested(operation, work);
+        }
+        Connection reader = borrowReader(operation);
+        try {
+            dialect.beginRead(reader);
+            try {
+                T result = work.run(reader);
+                dialect.commit(reader);
+                return result;
+            } catch (SQLException e) {
+                rollbackQuietly(reader, e);
+                throw dialect.translate(e, operation);
+            } catch (RuntimeException | Error e) {
+                rollbackQuietly(reader, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw dialect.translate(e, operation);
+        } finally {
+            returnReader(reader);
+        }
+    }
+
+    /**
+     * Runs {@code work} on the writer connection outside any transaction, holding the write lock: for steps such as
+     * migrations that manage their own transactions.
+     */
+    public <T> T withWriter(String operation, SqlWork<T> work) {
+        writeLock.lock();
+        try {
+            ensureOpen();
+            return work.run(writer);
+        } catch (SQLException e) {
+            throw dialect.translate(e, operation);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private Connection borrowReader(String operation) {
+        poolLock.lock();
+        try {
+            while (true) {
+                ensureOpen();
+                Connection idle = idleReaders.pollFirst();
+                if (idle != null) {
+                    return idle;
+                }
+                if (allReaders.size() < MAX_READERS) {
+                    Connection created = dialect.openReader();
+                    allReaders.add(created);
+                    return created;
+                }
+                readerReturned.await();
+            }
+        } catch (SQLException e) {
+            throw dialect.translate(e, operation);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while waiting for a database connection to " + operation, e);
+        } finally {
+            poolLock.unlock();
+        }
+    }
+
+    private void returnReader(Connection reader) {
+        poolLock.lock();
+        try {
+            if (closed) {
+                closeQuietly(reader);
+                allReaders.remove(reader);
+            } else {
+                idleReaders.addFirst(reader);
+                readerReturned.signal();
+            }
+        } finally {
+            poolLock.unlock();
+        }
+    }
+
+    private void rollbackQuietly(Connection connection, Throwable cause) {
+        try {
+            dialect.rollback(connection);
+        } catch (SQLException rollbackFailure) {
+            // Nothing was begun, or the backend already rolled back; keep the original failure.
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new StorageException(dialect.describe() + ": the project is closed");
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        poolLock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            for (Connection idle : idleReaders) {
+                closeQuietly(idle);
+                allReaders.remove(idle);
+            }
+            idleReaders.clear();
+            readerReturned.signalAll();
+            closeQuietly(writer);
+        } finally {
+            poolLock.unlock();
+            writeLock.unlock();
+        }
+    }
+
+    private static void closeQuietly(Connection connection) {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Closing cannot lose committed data; nothing useful to report.
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.defectstudio.storage.db;
+
+import io.defectstudio.storage.StorageException;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+/**
+ * Everything that differs between database backends. Repositories write portable SQL and ask the dialect for the rest,
+ * so a shared PostgreSQL database becomes another implementation of this interface plus its own migration scripts.
+ */
+public interface SqlDialect {
+
+    /** Opens the single connection all writes go through. */
+    Connection openWriter() throws SQLException;
+
+    /** Opens a connection that only reads. */
+    Connection openReader() throws SQLException;
+
+    /** Persistent, backend-wide settings applied once the schema version has been found acceptable. */
+    void initialise(Connection writer) throws SQLException;
+
+    /** Class-path folder of this backend's numbered migration scripts. */
+    String migrationFolder();
+
+    int schemaVersion(Connection connection) throws SQLException;
+
+    /** Records the schema version inside the current migration transaction. */
+    void setSchemaVersion(Connection connection, int version) throws SQLException;
+
+    /** Starts a transaction that holds the write lock from its first statement (read-then-write safe). */
+    void beginWrite(Connection connection) throws SQLException;
+
+    /** Starts a transaction that sees one consistent snapshot. */
+    void beginRead(Connection connection) throws SQLException;
+
+    void commit(Connection connection) throws SQLException;
+
+    void rollback(Connection connection) throws SQLException;
+
+    /** {@code insertSql} extended so that executing it as a query returns the new row's {@code id}. */
+    String returningId(String insertSql);
+
+    /** INSERT that leaves an existing row with the same key untouched. */
+    String insertIgnoringConflict(String table, List<String> keyColumns, List<String> columns);
+
+    /** INSERT that replaces the non-key columns of an existing row with the same key. */
+    String upsert(String table, List<String> keyColumns, List<String> columns);
+
+    /** Problems found by the backend's own consistency check; empty when the database is sound. */
+    List<String> integrityProblems(Connection connection) throws SQLException;
+
+    /** Maps a driver error to the typed storage fault it stands for. */
+    StorageException translate(SQLException error, String operation);
+
+    /** Where the data lives, for messages. */
+    String describe();
+}

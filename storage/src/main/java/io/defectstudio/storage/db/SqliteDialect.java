@@ -1,0 +1,191 @@
+package io.defectstudio.storage.db;
+
+import io.defectstudio.storage.DatabaseLockedException;
+import io.defectstudio.storage.ReadOnlyProjectException;
+import io.defectstudio.storage.StorageException;
+import io.defectstudio.storage.StorageIoException;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** The one place that knows SQLite: pragmas, locking transactions, upsert syntax and error codes. */
+public final class SqliteDialect implements SqlDialect {
+    private static final int SQLITE_BUSY = 5;
+    private static final int SQLITE_LOCKED = 6;
+    private static final int SQLITE_READONLY = 8;
+    private static final int SQLITE_CANTOPEN = 14;
+    private static final int SQLITE_NOTADB = 26;
+
+    private final Path file;
+    private final Duration busyTimeout;
+
+    public SqliteDialect(Path file, Duration busyTimeout) {
+        this.file = file;
+        this.busyTimeout = busyTimeout;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public Connection openWriter() throws SQLException {
+        return open();
+    }
+
+    @Override
+    public Connection openReader() throws SQLException {
+        Connection connection = open();
+        execute(connection, "PRAGMA query_only = ON");
+        return connection;
+    }
+
+    private Connection open() throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout((int) busyTimeout.toMillis());
+        config.enforceForeignKeys(true);
+        // FULL: a commit that returned survives a power cut, not only a killed process.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        return config.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+    }
+
+    @Override
+    public void initialise(Connection writer) throws SQLException {
+        try (Statement statement = writer.createStatement();
+             ResultSet mode = statement.executeQuery("PRAGMA journal_mode = WAL")) {
+            if (!mode.next() || !"wal".equalsIgnoreCase(mode.getString(1))) {
+                throw new SQLException("could not switch " + file + " to WAL journal mode");
+            }
+        }
+    }
+
+    @Override
+    public String migrationFolder() {
+        return "io/defectstudio/storage/db/sqlite";
+    }
+
+    @Override
+    public int schemaVersion(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("PRAGMA user_version")) {
+            rs.next();
+            return rs.getInt(1);
+        }
+    }
+
+    @Override
+    public void setSchemaVersion(Connection connection, int version) throws SQLException {
+        // PRAGMA takes no bound parameters; an int cannot inject anything.
+        execute(connection, "PRAGMA user_version = " + version);
+    }
+
+    @Override
+    public void beginWrite(Connection connection) throws SQLException {
+        // IMMEDIATE takes the write lock now (waiting up to busy_timeout); DEFERRED would fail later with SQLITE_BUSY.
+        execute(connection, "BEGIN IMMEDIATE");
+    }
+
+    @Override
+    public void beginRead(Connection connection) throws SQLException {
+        execute(connection, "BEGIN DEFERRED");
+    }
+
+    @Override
+    public void commit(Connection connection) throws SQLException {
+        execute(connection, "COMMIT");
+    }
+
+    @Override
+    public void rollback(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.rollback();
+            return;
+        }
+        execute(connection, "ROLLBACK");
+    }
+
+    @Override
+    public String returningId(String insertSql) {
+        return insertSql + " RETURNING id";
+    }
+
+    @Override
+    public String insertIgnoringConflict(String table, List<String> keyColumns, List<String> columns) {
+        return insert(table, columns) + " ON CONFLICT (" + String.join(", ", keyColumns) + ") DO NOTHING";
+    }
+
+    @Override
+    public String upsert(String table, List<String> keyColumns, List<String> columns) {
+        String updates = columns.stream().filter(c -> !keyColumns.contains(c))
+                .map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
+        return insert(table, columns) + " ON CONFLICT (" + String.join(", ", keyColumns) + ") DO UPDATE SET " + updates;
+    }
+
+    private static String insert(String table, List<String> columns) {
+        String marks = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + marks + ")";
+    }
+
+    @Override
+    public List<String> integrityProblems(Connection connection) throws SQLException {
+        List<String> problems = new ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("PRAGMA integrity_check")) {
+            while (rs.next()) {
+                String line = rs.getString(1);
+                if (!"ok".equals(line)) {
+                    problems.add(line);
+                }
+            }
+        }
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("PRAGMA foreign_key_check")) {
+            while (rs.next()) {
+                problems.add("foreign key violation in " + rs.getString(1) + " row " + rs.getLong(2));
+            }
+        }
+        return problems;
+    }
+
+    @Override
+    public StorageException translate(SQLException error, String operation) {
+        int primary = primaryCode(error);
+        return switch (primary) {
+            case SQLITE_BUSY, SQLITE_LOCKED -> new DatabaseLockedException(file, busyTimeout, error);
+            case SQLITE_READONLY -> new ReadOnlyProjectException(file, operation + " needs to write", error);
+            case SQLITE_CANTOPEN -> new StorageIoException(file + ": cannot open the database while trying to "
+                    + operation + " (missing folder or no permission): " + error.getMessage(), error);
+            case SQLITE_NOTADB -> new StorageIoException(file + " is not a SQLite database: " + error.getMessage(), error);
+            default -> new StorageIoException(file + ": failed to " + operation + ": " + error.getMessage(), error);
+        };
+    }
+
+    private static int primaryCode(SQLException error) {
+        if (error instanceof SQLiteException sqlite) {
+            SQLiteErrorCode code = sqlite.getResultCode();
+            return code.code & 0xff;
+        }
+        return error.getErrorCode() & 0xff;
+    }
+
+    @Override
+    public String describe() {
+        return file.toString();
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+}

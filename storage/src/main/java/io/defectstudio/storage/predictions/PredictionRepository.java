@@ -1,0 +1,85 @@
+package io.defectstudio.storage.predictions;
+
+import io.defectstudio.storage.NotFoundException;
+import io.defectstudio.storage.db.Database;
+import io.defectstudio.storage.db.Jdbc;
+import io.defectstudio.storage.db.Rows;
+import io.defectstudio.storage.masks.EncodedMask;
+import io.defectstudio.storage.masks.MaskCodec;
+
+import java.awt.image.BufferedImage;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/** Predicted masks; each save is kept, the newest is the current one. */
+public final class PredictionRepository {
+    private static final String COLUMNS =
+            "id, image_id, class_id, model_version, confidence, latency_ms, defect_pixels, created_at";
+
+    private final Database db;
+
+    public PredictionRepository(Database db) {
+        this.db = db;
+    }
+
+    public Prediction save(long imageId, long classId, String modelVersion, BufferedImage mask, double confidence,
+                           long latencyMillis) {
+        if (modelVersion == null || modelVersion.isBlank()) {
+            throw new IllegalArgumentException("a prediction needs the model version that made it");
+        }
+        if (!(confidence >= 0 && confidence <= 1)) {
+            throw new IllegalArgumentException("confidence must be within [0, 1], got " + confidence);
+        }
+        if (latencyMillis < 0) {
+            throw new IllegalArgumentException("latency must not be negative, got " + latencyMillis);
+        }
+        EncodedMask encoded = EncodedMask.of(mask);
+        return db.write("save prediction for image " + imageId, c -> {
+            encoded.requireSizeOf(c, imageId);
+            Rows.requireExists(c, "defect_class", "defect class", classId);
+            long id = Jdbc.insert(c, db.dialect(), "INSERT INTO prediction (image_id, class_id, model_version, "
+                            + "confidence, latency_ms, defect_pixels, mask_png, created_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    imageId, classId, modelVersion, confidence, latencyMillis, encoded.defectPixels(), encoded.png(),
+                    Jdbc.now());
+            return load(c, id);
+        });
+    }
+
+    public Optional<Prediction> latest(long imageId, long classId) {
+        return db.read("read latest prediction", c -> Jdbc.one(c, "SELECT " + COLUMNS + " FROM prediction "
+                + "WHERE image_id = ? AND class_id = ? ORDER BY id DESC LIMIT 1", PredictionRepository::map,
+                imageId, classId));
+    }
+
+    /** Every prediction for an (image, class), oldest first. */
+    public List<Prediction> history(long imageId, long classId) {
+        return db.read("read prediction history", c -> Jdbc.list(c, "SELECT " + COLUMNS + " FROM prediction "
+                + "WHERE image_id = ? AND class_id = ? ORDER BY id", PredictionRepository::map, imageId, classId));
+    }
+
+    public Prediction get(long id) {
+        return db.read("read prediction " + id, c -> load(c, id));
+    }
+
+    public BufferedImage readMask(long id) {
+        byte[] png = db.read("read mask of prediction " + id, c -> Jdbc.one(c,
+                "SELECT mask_png FROM prediction WHERE id = ?", rs -> rs.getBytes(1), id)
+                .orElseThrow(() -> new NotFoundException("prediction", id)));
+        return MaskCodec.decode(png, "prediction " + id);
+    }
+
+    private static Prediction load(Connection c, long id) throws SQLException {
+        return Jdbc.one(c, "SELECT " + COLUMNS + " FROM prediction WHERE id = ?", PredictionRepository::map, id)
+                .orElseThrow(() -> new NotFoundException("prediction", id));
+    }
+
+    private static Prediction map(ResultSet rs) throws SQLException {
+        return new Prediction(rs.getLong("id"), rs.getLong("image_id"), rs.getLong("class_id"),
+                rs.getString("model_version"), rs.getDouble("confidence"), rs.getLong("latency_ms"),
+                rs.getLong("defect_pixels"), Jdbc.instant(rs, "created_at"));
+    }
+}
