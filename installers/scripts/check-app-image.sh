@@ -106,7 +106,7 @@ fi
 # sandboxed LABEL CMD...: runs CMD with the scratch HOME and tmpdir; stdout/stderr go to logs/LABEL.{out,err}.
 sandboxed() {
   local label=$1; shift
-  env -i PATH=/usr/bin:/bin HOME="$WORK/home" LANG=C.UTF-8 JAVA_TOOL_OPTIONS="-Djava.io.tmpdir=$WORK/tmp" \
+  env -i PATH=/usr/bin:/bin HOME="$WORK/home" LANG=C.UTF-8 JAVA_TOOL_OPTIONS="-Duser.home=$WORK/home -Djava.io.tmpdir=$WORK/tmp" \
     "${SANDBOX[@]}" bash -c '
       private=$1 writes=$2; shift 2
       if [ "$private" = 1 ]; then mount -t tmpfs tmpfs /tmp || exit 90; fi
