@@ -5,8 +5,9 @@
 #   installers/scripts/check-app-image.sh          build, then check
 #   SKIP_BUILD=1 installers/scripts/check-app-image.sh   check the image already in installers/target
 #
-# Every launcher run gets an empty HOME, a scoped java.io.tmpdir (through JAVA_TOOL_OPTIONS: jpackage launchers read
-# it), and, where unshare allows it (root or user namespaces), a private empty /tmp and no network at all.
+# Every launcher run gets an empty HOME (and user.home), a scoped java.io.tmpdir (through JAVA_TOOL_OPTIONS, which
+# jpackage launchers read; the window run keeps the default /tmp), and, where unshare allows it (root or user
+# namespaces), a private empty /tmp and no network at all.
 # Prints one PASS/FAIL line per check and exits non-zero when any check failed.
 set -euo pipefail
 
@@ -42,7 +43,7 @@ cd "$ROOT"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   note "building the app-image: mvn -B -pl installers -am package -Pinstallers -Dinstallers.skipDeb=true -DskipTests"
   start=$(date +%s)
-  if mvn -B -pl installers -am package -Pinstallers -Dinstallers.skipDeb=true -DskipTests; then
+  if mvn -B -pl installers -am package -Pinstallers -Dinstallers.skipDeb=true -DskipTests; then echo
     pass "app-image built in $(( $(date +%s) - start )) s"
   else
     fail "the app-image build failed"
@@ -103,10 +104,13 @@ else
   ls -A /tmp | sort >"$WORK/tmp-before.txt"
 fi
 
+# The JVM takes user.home from the password database, not $HOME: point both at the scratch home.
+JTO="-Duser.home=$WORK/home -Djava.io.tmpdir=$WORK/tmp"
+
 # sandboxed LABEL CMD...: runs CMD with the scratch HOME and tmpdir; stdout/stderr go to logs/LABEL.{out,err}.
 sandboxed() {
   local label=$1; shift
-  env -i PATH=/usr/bin:/bin HOME="$WORK/home" LANG=C.UTF-8 JAVA_TOOL_OPTIONS="-Duser.home=$WORK/home -Djava.io.tmpdir=$WORK/tmp" \
+  env -i PATH=/usr/bin:/bin HOME="$WORK/home" LANG=C.UTF-8 JAVA_TOOL_OPTIONS="$JTO" \
     "${SANDBOX[@]}" bash -c '
       private=$1 writes=$2; shift 2
       if [ "$private" = 1 ]; then mount -t tmpfs tmpfs /tmp || exit 90; fi
@@ -179,6 +183,8 @@ fi
 
 # --- 4. the workstation window opens on a virtual screen (when xvfb-run is installed) ---------------------------------
 if command -v xvfb-run >/dev/null 2>&1; then
+  # This run keeps the launcher's own java.io.tmpdir (/tmp): the /tmp check below then covers the installed default.
+  JTO="-Duser.home=$WORK/home"
   rc=0; sandboxed gui xvfb-run -a -s "-screen 0 1280x800x24" timeout 40 "$LAUNCHER" || rc=$?
   # Xvfb's own socket, lock and auth files are the only /tmp entries that run may leave.
   if [ -f "$WORK/tmp-writes/gui" ]; then

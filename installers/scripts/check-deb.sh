@@ -3,7 +3,7 @@
 # The .deb is the slow one (dpkg-deb compresses ~460 MB with xz), so CI runs it apart from check-app-image.sh.
 #
 #   installers/scripts/check-deb.sh                 build, then inspect the .deb
-#   SKIP_BUILD=1 installers/scripts/check-deb.sh    inspect the .deb already in installers/target
+#   SKIP_BUILD=1 installers/scripts/check-deb.sh    inspect the .deb already in installers/target (or DEB=<file>)
 #   INSTALL=1 installers/scripts/check-deb.sh       also install it (root, throwaway machine), run it from a fresh
 #                                                   HOME, upgrade to a repacked next version, check the user's project
 #                                                   survives and still opens, then remove the package
@@ -33,13 +33,13 @@ cd "$ROOT"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
   note "building both packages: mvn -B -pl installers -am package -Pinstallers -DskipTests"
   start=$(date +%s)
-  if mvn -B -pl installers -am package -Pinstallers -DskipTests; then
+  if mvn -B -pl installers -am package -Pinstallers -DskipTests; then echo
     pass "app-image and .deb built in $(( $(date +%s) - start )) s"
   else
     fail "the package build failed"; exit 1
   fi
 fi
-DEB=$(compgen -G "$ROOT/installers/target/jpackage/deb/defect-studio_*.deb" | head -n 1 || true)
+DEB="${DEB:-$(compgen -G "$ROOT/installers/target/jpackage/deb/defect-studio_*.deb" | head -n 1 || true)}"
 [ -n "$DEB" ] || { fail "no .deb in installers/target/jpackage/deb"; exit 1; }
 note "$(basename "$DEB"): $(( $(stat -c %s "$DEB") / 1048576 )) MiB, installs $(( $(dpkg-deb -f "$DEB" Installed-Size) / 1024 )) MiB"
 
@@ -64,7 +64,7 @@ grep -q '^\./opt/defect-studio/lib/app/resources-.*\.jar$' <<<"$contents" || mis
   || fail "payload lacks ${missing[*]}"
 
 desktop=$(dpkg-deb --fsys-tarfile "$DEB" | tar -xO ./opt/defect-studio/lib/defect-studio-defect-studio.desktop 2>/dev/null || true)
-if grep -q '^Exec=/opt/defect-studio/bin/defect-studio' <<<"$desktop" && grep -q '^Icon=/opt/defect-studio/lib/defect-studio.png' <<<"$desktop" \
+if grep -q "^Name=Defect Studio$" <<<"$desktop" && grep -q "^Exec=/opt/defect-studio/bin/defect-studio" <<<"$desktop" && grep -q '^Icon=/opt/defect-studio/lib/defect-studio.png' <<<"$desktop" \
    && grep -q '^Categories=.*Graphics' <<<"$desktop"; then
   pass "desktop entry: $(grep -E '^(Name|Exec|Icon|Categories)=' <<<"$desktop" | tr '\n' ' ')"
 else
