@@ -74,8 +74,12 @@ grep -q 'xdg-desktop-menu install' "$WORK/control/postinst" && pass "postinst re
   || fail "postinst does not register the menu entry"
 
 if [ "${INSTALL:-0}" = 1 ]; then
-  run_as_user() { env -i PATH=/usr/bin:/bin HOME="$WORK/home" LANG=C.UTF-8 "$@"; }
-  $SUDO apt-get install -y -q "$DEB" >"$WORK/install.log" 2>&1 && pass "installed with apt (dependencies resolved)" \
+  # The JVM takes user.home from the password database, not $HOME: point both at the scratch home.
+  run_as_user() {
+    env -i PATH=/usr/bin:/bin HOME="$WORK/home" LANG=C.UTF-8 JAVA_TOOL_OPTIONS="-Duser.home=$WORK/home" "$@"
+  }
+  $SUDO apt-get update -q >"$WORK/install.log" 2>&1 || true
+  $SUDO apt-get install -y -q "$DEB" >>"$WORK/install.log" 2>&1 && pass "installed with apt (dependencies resolved)" \
     || { fail "apt-get install $(basename "$DEB") failed"; tail -n 20 "$WORK/install.log"; }
   v1=$(run_as_user "$OPT/bin/defect-studio" --version 2>&1 | head -n 1 || true)
   grep -q 'Defect Studio' <<<"$v1" && pass "installed launcher runs: $v1" || fail "installed launcher: $v1"
