@@ -70,8 +70,10 @@ if grep -q "^Name=Defect Studio$" <<<"$desktop" && grep -q "^Exec=/opt/defect-st
 else
   fail "desktop entry incomplete:"; sed 's/^/    | /' <<<"$desktop"
 fi
-grep -q 'xdg-desktop-menu install' "$WORK/control/postinst" && pass "postinst registers the menu entry" \
-  || fail "postinst does not register the menu entry"
+grep -q 'xdg-desktop-menu install' "$WORK/control/postinst" && grep -q '^ *register_menu ||' "$WORK/control/postinst" \
+  && grep -q '^ *unregister_menu ||' "$WORK/control/prerm" \
+  && pass "postinst/prerm register the menu entry, and do not fail where there is no menu system" \
+  || fail "postinst/prerm: no menu registration, or one that fails the install on a system without menus"
 
 if [ "${INSTALL:-0}" = 1 ]; then
   # The JVM takes user.home from the password database, not $HOME: point both at the scratch home.
