@@ -83,7 +83,7 @@ if [ "${INSTALL:-0}" = 1 ]; then
   $SUDO apt-get update -q >"$WORK/install.log" 2>&1 || true
   $SUDO apt-get install -y -q "$DEB" >>"$WORK/install.log" 2>&1 && pass "installed with apt (dependencies resolved)" \
     || { fail "apt-get install $(basename "$DEB") failed"; tail -n 20 "$WORK/install.log"; }
-  v1=$(run_as_user "$OPT/bin/defect-studio" --version 2>&1 | head -n 1 || true)
+  v1=$(run_as_user "$OPT/bin/defect-studio" --version 2>&1 | grep -v '^Picked up' | head -n 1 || true)
   grep -q 'Defect Studio' <<<"$v1" && pass "installed launcher runs: $v1" || fail "installed launcher: $v1"
   # A user's project, made by the installed app's own code, outside the install folder.
   cfg="$OPT/lib/app/defect-studio.cfg"
@@ -104,14 +104,14 @@ if [ "${INSTALL:-0}" = 1 ]; then
     after=$(cd "$project" && find . -type f ! -name 'project.db*' -exec sha256sum {} + | sort)
     [ -f "$project/project.db" ] && [ "$before" = "$after" ] && pass "the user's project survived the upgrade" \
       || fail "the user's project changed or vanished across the upgrade"
-    out=$(run_as_user "$OPT/bin/defect-studio" segment --project "$project" --out "$WORK/masks" 2>&1 || true)
+    out=$(run_as_user "$OPT/bin/defect-studio" segment --project "$project" --out "$WORK/masks" 2>&1 | grep -v '^Picked up' || true)
     grep -q 'cannot open project' <<<"$out" && fail "the upgraded app cannot open the project: $out" \
       || pass "the upgraded app opens (and migrates) the project: $(head -n 1 <<<"$out")"
   else
     fail "cannot create a user project with the installed app"; cat "$WORK/javac.log"
   fi
-  $SUDO dpkg -r defect-studio >>"$WORK/install.log" 2>&1 && [ ! -e "$OPT" ] && pass "removed; /opt/defect-studio gone" \
-    || fail "dpkg -r left $OPT"
+  $SUDO dpkg --purge defect-studio >>"$WORK/install.log" 2>&1 && [ ! -e "$OPT" ] && pass "purged; /opt/defect-studio gone" \
+    || fail "dpkg --purge left $OPT"
   [ -f "$project/project.db" ] && pass "the user's project outlives removal" || fail "removal deleted the user's project"
 fi
 
