@@ -1,6 +1,7 @@
 package io.defectstudio.inference;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 
 /**
  * The result for one query, at the query's original size.
@@ -22,7 +23,7 @@ public record Segmentation(
 
     /** Number of pixels predicted as defect. */
     public long defectPixels() {
-        byte[] data = ((java.awt.image.DataBufferByte) mask.getRaster().getDataBuffer()).getData();
+        byte[] data = ((DataBufferByte) mask.getRaster().getDataBuffer()).getData();
         long n = 0;
         for (byte b : data) {
             if (b != 0) {

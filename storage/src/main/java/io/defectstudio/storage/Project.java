@@ -16,9 +16,11 @@ import io.defectstudio.storage.reviews.ReviewRepository;
 import io.defectstudio.storage.training.TrainingRunRepository;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A project folder: {@code project.db} (SQLite, WAL) and {@code images/} (content-addressed originals). Thread-safe:
@@ -127,8 +129,10 @@ public final class Project implements AutoCloseable {
     private static void createFolder(Path dir) {
         try {
             Files.createDirectories(dir);
+        } catch (AccessDeniedException e) {
+            throw new ReadOnlyProjectException(dir, "cannot create the folder", e);
         } catch (IOException e) {
-            throw new ReadOnlyProjectException(dir, "cannot create the folder: " + e.getMessage(), e);
+            throw new StorageIoException(dir + ": cannot create the folder: " + e, e);
         }
     }
 
@@ -169,6 +173,74 @@ public final class Project implements AutoCloseable {
     public void describe(String description) {
         String text = description == null ? "" : description;
         db.write("describe the project", c -> Jdbc.update(c, "UPDATE project SET description = ? WHERE id = 1", text));
+    }
+
+    /**
+     * Runs {@code work} as one write transaction: every repository write it makes on this thread joins the transaction
+     * instead of committing on its own, and its reads see those uncommitted changes. If {@code work} returns, all of
+     * it commits at once; if it throws, all of it is rolled back and the exception is rethrown unchanged. A repository
+     * call that throws inside undoes only its own part, so work that catches such a failure and goes on still commits
+     * the rest together; if the database itself dropped the transaction (disk full, I/O error), the later writes and
+     * the commit fail instead. Calls nest: an inner one joins the outer transaction.
+     *
+     * <p>The write lock is held until {@code work} ends: writes from other threads wait for it (other processes up to
+     * the busy timeout), while reads go on and see the state from before the transaction. Keep slow work such as
+     * decoding or inference outside, and never wait inside for another thread that writes to this project.
+     *
+     * <p>Originals that {@code images().importFile} copied into the image store stay there after a rollback,
+     * referenced by no record. They are harmless: content-addressed, so importing the same bytes again reuses them.
+     * They are not deleted, because the copy is made before the write lock is taken and another thread or process
+     * importing the same bytes may be about to record the same file.
+     */
+    public <T, E extends Exception> T inTransaction(Work<T, E> work) throws E {
+        Objects.requireNonNull(work, "work");
+        try {
+            return db.write("make several changes as one", c -> {
+                try {
+                    return work.run();
+                } catch (RuntimeException e) {
+                    throw e;
+                } catch (Exception e) {
+                    throw new CheckedFailure(e);
+                }
+            });
+        } catch (CheckedFailure failure) {
+            throw failure.<E>unwrap();
+        }
+    }
+
+    /** {@link #inTransaction(Work)} for work without a result. */
+    public <E extends Exception> void inTransaction(VoidWork<E> work) throws E {
+        Objects.requireNonNull(work, "work");
+        inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /** Work for {@link #inTransaction(Work)}; a checked exception it throws rolls back and reaches the caller. */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T run() throws E;
+    }
+
+    /** Work without a result for {@link #inTransaction(VoidWork)}. */
+    @FunctionalInterface
+    public interface VoidWork<E extends Exception> {
+        void run() throws E;
+    }
+
+    /** Carries a checked exception through the write funnel, which only passes unchecked ones. */
+    private static final class CheckedFailure extends RuntimeException {
+        CheckedFailure(Exception cause) {
+            super(cause);
+        }
+
+        @SuppressWarnings("unchecked")
+        <E extends Exception> E unwrap() {
+            // Only Work.run throws into CheckedFailure, and it declares nothing checked but E.
+            return (E) getCause();
+        }
     }
 
     /** The database's own consistency check (SQLite: integrity_check plus foreign_key_check); empty when sound. */

@@ -79,11 +79,11 @@ public final class CanvasViewModel {
         mask = layer;
         baseWindow = img.defaultWindow();
         style.set(maskStyle);
+        updateWindow();
+        // the view renders image and mask when the image changes
         image.set(img);
         editable.set(true);
-        updateWindow();
         refreshUndo();
-        fullRedraw();
     }
 
     /** Replaces the mask content (a new prediction arrived) without touching the image; clears undo. */

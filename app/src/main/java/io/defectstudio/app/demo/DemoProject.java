@@ -40,21 +40,33 @@ public final class DemoProject {
         return Files.isRegularFile(folder.resolve(Project.DATABASE_FILE));
     }
 
-    /** Creates the demo project in {@code folder} unless it is there already; returns the folder. */
+    /**
+     * Creates the demo project in {@code folder} unless it is there already; returns the folder. It is built in a
+     * sibling folder and moved into place at the end, so a start killed half-way leaves no half-made demo behind.
+     */
     public static Path install(Path folder) {
         if (isInstalled(folder)) {
             return folder;
         }
+        Path staging = folder.resolveSibling(folder.getFileName() + ".installing");
+        try {
+            deleteTree(staging);
+            build(staging);
+            deleteTree(folder);
+            Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot install the demo project in " + folder, e);
+        }
+        return folder;
+    }
+
+    private static void build(Path folder) throws IOException {
         List<Entry> entries = index();
         Path source = folder.resolve("source");
-        try {
-            Files.createDirectories(source);
-            for (Entry e : entries) {
-                copy(e.image(), source);
-                copy(e.mask(), source);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy the demo images to " + source, e);
+        Files.createDirectories(source);
+        for (Entry e : entries) {
+            copy(e.image(), source);
+            copy(e.mask(), source);
         }
         try (Project p = Project.create(folder, NAME)) {
             Map<String, Long> classes = new LinkedHashMap<>();
@@ -73,10 +85,18 @@ public final class DemoProject {
                             binarise(mask));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read a demo mask", e);
         }
-        return folder;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     /** The shipped masks have soft edges; labels are binary (>= 128 is defect). */

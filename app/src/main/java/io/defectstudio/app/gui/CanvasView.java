@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -23,21 +20,20 @@ import javafx.scene.shape.Polyline;
 import javafx.scene.shape.Rectangle;
 
 /**
- * The image and mask overlay with zoom, pan, brush, eraser and polygon/lasso input. The overlay is a WritableImage
- * whose pixels are rewritten only inside each dirty rectangle the view-model reports.
+ * The image and mask overlay with zoom, pan, brush, eraser and polygon/lasso input. Image and overlay are tiled
+ * WritableImages; the overlay's pixels are rewritten only inside each dirty rectangle the view-model reports.
  */
 public final class CanvasView extends Region {
     private static final double LASSO_MIN_STEP = 2;
 
     private final CanvasViewModel vm;
     private final Viewport viewport = new Viewport();
-    private final ImageView base = new ImageView();
-    private final ImageView overlay = new ImageView();
+    private final TiledImage base = new TiledImage();
+    private final TiledImage overlay = new TiledImage();
     private final Circle cursorRing = new Circle();
     private final Polyline polygon = new Polyline();
     private final OverlayRenderer renderer = new OverlayRenderer();
     private final List<Double> polyPoints = new ArrayList<>();
-    private WritableImage overlayImage;
     private byte[] buffer;
     private boolean spaceDown;
     private boolean panning;
@@ -53,9 +49,10 @@ public final class CanvasView extends Region {
         clip.widthProperty().bind(widthProperty());
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
-        base.setSmooth(false);
-        overlay.setSmooth(false);
-        overlay.visibleProperty().bind(vm.overlayVisibleProperty());
+        javafx.scene.Group images = new javafx.scene.Group(base.node(), overlay.node());
+        images.setManaged(false);
+        images.setMouseTransparent(true);
+        overlay.node().visibleProperty().bind(vm.overlayVisibleProperty());
         cursorRing.setFill(Color.TRANSPARENT);
         cursorRing.setStroke(Color.WHITE);
         cursorRing.setStrokeWidth(1.5);
@@ -66,7 +63,7 @@ public final class CanvasView extends Region {
         polygon.setStroke(Color.YELLOW);
         polygon.setStrokeWidth(1.5);
         polygon.setMouseTransparent(true);
-        getChildren().addAll(base, overlay, polygon, cursorRing);
+        getChildren().addAll(images, polygon, cursorRing);
         setFocusTraversable(true);
 
         vm.imageProperty().addListener((o, a, img) -> onImage(img));
@@ -137,13 +134,17 @@ public final class CanvasView extends Region {
     private void onImage(DisplayImage img) {
         cancelPolygon();
         if (img == null) {
-            base.setImage(null);
-            overlay.setImage(null);
+            base.clear();
+            overlay.clear();
             return;
         }
-        overlayImage = new WritableImage(img.width(), img.height());
-        overlay.setImage(overlayImage);
+        base.reset(img.width(), img.height());
+        overlay.reset(img.width(), img.height());
+        applyViewport();
         renderBase();
+        if (vm.mask().isPresent()) {
+            renderOverlay(new DirtyRect(0, 0, img.width(), img.height()));
+        }
         fitted = false;
         fitIfFresh();
     }
@@ -153,37 +154,28 @@ public final class CanvasView extends Region {
         if (img == null) {
             return;
         }
-        WritableImage wi = base.getImage() instanceof WritableImage w && w.getWidth() == img.width()
-                && w.getHeight() == img.height() ? w : new WritableImage(img.width(), img.height());
-        wi.getPixelWriter().setPixels(0, 0, img.width(), img.height(), PixelFormat.getByteBgraPreInstance(),
-                img.renderBgra(vm.windowProperty().get()), 0, img.width() * 4);
-        base.setImage(wi);
+        if (base.width() != img.width() || base.height() != img.height()) {
+            base.reset(img.width(), img.height());
+        }
+        base.write(new DirtyRect(0, 0, img.width(), img.height()), img.renderBgra(vm.windowProperty().get()));
     }
 
     private void renderOverlay(DirtyRect rect) {
-        if (overlayImage == null || vm.mask().isEmpty()) {
+        if (overlay.width() == 0 || vm.mask().isEmpty() || vm.mask().get().width() != overlay.width()
+                || vm.mask().get().height() != overlay.height()) {
             return;
         }
-        DirtyRect r = rect.clip((int) overlayImage.getWidth(), (int) overlayImage.getHeight());
+        DirtyRect r = rect.clip(overlay.width(), overlay.height());
         if (r.isEmpty()) {
             return;
         }
         buffer = renderer.render(vm.mask().get(), r, vm.styleProperty().get(), vm.opacityProperty().get(), buffer);
-        overlayImage.getPixelWriter().setPixels(r.x(), r.y(), r.width(), r.height(),
-                PixelFormat.getByteBgraPreInstance(), buffer, 0, r.width() * 4);
+        overlay.write(r, buffer);
     }
 
     private void applyViewport() {
-        for (ImageView v : List.of(base, overlay)) {
-            v.setLayoutX(0);
-            v.setLayoutY(0);
-            v.setTranslateX(viewport.translateX());
-            v.setTranslateY(viewport.translateY());
-            if (v.getImage() != null) {
-                v.setFitWidth(v.getImage().getWidth() * viewport.scale());
-                v.setFitHeight(v.getImage().getHeight() * viewport.scale());
-            }
-        }
+        base.place(viewport.scale(), viewport.translateX(), viewport.translateY());
+        overlay.place(viewport.scale(), viewport.translateX(), viewport.translateY());
         redrawPolygon();
         updateRing();
     }

@@ -13,4 +13,9 @@ public interface DialogService {
     void showImportReport(ImportReport report);
 
     void showError(String title, String text);
+
+    /** A file to write; by default {@code suggestedName} in a chosen folder. */
+    default Optional<Path> chooseSaveFile(String title, String suggestedName) {
+        return chooseFolder(title).map(f -> f.resolve(suggestedName));
+    }
 }

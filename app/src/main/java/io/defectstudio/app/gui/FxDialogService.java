@@ -27,6 +27,14 @@ public class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseSaveFile(String title, String suggestedName) {
+        javafx.stage.FileChooser c = new javafx.stage.FileChooser();
+        c.setTitle(title);
+        c.setInitialFileName(suggestedName);
+        return Optional.ofNullable(c.showSaveDialog(owner)).map(File::toPath);
+    }
+
+    @Override
     public Optional<String> askText(String title, String prompt, String initial) {
         TextInputDialog d = new TextInputDialog(initial);
         d.setTitle(title);

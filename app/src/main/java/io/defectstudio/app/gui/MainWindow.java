@@ -89,7 +89,21 @@ public final class MainWindow extends BorderPane {
         Menu project = new Menu("Project", null, create, open, importFolder, quit);
         MenuItem shortcutsItem = new MenuItem("Keyboard shortcuts (F1)");
         shortcutsItem.setOnAction(e -> run(Command.HELP));
-        return new MenuBar(project, new Menu("Help", null, shortcutsItem));
+        return new MenuBar(project, supervision(actions), new Menu("Help", null, shortcutsItem));
+    }
+
+    /** The review mode and the model menu (review and models packages). */
+    private static Menu supervision(ProjectActions actions) {
+        MenuItem review = new MenuItem("Review mode…");
+        review.setId("menu-review");
+        review.setOnAction(e -> actions.openReview());
+        MenuItem train = new MenuItem("Train a model…");
+        train.setId("menu-train");
+        train.setOnAction(e -> actions.openTraining());
+        MenuItem models = new MenuItem("Model versions…");
+        models.setId("menu-models");
+        models.setOnAction(e -> actions.openModels());
+        return new Menu("Supervision", null, review, train, models);
     }
 
     private ToolBar toolbar(CanvasViewModel cvm) {
@@ -215,6 +229,15 @@ public final class MainWindow extends BorderPane {
         void importFolder();
 
         void quit();
+
+        default void openReview() {
+        }
+
+        default void openTraining() {
+        }
+
+        default void openModels() {
+        }
     }
 
     Node helpNode() {

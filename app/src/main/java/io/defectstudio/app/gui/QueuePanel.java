@@ -117,7 +117,8 @@ final class QueuePanel extends VBox {
         private final ImageView thumb = new ImageView();
         private final Label name = new Label();
         private final Label badge = new Label();
-        private final HBox box = new HBox(8, thumb, new VBox(2, name, badge));
+        private final javafx.scene.layout.StackPane frame = new javafx.scene.layout.StackPane(thumb);
+        private final HBox box = new HBox(8, frame, new VBox(2, name, badge));
         private long shownId = -1;
 
         EntryCell() {
@@ -125,6 +126,9 @@ final class QueuePanel extends VBox {
             thumb.setFitWidth(48);
             thumb.setFitHeight(48);
             thumb.setPreserveRatio(true);
+            frame.setMinSize(48, 48);
+            frame.setPrefSize(48, 48);
+            frame.setMaxSize(48, 48);
         }
 
         @Override

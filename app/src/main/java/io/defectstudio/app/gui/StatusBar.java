@@ -1,6 +1,13 @@
 package io.defectstudio.app.gui;
 
+import io.defectstudio.app.canvas.MaskStyle;
+import io.defectstudio.app.canvas.OverlayRenderer;
+import io.defectstudio.app.paint.DirtyRect;
+import io.defectstudio.app.paint.MaskLayer;
 import io.defectstudio.app.workspace.WorkspaceViewModel;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -13,6 +20,19 @@ import javafx.scene.layout.Region;
 
 /** Project, model, device, segmentation progress and the last message. */
 final class StatusBar extends HBox {
+    /** A small sample of how a mask role is drawn, rendered by the same code as the overlay. */
+    private static Label swatch(MaskStyle style, String text) {
+        MaskLayer sample = new MaskLayer(16, 12);
+        sample.fillPolygon(new double[] {0, 16, 16, 0}, new double[] {0, 0, 12, 12}, true);
+        DirtyRect all = new DirtyRect(0, 0, 16, 12);
+        byte[] bgra = new OverlayRenderer().render(sample, all, style, 0.8, null);
+        WritableImage img = new WritableImage(16, 12);
+        img.getPixelWriter().setPixels(0, 0, 16, 12, PixelFormat.getByteBgraPreInstance(), bgra, 0, 64);
+        Label l = new Label(text, new ImageView(img));
+        l.setStyle("-fx-font-size: 11px;");
+        return l;
+    }
+
     StatusBar(WorkspaceViewModel vm) {
         super(10);
         setId("status-bar");
@@ -42,9 +62,18 @@ final class StatusBar extends HBox {
         Label message = new Label();
         message.setId("status-message");
         message.textProperty().bind(vm.messageProperty());
+        HBox legend = new HBox(6, swatch(MaskStyle.support(0xE74C3C), "Support"),
+                swatch(MaskStyle.prediction(), "Prediction"), swatch(MaskStyle.accepted(), "Accepted"));
+        legend.setId("mask-legend");
+        legend.setAlignment(Pos.CENTER_LEFT);
+        for (var n : java.util.List.of(project, model, device, segmentText, legend)) {
+            n.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        message.setMinWidth(0);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         getChildren().addAll(project, new Separator(javafx.geometry.Orientation.VERTICAL), model, device,
-                new Separator(javafx.geometry.Orientation.VERTICAL), segment, segmentText, importing, spring, message);
+                new Separator(javafx.geometry.Orientation.VERTICAL), segment, segmentText, importing,
+                new Separator(javafx.geometry.Orientation.VERTICAL), legend, spring, message);
     }
 }

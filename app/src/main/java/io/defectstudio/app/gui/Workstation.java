@@ -1,6 +1,9 @@
 package io.defectstudio.app.gui;
 
 import io.defectstudio.app.demo.DemoProject;
+import io.defectstudio.app.models.ModelVersionsWindow;
+import io.defectstudio.app.review.ReviewWindow;
+import io.defectstudio.app.trainingui.TrainingWindow;
 import io.defectstudio.app.settings.AppSettings;
 import io.defectstudio.app.shortcut.Shortcuts;
 import io.defectstudio.app.task.TaskExecutor;
@@ -29,6 +32,8 @@ public final class Workstation implements MainWindow.ProjectActions {
     private final WorkspaceViewModel vm;
     private MainWindow window;
     private Stage stage;
+    private Stage reviewStage;
+    private TrainingWindow training;
 
     public Workstation(AppSettings settings, TaskExecutor tasks, DialogService dialogs, EngineFactory engines) {
         this.settings = settings;
@@ -86,6 +91,7 @@ public final class Workstation implements MainWindow.ProjectActions {
             if (!opened.problems().isEmpty()) {
                 dialogs.showError("Model", opened.problems());
             }
+            trainingFor(opened.store().folder(), false);
         }, err -> dialogs.showError("Cannot open the project", String.valueOf(err.getMessage())));
     }
 
@@ -113,6 +119,50 @@ public final class Workstation implements MainWindow.ProjectActions {
     }
 
     @Override
+    public void openReview() {
+        vm.projectFolder().ifPresent(folder -> ReviewWindow.open(stage, folder, tasks, dialogs, s -> reviewStage = s));
+    }
+
+    @Override
+    public void openTraining() {
+        vm.projectFolder().ifPresent(folder -> trainingFor(folder, true));
+    }
+
+    @Override
+    public void openModels() {
+        vm.projectFolder().ifPresent(folder -> ModelVersionsWindow.open(stage, folder, tasks, dialogs));
+    }
+
+    /** Keeps one training dialog per open project; creating it resumes an interrupted run. */
+    private void trainingFor(Path folder, boolean show) {
+        if (training != null && training.folder().equals(folder)) {
+            if (show) {
+                training.show(stage);
+            }
+            return;
+        }
+        TrainingWindow previous = training;
+        training = null;
+        if (previous != null) {
+            tasks.execute(() -> {
+                previous.close();
+                return null;
+            }, x -> { }, err -> { });
+        }
+        TrainingWindow.open(folder, tasks, dialogs, w -> {
+            training = w;
+            if (show) {
+                w.show(stage);
+            }
+        });
+    }
+
+    /** The open review window, if any (for tests). */
+    public Optional<Stage> reviewStage() {
+        return Optional.ofNullable(reviewStage);
+    }
+
+    @Override
     public void quit() {
         close();
         if (stage != null) {
@@ -122,6 +172,9 @@ public final class Workstation implements MainWindow.ProjectActions {
 
     /** Finishes pending writes and releases the project and engine. */
     public void close() {
+        if (training != null) {
+            training.close();
+        }
         vm.close();
         tasks.close();
     }

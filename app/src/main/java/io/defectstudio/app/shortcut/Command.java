@@ -19,5 +19,8 @@ public enum Command {
     ZOOM_ONE_TO_ONE,
     ZOOM_IN,
     ZOOM_OUT,
-    HELP
+    HELP,
+    REVIEW_APPROVE,
+    REVIEW_REJECT,
+    REVIEW_RELABEL
 }

@@ -8,10 +8,17 @@ import java.util.Optional;
  * cannot drift apart.
  */
 public final class Shortcuts {
+    /** Where a binding applies: a key may mean one thing while labelling and another in the review window. */
+    public enum Scope { LABELLING, REVIEW }
+
     /** One binding with the text the help overlay shows. */
-    public record Binding(Command command, List<KeyChord> chords, String description) {
+    public record Binding(Command command, List<KeyChord> chords, String description, Scope scope) {
+        public Binding(Command command, List<KeyChord> chords, String description) {
+            this(command, chords, description, Scope.LABELLING);
+        }
+
         public String keysDisplay() {
-            return String.join(" / ", chords.stream().map(KeyChord::display).toList());
+            return String.join(" / ", chords.stream().map(KeyChord::display).distinct().toList());
         }
     }
 
@@ -33,7 +40,11 @@ public final class Shortcuts {
             new Binding(Command.ZOOM_ONE_TO_ONE, List.of(KeyChord.of("DIGIT1")), "Zoom 1:1"),
             new Binding(Command.ZOOM_IN, List.of(KeyChord.of("PLUS"), KeyChord.of("ADD")), "Zoom in"),
             new Binding(Command.ZOOM_OUT, List.of(KeyChord.of("MINUS"), KeyChord.of("SUBTRACT")), "Zoom out"),
-            new Binding(Command.HELP, List.of(KeyChord.of("F1")), "Show / hide this help"));
+            new Binding(Command.HELP, List.of(KeyChord.of("F1")), "Show / hide this help"),
+            new Binding(Command.REVIEW_APPROVE, List.of(KeyChord.of("A")), "Review: approve", Scope.REVIEW),
+            new Binding(Command.REVIEW_REJECT, List.of(KeyChord.of("R")), "Review: reject", Scope.REVIEW),
+            new Binding(Command.REVIEW_RELABEL, List.of(KeyChord.of("F")), "Review: flag for relabelling",
+                    Scope.REVIEW));
 
     /** Mouse gestures, listed in the overlay next to the keys. */
     public static final List<String[]> GESTURES = List.of(
@@ -47,7 +58,7 @@ public final class Shortcuts {
         for (int i = 0; i < bindings.size(); i++) {
             for (int j = i + 1; j < bindings.size(); j++) {
                 for (KeyChord c : bindings.get(i).chords()) {
-                    if (bindings.get(j).chords().contains(c)) {
+                    if (bindings.get(i).scope() == bindings.get(j).scope() && bindings.get(j).chords().contains(c)) {
                         throw new IllegalArgumentException(c.display() + " is bound to both "
                                 + bindings.get(i).command() + " and " + bindings.get(j).command());
                     }
@@ -66,6 +77,11 @@ public final class Shortcuts {
     }
 
     public Optional<Command> lookup(KeyChord chord) {
-        return bindings.stream().filter(b -> b.chords().contains(chord)).map(Binding::command).findFirst();
+        return lookup(Scope.LABELLING, chord);
+    }
+
+    public Optional<Command> lookup(Scope scope, KeyChord chord) {
+        return bindings.stream().filter(b -> b.scope() == scope && b.chords().contains(chord))
+                .map(Binding::command).findFirst();
     }
 }

@@ -69,11 +69,13 @@ public final class WorkspaceViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
     private Thumbnails thumbnails = new Thumbnails();
-    private ProjectStore store;
-    private SegmentationPort engine;
+    // read by the engine listener on a worker thread
+    private volatile ProjectStore store;
+    private volatile SegmentationPort engine;
+    private volatile long segmentClassId = -1;
     private final Map<Long, ProjectStore.ImageInfo> images = new HashMap<>();
     private final Set<Long> pending = new HashSet<>();
-    private long generation = -1;
+    private volatile long generation = -1;
     private long loadToken;
     private boolean editedSinceLoad;
 
@@ -493,6 +495,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
             message.set("Mark 1-" + MAX_SUPPORT + " images as support (S) and paint the defect to start segmenting");
             return;
         }
+        segmentClassId = classId;
         generation = engine.setSupport(support);
         QueueEntry onScreen = current.get();
         long first = onScreen == null ? -1 : onScreen.imageId();
@@ -514,16 +517,17 @@ public final class WorkspaceViewModel implements AutoCloseable {
         @Override
         public void segmented(long imageId, long gen, BufferedImage mask, double confidence, long latencyMillis) {
             ProjectStore s = store;
-            ClassInfo cls = activeClass.get();
             SegmentationPort e = engine;
-            if (s == null || cls == null || e == null) {
+            long classId = segmentClassId;
+            // a result computed against a support set that has since changed is not stored
+            if (s == null || e == null || classId < 0 || gen != generation) {
                 return;
             }
             String model = e.modelName();
             tasks.write(() -> {
-                s.savePrediction(imageId, cls.id(), model, mask, confidence, latencyMillis);
+                s.savePrediction(imageId, classId, model, mask, confidence, latencyMillis);
                 return imageId;
-            }, id -> onPrediction(s, cls.id(), gen, id, mask, confidence), err -> reportError("Saving a prediction", err));
+            }, id -> onPrediction(s, classId, gen, id, mask, confidence), err -> reportError("Saving a prediction", err));
         }
 
         @Override

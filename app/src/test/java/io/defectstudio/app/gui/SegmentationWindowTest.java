@@ -28,7 +28,12 @@ class SegmentationWindowTest extends WorkstationFixture {
 
     @Test
     void supportsSegmentTheQueueAndASupportChangeResegmentsWhatIsNotAccepted() throws Exception {
-        startWorkstation(data, TestModels.factory(TestModels.bundle(models)));
+        Path bundle = TestModels.bundle(models);
+        ThreadCheckingPort[] port = new ThreadCheckingPort[1];
+        startWorkstation(data, (project, problem) -> {
+            port[0] = new ThreadCheckingPort(io.defectstudio.app.engine.Engines.open(bundle));
+            return java.util.Optional.of(port[0]);
+        });
         assertTrue(fx(() -> vm().modelNameProperty().get()).contains("("), "status bar names the model");
         assertTrue(fx(() -> vm().deviceNameProperty().get()).matches("CPU|GPU.*"));
 
@@ -86,6 +91,8 @@ class SegmentationWindowTest extends WorkstationFixture {
             assertTrue(fresh.stream().noneMatch(x -> x.imageId() == accepted.imageId()), "accepted stays");
             assertEquals(1, p.predictions().history(accepted.imageId(), classId).size());
         }
+        assertTrue(port[0].results.get() >= 2 * predicted.size() - 2);
+        assertEquals(0, port[0].onFxThread.get(), "no query is loaded or segmented on the JavaFX thread");
     }
 
     private void selectAndWait(QueueEntry e) throws Exception {

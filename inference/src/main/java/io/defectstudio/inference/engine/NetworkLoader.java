@@ -2,7 +2,6 @@ package io.defectstudio.inference.engine;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import io.defectstudio.inference.bundle.Manifest;
 import io.defectstudio.inference.bundle.ModelBundle;
 import io.defectstudio.inference.bundle.ModelBundleException;
@@ -45,9 +44,6 @@ public final class NetworkLoader {
 
     /** Initialises parameters for a one-shot episode at the given input size (shapes do not depend on K). */
     public static void initialize(FewShotNet net, NDManager manager, int width, int height) {
-        net.initialize(manager, DataType.FLOAT32,
-                new Shape(1, 3, height, width),
-                new Shape(1, 1, 3, height, width),
-                new Shape(1, 1, 1, height, width));
+        net.initialize(manager, DataType.FLOAT32, FewShotNet.inputShapes(height, width, 1));
     }
 }

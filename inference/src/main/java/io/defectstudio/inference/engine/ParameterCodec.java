@@ -1,5 +1,6 @@
 package io.defectstudio.inference.engine;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -33,21 +34,13 @@ public final class ParameterCodec {
             }
             NDArray array = parameter.getArray();
             try (NDManager scope = array.getManager().newSubManager()) {
-                NDArray stored = array.toDevice(ai.djl.Device.cpu(), false).toType(
-                        p == Manifest.Precision.FLOAT16 ? DataType.FLOAT16 : DataType.FLOAT32, true);
-                stored.attach(scope);
-                ByteBuffer native_ = stored.toByteBuffer().order(ByteOrder.nativeOrder());
-                ByteBuffer data = ByteBuffer.allocate(native_.remaining()).order(ByteOrder.LITTLE_ENDIAN);
-                if (p == Manifest.Precision.FLOAT16) {
-                    while (native_.hasRemaining()) {
-                        data.putShort(native_.getShort());
-                    }
-                } else {
-                    while (native_.hasRemaining()) {
-                        data.putFloat(native_.getFloat());
-                    }
-                }
-                data.flip();
+                NDArray onCpu = array.toDevice(Device.cpu(), true);
+                onCpu.attach(scope);
+                NDArray stored = onCpu.toType(p == Manifest.Precision.FLOAT16 ? DataType.FLOAT16 : DataType.FLOAT32,
+                        false);
+                ByteBuffer little = ByteBuffer.allocate((int) stored.size() * p.bytesPerValue())
+                        .order(ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer data = reorder(stored.toByteBuffer().order(ByteOrder.nativeOrder()), little, p);
                 tensors.add(new WeightsFile.Tensor(entry.getKey(), array.getShape().getShape(), data));
             }
         }
@@ -88,22 +81,13 @@ public final class ParameterCodec {
             for (Pair<String, Parameter> entry : parameters) {
                 NDArray target = entry.getValue().getArray();
                 WeightsFile.Tensor t = byName.get(entry.getKey());
-                try (NDManager scope = target.getManager().newSubManager(ai.djl.Device.cpu())) {
+                try (NDManager scope = target.getManager().newSubManager(Device.cpu())) {
                     DataType type = weights.precision() == Manifest.Precision.FLOAT16
                             ? DataType.FLOAT16
                             : DataType.FLOAT32;
-                    ByteBuffer direct = ByteBuffer.allocateDirect(t.data().remaining()).order(ByteOrder.nativeOrder());
-                    ByteBuffer source_ = t.data().duplicate().order(ByteOrder.LITTLE_ENDIAN);
-                    if (type == DataType.FLOAT16) {
-                        while (source_.hasRemaining()) {
-                            direct.putShort(source_.getShort());
-                        }
-                    } else {
-                        while (source_.hasRemaining()) {
-                            direct.putFloat(source_.getFloat());
-                        }
-                    }
-                    direct.flip();
+                    ByteBuffer direct = reorder(t.data().duplicate().order(ByteOrder.LITTLE_ENDIAN),
+                            ByteBuffer.allocateDirect(t.data().remaining()).order(ByteOrder.nativeOrder()),
+                            weights.precision());
                     NDArray value = scope.create(direct, new Shape(t.shape()), type)
                             .toType(target.getDataType(), false)
                             .toDevice(target.getDevice(), false);
@@ -113,5 +97,19 @@ public final class ParameterCodec {
         } finally {
             EngineSetup.restoreGrad(grad);
         }
+    }
+
+    /** Copies values between byte orders (the file is little-endian, the engine uses the platform's order). */
+    private static ByteBuffer reorder(ByteBuffer from, ByteBuffer to, Manifest.Precision p) {
+        if (p == Manifest.Precision.FLOAT16) {
+            while (from.hasRemaining()) {
+                to.putShort(from.getShort());
+            }
+        } else {
+            while (from.hasRemaining()) {
+                to.putFloat(from.getFloat());
+            }
+        }
+        return to.flip();
     }
 }

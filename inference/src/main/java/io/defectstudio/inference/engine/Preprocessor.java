@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import io.defectstudio.inference.InvalidInputException;
 import io.defectstudio.inference.Masks;
@@ -95,9 +96,9 @@ public final class Preprocessor {
         NDArray resized = resize(m, height, width);
         NDArray binary = resized.gte(0.5f);
         if (!any || binary.any().getBoolean()) {
-            return binary.toType(ai.djl.ndarray.types.DataType.FLOAT32, false).squeeze(0);
+            return binary.toType(DataType.FLOAT32, false).squeeze(0);
         }
-        return resized.gt(0f).toType(ai.djl.ndarray.types.DataType.FLOAT32, false).squeeze(0);
+        return resized.gt(0f).toType(DataType.FLOAT32, false).squeeze(0);
     }
 
     /**

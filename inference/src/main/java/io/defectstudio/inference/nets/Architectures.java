@@ -22,7 +22,7 @@ public final class Architectures {
      * @throws IllegalArgumentException for an unknown architecture or backbone
      */
     public static FewShotNet create(String architecture, String backbone) {
-        return create(architecture, Backbones.create(backbone), defaultChannels(backbone));
+        return create(architecture, Backbones.create(backbone), defaultChannels(architecture, backbone));
     }
 
     /**
@@ -49,18 +49,20 @@ public final class Architectures {
     }
 
     /**
-     * Head channels c per backbone: the papers' 256 on ResNet-50; narrower on the smaller backbones so that the head
-     * does not cost more than the backbone on a CPU.
+     * Head channels c: the papers' 256 on ResNet-50; narrower on the smaller backbones so that the head does not cost
+     * more than the backbone on a CPU. EAMNet's decoder runs at stride 4 (LERENet's IFM at stride 8), so it gets half
+     * of LERENet's width there.
      */
-    public static int defaultChannels(String backbone) {
+    public static int defaultChannels(String architecture, String backbone) {
+        boolean strideFour = architecture.toLowerCase(Locale.ROOT).equals("eamnet");
         switch (backbone.toLowerCase(Locale.ROOT)) {
             case "resnet50":
                 return 256;
             case "resnet18":
             case "resnet34":
-                return 128;
+                return strideFour ? 64 : 128;
             case "compact":
-                return 64;
+                return strideFour ? 32 : 64;
             default:
                 throw new IllegalArgumentException("unknown backbone '" + backbone + "', expected one of " + Backbones.NAMES);
         }

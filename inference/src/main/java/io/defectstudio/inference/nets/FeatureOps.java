@@ -31,8 +31,9 @@ public final class FeatureOps {
      */
     public static NDArray maskFraction(NDArray mask, long h, long w) {
         Shape s = mask.getShape();
-        long strideH = Math.max(1, Math.round((double) s.get(2) / h));
-        long strideW = Math.max(1, Math.round((double) s.get(3) / w));
+        // The backbone's stride: the smallest window whose ceil-mode pooling yields at most h x w cells.
+        long strideH = (s.get(2) + h - 1) / h;
+        long strideW = (s.get(3) + w - 1) / w;
         NDArray pooled = mask.getNDArrayInternal().avgPool(
                 new Shape(strideH, strideW), new Shape(strideH, strideW), new Shape(0, 0), true, false);
         return resize(pooled, h, w);
@@ -51,9 +52,12 @@ public final class FeatureOps {
         return x.reshape(s.get(0), s.get(1), s.get(2) * s.get(3));
     }
 
-    /** Scales every vector along {@code axis} to unit L2 norm (zero vectors stay zero). */
+    /**
+     * Scales every vector along {@code axis} to unit L2 norm. Zero vectors (masked-out support positions) stay zero,
+     * and the epsilon inside the root keeps their gradient finite.
+     */
     public static NDArray l2Normalize(NDArray x, int axis) {
-        NDArray norm = x.square().sum(new int[] {axis}, true).sqrt().add(EPS);
+        NDArray norm = x.square().sum(new int[] {axis}, true).add(EPS * EPS).sqrt();
         return x.div(norm);
     }
 

@@ -38,6 +38,16 @@ public abstract class FewShotNet extends AbstractBlock {
     public abstract String architecture();
 
     /**
+     * The shapes to {@code initialize} a network with: query (1,3,H,W), support images (1,K,3,H,W) and masks
+     * (1,K,1,H,W). Only the channel counts matter for the weights; H and W only fix the recorded input shapes.
+     */
+    public static Shape[] inputShapes(long height, long width, long shots) {
+        return new Shape[] {
+            new Shape(1, 3, height, width), new Shape(1, shots, 3, height, width), new Shape(1, shots, 1, height, width)
+        };
+    }
+
+    /**
      * Checks a support set's shapes: images (B,K,3,H,W) and masks (B,K,1,H,W).
      *
      * @throws IllegalArgumentException naming the offending shape

@@ -4,13 +4,13 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 
-/** Counts a block's trainable parameters (BatchNorm running statistics are state, not parameters). */
+/** Counts a block's learnable parameters the way papers report them (BatchNorm running statistics are state). */
 public final class ParameterCounts {
 
     private ParameterCounts() {}
 
-    /** Total element count of every parameter that requires a gradient, running statistics excluded. */
-    public static long trainable(Block block) {
+    /** Total element count of weights, biases and norm scales, frozen ones included; running statistics excluded. */
+    public static long learnable(Block block) {
         long total = 0;
         for (Pair<String, Parameter> pair : block.getParameters()) {
             Parameter p = pair.getValue();

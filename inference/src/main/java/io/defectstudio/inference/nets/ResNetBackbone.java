@@ -1,9 +1,12 @@
 package io.defectstudio.inference.nets;
 
+import ai.djl.Device;
 import ai.djl.basicmodelzoo.cv.classification.ResNetV1;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
@@ -14,7 +17,9 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -112,11 +117,38 @@ public final class ResNetBackbone extends Backbone {
         return stages(ps, inputs.singletonOrThrow(), training, 4);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>In inference on a CPU a batch runs one image at a time: on the 2-core target a batch of 5 images at 200x200
+     * took 150-300 ms against 5 x 21 ms one by one (larger activations fall out of cache). BatchNorm then uses its
+     * running statistics, so the result is the same.
+     */
     @Override
     public NDList stages(ParameterStore ps, NDArray images, boolean training, int count) {
         if (count < 1 || count > 4) {
             throw new IllegalArgumentException("stage count must be 1..4, got " + count);
         }
+        long batch = images.getShape().get(0);
+        if (training || batch == 1 || !Device.Type.CPU.equals(images.getDevice().getDeviceType())) {
+            return runStages(ps, images, count, training);
+        }
+        List<NDList> perImage = new ArrayList<>();
+        for (long i = 0; i < batch; i++) {
+            perImage.add(runStages(ps, images.get(new NDIndex("{}:{}", i, i + 1)), count, false));
+        }
+        NDList out = new NDList(count);
+        for (int stage = 0; stage < count; stage++) {
+            NDList parts = new NDList();
+            for (NDList one : perImage) {
+                parts.add(one.get(stage));
+            }
+            out.add(NDArrays.concat(parts, 0));
+        }
+        return out;
+    }
+
+    private NDList runStages(ParameterStore ps, NDArray images, int count, boolean training) {
         NDList x = stem.forward(ps, new NDList(images), training);
         NDList out = new NDList(count);
         for (int i = 0; i < count; i++) {

@@ -40,8 +40,8 @@ class BackbonesTest {
     @Test
     void standardResNetsHaveTheirPublishedParameterCounts() {
         // torchvision without the classifier: ResNet-18 11,176,512; ResNet-50 23,508,032 (+ DJL's 1x1 conv biases).
-        assertEquals(11_176_512L, trainableParameters("resnet18"));
-        long resnet50 = trainableParameters("resnet50");
+        assertEquals(11_176_512L, learnableParameters("resnet18"));
+        long resnet50 = learnableParameters("resnet50");
         assertTrue(resnet50 > 23_500_000L && resnet50 < 23_600_000L, "resnet50 params " + resnet50);
     }
 
@@ -55,11 +55,11 @@ class BackbonesTest {
         assertThrows(IllegalArgumentException.class, () -> Backbones.create("vgg16"));
     }
 
-    private static long trainableParameters(String name) {
+    private static long learnableParameters(String name) {
         ResNetBackbone backbone = Backbones.create(name);
         try (NDManager manager = NDManager.newBaseManager()) {
             backbone.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 64, 64));
-            return ParameterCounts.trainable(backbone);
+            return ParameterCounts.learnable(backbone);
         }
     }
 }

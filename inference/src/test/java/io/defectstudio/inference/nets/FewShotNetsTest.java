@@ -35,8 +35,7 @@ class FewShotNetsTest {
         Engine.getInstance().setRandomSeed((int) seed);
         FewShotNet net = Architectures.create(architecture, Backbones.builder().optName("tiny").optStemChannels(8)
                 .optUnits(1, 1, 1, 1).optWidths(8, 16, 32, 64).build(), 16);
-        net.initialize(manager, DataType.FLOAT32,
-                new Shape(1, 3, S, S), new Shape(1, 1, 3, S, S), new Shape(1, 1, 1, S, S));
+        net.initialize(manager, DataType.FLOAT32, FewShotNet.inputShapes(S, S, 1));
         return net;
     }
 
@@ -58,6 +57,23 @@ class FewShotNetsTest {
             Shape[] predicted = net.getOutputShapes(new Shape[] {new Shape(2, 3, S, S)});
             assertEquals(new Shape(2, 1, S, S), predicted[0]);
             assertEquals(architecture, net.architecture());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lerenet", "eamnet", "baseline", "matcher"})
+    void oddSizesAndEmptyMasksGiveFiniteLogitsAtInputSize(String architecture) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            FewShotNet net = initialised(architecture, manager, 9);
+            NDArray queries = manager.randomNormal(new Shape(1, 3, 70, 90));
+            NDList support = new NDList(manager.randomNormal(new Shape(1, 2, 3, 70, 90)),
+                    manager.zeros(new Shape(1, 2, 1, 70, 90)));
+            NDArray logits = run(net, manager, queries, support, false).get(0);
+            assertEquals(new Shape(1, 1, 70, 90), logits.getShape());
+            assertFalse(logits.isNaN().any().getBoolean() || logits.isInfinite().any().getBoolean(), "non-finite");
+            if (architecture.equals("matcher")) {
+                assertFalse(logits.gt(0f).any().getBoolean(), "no support defect, so no predicted defect");
+            }
         }
     }
 
@@ -144,6 +160,26 @@ class FewShotNetsTest {
             NDList twoSupports = net.encodeSupport(ps, Episodes.support(manager, 2, 1).get(0),
                     Episodes.support(manager, 2, 1).get(1), false);
             assertThrows(IllegalArgumentException.class, () -> net.decode(ps, queries, twoSupports, false));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lerenet", "eamnet", "baseline", "matcher"})
+    void encodeAndDecodeLeaveOnlyTheirOutputsInTheCallersScope(String architecture) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            FewShotNet net = initialised(architecture, manager, 8);
+            ParameterStore ps = new ParameterStore(manager, false);
+            for (boolean training : new boolean[] {false, true}) {
+                try (NDManager scope = manager.newSubManager()) {
+                    NDArray queries = Episodes.queries(scope, 2);
+                    NDList support = Episodes.support(scope, 2, 2);
+                    int inputs = scope.getManagedArrays().size();
+                    NDList encoded = net.encodeSupport(ps, support.get(0), support.get(1), training);
+                    NDList out = net.decode(ps, queries, encoded, training);
+                    assertEquals(inputs + encoded.size() + out.size(), scope.getManagedArrays().size(),
+                            architecture + (training ? " training" : " inference") + " left temporaries behind");
+                }
+            }
         }
     }
 

@@ -73,6 +73,12 @@ public final class AnnotationRepository {
                 + "WHERE image_id = ? AND class_id = ? ORDER BY version", AnnotationRepository::map, imageId, classId));
     }
 
+    /** The newest version of every annotated (image, class), by image id then class id. */
+    public List<Annotation> latestAll() {
+        return db.read("read latest annotations", c -> Jdbc.list(c, "SELECT " + COLUMNS
+                + " FROM annotation WHERE " + LATEST + " ORDER BY image_id, class_id", AnnotationRepository::map));
+    }
+
     /** The newest version for every image annotated with {@code classId}, by image id. */
     public List<Annotation> latestForClass(long classId) {
         return db.read("read annotations of class " + classId, c -> Jdbc.list(c, "SELECT " + COLUMNS

@@ -14,7 +14,9 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * Connections to one database. SQLite has a single writer, so every write in this process is funnelled through one
  * connection under one fair lock, each as a write-locking transaction; other processes are waited for up to the busy
- * timeout. Reads use a small pool of read-only connections and, in WAL mode, never wait for the writer.
+ * timeout. Writes a thread makes while it already runs one join that transaction (see {@link #write}), so a caller can
+ * group several repository writes into one. Reads use a small pool of read-only connections and, in WAL mode, never
+ * wait for the writer.
  */
 public final class Database implements AutoCloseable {
     private static final int MAX_READERS = 4;
@@ -27,6 +29,10 @@ public final class Database implements AutoCloseable {
     private final Deque<Connection> idleReaders = new ArrayDeque<>();
     private final List<Connection> allReaders = new ArrayList<>();
     private volatile boolean closed;
+    // Guarded by writeLock: how many writes this thread has open (0 = no transaction), and the failure after which
+    // the backend dropped the open transaction (null while it is intact).
+    private int depth;
+    private Throwable discardedBy;
 
     public Database(SqlDialect dialect) {
         this.dialect = dialect;
@@ -41,40 +47,85 @@ public final class Database implements AutoCloseable {
         return dialect;
     }
 
-    /** Runs {@code work} in one write transaction; commits if it returns, rolls back if it throws. */
+    /**
+     * Runs {@code work} in one write transaction; commits if it returns, rolls back if it throws. Called while this
+     * thread already runs a write, it joins that transaction inside a savepoint instead: its changes commit or roll
+     * back with the outer transaction, and if it throws only its own changes are undone.
+     */
     public <T> T write(String operation, SqlWork<T> work) {
         writeLock.lock();
         try {
             ensureOpen();
-            if (writeLock.getHoldCount() > 1) {
-                return runNested(operation, work);
-            }
-            try {
-                dialect.beginWrite(writer);
-            } catch (SQLException e) {
-                throw dialect.translate(e, operation);
-            }
-            try {
-                T result = work.run(writer);
-                dialect.commit(writer);
-                return result;
-            } catch (SQLException e) {
-                rollbackQuietly(writer, e);
-                throw dialect.translate(e, operation);
-            } catch (RuntimeException | Error e) {
-                rollbackQuietly(writer, e);
-                throw e;
-            }
+            return depth > 0 ? runNested(operation, work) : runTransaction(operation, work);
         } finally {
             writeLock.unlock();
         }
     }
 
-    private <T> T runNested(String operation, SqlWork<T> work) {
+    private <T> T runTransaction(String operation, SqlWork<T> work) {
         try {
-            return work.run(writer);
+            dialect.beginWrite(writer);
         } catch (SQLException e) {
             throw dialect.translate(e, operation);
+        }
+        depth = 1;
+        try {
+            T result = work.run(writer);
+            if (discardedBy != null) {
+                throw new StorageException(dialect.describe() + ": cannot " + operation + ": the database discarded"
+                        + " the transaction when an earlier step failed", discardedBy);
+            }
+            dialect.commit(writer);
+            return result;
+        } catch (SQLException e) {
+            rollbackQuietly(writer, e);
+            throw dialect.translate(e, operation);
+        } catch (RuntimeException | Error e) {
+            rollbackQuietly(writer, e);
+            throw e;
+        } finally {
+            depth = 0;
+            discardedBy = null;
+        }
+    }
+
+    /** Runs {@code work} inside the current transaction, under a savepoint so that a failure undoes only its part. */
+    private <T> T runNested(String operation, SqlWork<T> work) {
+        if (discardedBy != null) {
+            throw new StorageException(dialect.describe() + ": cannot " + operation + ": the database discarded the"
+                    + " enclosing transaction when an earlier step failed", discardedBy);
+        }
+        String savepoint = "nested_" + depth;
+        try {
+            dialect.savepoint(writer, savepoint);
+        } catch (SQLException e) {
+            discardedBy = e;
+            throw dialect.translate(e, operation);
+        }
+        depth++;
+        try {
+            T result = work.run(writer);
+            dialect.releaseSavepoint(writer, savepoint);
+            return result;
+        } catch (SQLException e) {
+            undoNested(savepoint, e);
+            throw dialect.translate(e, operation);
+        } catch (RuntimeException | Error e) {
+            undoNested(savepoint, e);
+            throw e;
+        } finally {
+            depth--;
+        }
+    }
+
+    private void undoNested(String savepoint, Throwable cause) {
+        try {
+            dialect.rollbackToSavepoint(writer, savepoint);
+        } catch (SQLException gone) {
+            // Some errors (disk full, I/O) make SQLite roll back the whole transaction; nothing may commit after that,
+            // or the writes that follow would each commit on their own.
+            cause.addSuppressed(gone);
+            discardedBy = cause;
         }
     }
 
@@ -82,7 +133,7 @@ public final class Database implements AutoCloseable {
     public <T> T read(String operation, SqlWork<T> work) {
         if (writeLock.isHeldByCurrentThread()) {
             // Inside a write: read through the writer so the caller sees its own uncommitted rows.
-            return runNested(operation, work);
+            return depth > 0 ? runNested(operation, work) : runOnWriter(operation, work);
         }
         Connection reader = borrowReader(operation);
         try {
@@ -113,11 +164,17 @@ public final class Database implements AutoCloseable {
         writeLock.lock();
         try {
             ensureOpen();
+            return runOnWriter(operation, work);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private <T> T runOnWriter(String operation, SqlWork<T> work) {
+        try {
             return work.run(writer);
         } catch (SQLException e) {
             throw dialect.translate(e, operation);
-        } finally {
-            writeLock.unlock();
         }
     }
 

@@ -39,6 +39,15 @@ public interface SqlDialect {
 
     void rollback(Connection connection) throws SQLException;
 
+    /** Marks a point inside the open write transaction that {@link #rollbackToSavepoint} can return to. */
+    void savepoint(Connection connection, String name) throws SQLException;
+
+    /** Forgets a savepoint, keeping its changes in the enclosing transaction. */
+    void releaseSavepoint(Connection connection, String name) throws SQLException;
+
+    /** Undoes the changes made since the savepoint and forgets it; fails if the transaction itself is gone. */
+    void rollbackToSavepoint(Connection connection, String name) throws SQLException;
+
     /** {@code insertSql} extended so that executing it as a query returns the new row's {@code id}. */
     String returningId(String insertSql);
 

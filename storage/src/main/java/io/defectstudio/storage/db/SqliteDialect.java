@@ -92,6 +92,8 @@ public final class SqliteDialect implements SqlDialect {
     @Override
     public void beginWrite(Connection connection) throws SQLException {
         // IMMEDIATE takes the write lock now (waiting up to busy_timeout); DEFERRED would fail later with SQLITE_BUSY.
+        // Issued as a statement on an auto-commit connection rather than through SQLiteConfig's TransactionMode:
+        // the driver's commit() immediately begins the next transaction, which would keep the write lock held.
         execute(connection, "BEGIN IMMEDIATE");
     }
 
@@ -112,6 +114,31 @@ public final class SqliteDialect implements SqlDialect {
             return;
         }
         execute(connection, "ROLLBACK");
+    }
+
+    @Override
+    public void savepoint(Connection connection, String name) throws SQLException {
+        execute(connection, "SAVEPOINT " + requireIdentifier(name));
+    }
+
+    @Override
+    public void releaseSavepoint(Connection connection, String name) throws SQLException {
+        execute(connection, "RELEASE SAVEPOINT " + requireIdentifier(name));
+    }
+
+    @Override
+    public void rollbackToSavepoint(Connection connection, String name) throws SQLException {
+        // ROLLBACK TO keeps the savepoint open; release it so the enclosing transaction goes on as before it.
+        execute(connection, "ROLLBACK TO SAVEPOINT " + requireIdentifier(name));
+        execute(connection, "RELEASE SAVEPOINT " + name);
+    }
+
+    // Savepoint names cannot be bound parameters.
+    private static String requireIdentifier(String name) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain savepoint name: " + name);
+        }
+        return name;
     }
 
     @Override

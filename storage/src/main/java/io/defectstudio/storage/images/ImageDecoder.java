@@ -18,6 +18,7 @@ import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -102,15 +103,19 @@ public final class ImageDecoder {
     }
 
     private static String describe(Throwable e) {
-        StringBuilder text = new StringBuilder(String.valueOf(e.getMessage()));
+        StringBuilder text = new StringBuilder(e.getMessage() != null ? e.getMessage() : messageOf(e));
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            text.append(" (").append(cause.getClass().getSimpleName());
-            if (cause.getMessage() != null) {
-                text.append(": ").append(cause.getMessage());
-            }
-            text.append(')');
+            text.append(" (").append(messageOf(cause)).append(')');
         }
         return text.toString();
+    }
+
+    private static String messageOf(Throwable e) {
+        if (e instanceof EOFException && e.getMessage() == null) {
+            return "the file ends before the image data does";
+        }
+        String name = e.getClass().getSimpleName();
+        return e.getMessage() == null ? name : name + ": " + e.getMessage();
     }
 
     /** Brings a decoded image to one of the product's layouts, keeping 16-bit samples as 16-bit. */

@@ -17,6 +17,8 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.UUID;
 
@@ -28,6 +30,7 @@ import java.util.UUID;
 public final class ImageStore {
     public static final String FOLDER = "images";
     private static final String INCOMING = ".incoming";
+    private static final Duration STALE_AFTER = Duration.ofHours(6);
 
     private final Path projectFolder;
     private final Path root;
@@ -85,17 +88,32 @@ public final class ImageStore {
         discardQuietly(staged.file());
     }
 
-    /** Removes copies left behind by an import that was interrupted. */
+    /**
+     * Removes copies left behind by imports that were interrupted. Only old ones: a fresh copy may belong to an import
+     * running right now in another process sharing the folder.
+     */
     public void clearIncoming() {
         if (!Files.isDirectory(incoming)) {
             return;
         }
+        Instant cutoff = Instant.now().minus(STALE_AFTER);
         try (DirectoryStream<Path> leftovers = Files.newDirectoryStream(incoming, "*.part")) {
             for (Path leftover : leftovers) {
-                discardQuietly(leftover);
+                if (modifiedBefore(leftover, cutoff)) {
+                    discardQuietly(leftover);
+                }
             }
         } catch (IOException e) {
             throw new StorageIoException(incoming + ": cannot list interrupted imports: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean modifiedBefore(Path file, Instant cutoff) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(cutoff);
+        } catch (IOException e) {
+            // Gone already (another process finished or cleaned it up).
+            return false;
         }
     }
 

@@ -41,6 +41,7 @@ public final class ModelRepository {
             Rows.requireExists(c, "model", "model", id);
             Jdbc.update(c, "UPDATE model SET active = ? WHERE active = ?", false, true);
             Jdbc.update(c, "UPDATE model SET active = ? WHERE id = ?", true, id);
+            Jdbc.update(c, "INSERT INTO model_activation (model_id, activated_at) VALUES (?, ?)", id, Jdbc.now());
             return load(c, id);
         });
     }
@@ -48,6 +49,19 @@ public final class ModelRepository {
     public Optional<ModelRecord> active() {
         return db.read("read active model", c -> Jdbc.one(c,
                 "SELECT " + COLUMNS + " FROM model WHERE active = ?", ModelRepository::map, true));
+    }
+
+    /**
+     * The model that was active before the current one: the latest activation of another model (for a roll back).
+     * Empty when no other model was ever activated.
+     */
+    public Optional<ModelRecord> previouslyActive() {
+        return db.read("read previously active model", c -> {
+            Optional<Long> current = Jdbc.one(c, "SELECT id FROM model WHERE active = ?", rs -> rs.getLong(1), true);
+            Optional<Long> previous = Jdbc.one(c, "SELECT model_id FROM model_activation WHERE model_id <> ? "
+                    + "ORDER BY id DESC LIMIT 1", rs -> rs.getLong(1), current.orElse(-1L));
+            return previous.isPresent() ? Optional.of(load(c, previous.get())) : Optional.<ModelRecord>empty();
+        });
     }
 
     public List<ModelRecord> list() {

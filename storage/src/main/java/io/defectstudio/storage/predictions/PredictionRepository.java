@@ -55,6 +55,13 @@ public final class PredictionRepository {
                 imageId, classId));
     }
 
+    /** The newest prediction of every predicted (image, class), by image id then class id. */
+    public List<Prediction> latestAll() {
+        return db.read("read latest predictions", c -> Jdbc.list(c, "SELECT " + COLUMNS + " FROM prediction "
+                + "WHERE id IN (SELECT MAX(id) FROM prediction GROUP BY image_id, class_id) "
+                + "ORDER BY image_id, class_id", PredictionRepository::map));
+    }
+
     /** Every prediction for an (image, class), oldest first. */
     public List<Prediction> history(long imageId, long classId) {
         return db.read("read prediction history", c -> Jdbc.list(c, "SELECT " + COLUMNS + " FROM prediction "

@@ -3,5 +3,5 @@ package io.defectstudio.storage.reviews;
 import java.time.Instant;
 
 public record Review(long id, long imageId, long classId, ReviewDecision decision, String reviewer, String comment,
-                     Instant createdAt) {
+                     Instant createdAt, ReviewRole role) {
 }

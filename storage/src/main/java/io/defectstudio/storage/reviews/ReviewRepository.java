@@ -13,7 +13,7 @@ import java.util.Optional;
 
 /** Review decisions, kept as an append-only log per image. */
 public final class ReviewRepository {
-    private static final String COLUMNS = "id, image_id, class_id, decision, reviewer, comment, created_at";
+    private static final String COLUMNS = "id, image_id, class_id, decision, reviewer, comment, created_at, role";
 
     private final Database db;
 
@@ -21,8 +21,15 @@ public final class ReviewRepository {
         this.db = db;
     }
 
+    /** Records an inspector's decision. */
     public Review record(long imageId, long classId, ReviewDecision decision, String reviewer, String comment) {
+        return record(imageId, classId, decision, reviewer, comment, ReviewRole.INSPECTOR);
+    }
+
+    public Review record(long imageId, long classId, ReviewDecision decision, String reviewer, String comment,
+                         ReviewRole role) {
         Objects.requireNonNull(decision, "decision");
+        Objects.requireNonNull(role, "role");
         if (reviewer == null || reviewer.isBlank()) {
             throw new IllegalArgumentException("a review needs a reviewer");
         }
@@ -31,8 +38,8 @@ public final class ReviewRepository {
             Rows.requireExists(c, "image", "image", imageId);
             Rows.requireExists(c, "defect_class", "defect class", classId);
             long id = Jdbc.insert(c, db.dialect(), "INSERT INTO review (image_id, class_id, decision, reviewer, "
-                    + "comment, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    imageId, classId, decision, reviewer.strip(), text, Jdbc.now());
+                    + "comment, created_at, role) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    imageId, classId, decision, reviewer.strip(), text, Jdbc.now(), role);
             return Jdbc.one(c, "SELECT " + COLUMNS + " FROM review WHERE id = ?", ReviewRepository::map, id)
                     .orElseThrow(() -> new NotFoundException("review", id));
         });
@@ -44,6 +51,12 @@ public final class ReviewRepository {
                 "SELECT " + COLUMNS + " FROM review WHERE image_id = ? ORDER BY id", ReviewRepository::map, imageId));
     }
 
+    /** Every review of the project, oldest first. */
+    public List<Review> list() {
+        return db.read("read reviews", c -> Jdbc.list(c,
+                "SELECT " + COLUMNS + " FROM review ORDER BY id", ReviewRepository::map));
+    }
+
     public Optional<Review> latest(long imageId, long classId) {
         return db.read("read latest review", c -> Jdbc.one(c, "SELECT " + COLUMNS + " FROM review "
                 + "WHERE image_id = ? AND class_id = ? ORDER BY id DESC LIMIT 1", ReviewRepository::map,
@@ -53,6 +66,6 @@ public final class ReviewRepository {
     private static Review map(ResultSet rs) throws SQLException {
         return new Review(rs.getLong("id"), rs.getLong("image_id"), rs.getLong("class_id"),
                 ReviewDecision.valueOf(rs.getString("decision")), rs.getString("reviewer"), rs.getString("comment"),
-                Jdbc.instant(rs, "created_at"));
+                Jdbc.instant(rs, "created_at"), ReviewRole.valueOf(rs.getString("role")));
     }
 }

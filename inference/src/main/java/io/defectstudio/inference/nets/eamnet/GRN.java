@@ -37,7 +37,8 @@ public final class GRN extends AbstractBlock {
         NDArray x = inputs.singletonOrThrow();
         NDArray g = ps.getValue(gamma, x.getDevice(), training);
         NDArray b = ps.getValue(beta, x.getDevice(), training);
-        NDArray response = x.square().sum(new int[] {2, 3}, true).sqrt();
+        // The epsilon inside the root keeps the gradient of an all-zero channel finite.
+        NDArray response = x.square().sum(new int[] {2, 3}, true).add(EPS).sqrt();
         NDArray normalised = response.div(response.mean(new int[] {1}, true).add(EPS));
         return new NDList(x.mul(normalised).mul(g).add(b).add(x));
     }

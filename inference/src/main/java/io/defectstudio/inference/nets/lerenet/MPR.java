@@ -56,6 +56,19 @@ public final class MPR extends AbstractBlock {
                 channelProjection.forward(ps, x, training).singletonOrThrow());
     }
 
+    /**
+     * Eq. 2: L = D^-1/2 (I + A) D^-1/2 for node features (B,n,d), A the ReLU'd cosine affinity between nodes and D
+     * the degree matrix of I + A.
+     */
+    public static NDArray normalisedAdjacency(NDArray nodeFeatures) {
+        long n = nodeFeatures.getShape().get(1);
+        NDArray unit = FeatureOps.l2Normalize(nodeFeatures, 2);
+        NDArray adjacency = unit.matMul(unit.transpose(0, 2, 1)).maximum(0f)
+                .add(nodeFeatures.getManager().eye((int) n).expandDims(0));
+        NDArray invSqrtDegree = adjacency.sum(new int[] {2}, true).pow(-0.5f);
+        return adjacency.mul(invSqrtDegree).mul(invSqrtDegree.transpose(0, 2, 1));
+    }
+
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
@@ -72,14 +85,8 @@ public final class MPR extends AbstractBlock {
         NDArray gv = queryNodes.matMul(supportChannels.transpose(0, 2, 1)).div(positions);
         NDArray gd = queryChannels.matMul(supportNodes.transpose(0, 2, 1)).div(positions);
         NDArray h = gv.concat(gd.transpose(0, 2, 1), 2);
-        // Eq. 2: L = D^-1/2 (I + A) D^-1/2 with A the ReLU'd cosine affinity between nodes.
-        NDArray unit = FeatureOps.l2Normalize(h, 2);
-        NDArray adjacency = unit.matMul(unit.transpose(0, 2, 1)).maximum(0f)
-                .add(query.getManager().eye(nodes).expandDims(0));
-        NDArray invSqrtDegree = adjacency.sum(new int[] {2}, true).pow(-0.5f);
-        NDArray laplacian = adjacency.mul(invSqrtDegree).mul(invSqrtDegree.transpose(0, 2, 1));
         // Eq. 1/3: H' = ReLU(L H Theta), (B,n,n).
-        NDArray reasoned = gcnWeight.forward(ps, new NDList(laplacian.matMul(h)), training)
+        NDArray reasoned = gcnWeight.forward(ps, new NDList(normalisedAdjacency(h).matMul(h)), training)
                 .singletonOrThrow().getNDArrayInternal().relu();
         // Eq. 11: project back through P_q^v, reshape to (B,n,h,w), tau, add to X_q.
         NDArray back = reasoned.transpose(0, 2, 1).matMul(queryNodes).reshape(q.get(0), nodes, q.get(2), q.get(3));

@@ -8,6 +8,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -15,6 +16,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import io.defectstudio.inference.nets.Backbones;
+import io.defectstudio.inference.nets.FewShotNet;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,8 +31,7 @@ class EAMNetTest {
             Engine.getInstance().setRandomSeed(11);
             EAMNet net = new EAMNet(Backbones.builder().optName("tiny").optStemChannels(8).optUnits(1, 1, 1, 1)
                     .optWidths(8, 16, 32, 64).build(), 16);
-            net.initialize(manager, DataType.FLOAT32,
-                    new Shape(1, 3, S, S), new Shape(1, 1, 3, S, S), new Shape(1, 1, 1, S, S));
+            net.initialize(manager, DataType.FLOAT32, FewShotNet.inputShapes(S, S, 1));
             for (Pair<String, Parameter> p : net.backbone().getParameters()) {
                 assertFalse(p.getValue().requiresGradient(), p.getKey() + " should be frozen");
             }
@@ -39,7 +40,7 @@ class EAMNetTest {
                 before.add(p.getValue().getArray().duplicate());
             }
             NDArray masks = manager.zeros(new Shape(2, 1, 1, S, S));
-            masks.set(new ai.djl.ndarray.index.NDIndex(":, :, :, 10:30, 20:40"), 1f);
+            masks.set(new NDIndex(":, :, :, 10:30, 20:40"), 1f);
             NDList out;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 out = net.forward(new ParameterStore(manager, false), new NDList(

@@ -1,0 +1,40 @@
+package io.defectstudio.app.cli;
+
+import io.defectstudio.storage.Project;
+import io.defectstudio.storage.StorageException;
+import io.defectstudio.training.datasets.DatasetFormatException;
+import io.defectstudio.training.datasets.ProgressListener;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/** Opening a project and printing dataset progress, shared by the data-team subcommands. */
+final class ProjectArgs {
+    private ProjectArgs() {
+    }
+
+    static Project open(Path folder) {
+        try {
+            return Project.open(folder);
+        } catch (StorageException e) {
+            throw new CliException(DefectStudioCli.BAD_INPUT, "cannot open project " + folder + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Bad options and unusable dataset folders are the user's input, not a crash. */
+    static <T> T userInput(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (IllegalArgumentException | DatasetFormatException e) {
+            throw new CliException(DefectStudioCli.BAD_INPUT, e.getMessage(), e);
+        }
+    }
+
+    /** Prints one line per step; data teams run these headless on servers, so plain lines beat a redrawn bar. */
+    static ProgressListener progress(PrintWriter out) {
+        return (done, total, message) -> {
+            out.printf("  [%d/%d] %s%n", done, total, message);
+            out.flush();
+        };
+    }
+}

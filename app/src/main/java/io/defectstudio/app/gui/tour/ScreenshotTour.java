@@ -1,0 +1,121 @@
+package io.defectstudio.app.gui.tour;
+
+import io.defectstudio.app.canvas.Tool;
+import io.defectstudio.app.queue.ImageStatus;
+import io.defectstudio.app.queue.QueueEntry;
+import io.defectstudio.app.queue.QueueOrder;
+import io.defectstudio.app.settings.AppSettings;
+import io.defectstudio.app.shortcut.Command;
+import io.defectstudio.app.workspace.EngineFactory;
+import io.defectstudio.app.workspace.WorkspaceViewModel;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+
+/**
+ * Takes the README screenshots from the real window: the demo project with predictions, painting, and the help
+ * overlay. Each is a {@code Scene.snapshot} of the window as shown.
+ */
+public final class ScreenshotTour {
+    private ScreenshotTour() {
+    }
+
+    public static void run(AppSettings settings, EngineFactory engines, Path out, PrintWriter log) throws Exception {
+        Files.createDirectories(out);
+        try (FxSession s = FxSession.start(settings, engines, 1600, 960)) {
+            WorkspaceViewModel vm = s.workstation().viewModel();
+            FxSession.await(120, () -> vm.canvas().imageProperty().get() != null && !vm.visibleQueue().isEmpty());
+            log.println("project " + FxSession.onFx(() -> vm.projectNameProperty().get()) + ", model "
+                    + FxSession.onFx(() -> vm.modelNameProperty().get()));
+            log.flush();
+            boolean segmented = FxSession.await(600, () -> vm.segmentTotalProperty().get() > 0
+                    && vm.segmentDoneProperty().get() == vm.segmentTotalProperty().get());
+            log.println(segmented ? "segmentation finished" : "no segmentation finished (no model?)");
+            log.flush();
+
+            // 1: the queue sorted least confident first, a predicted image on screen
+            FxSession.onFx(() -> {
+                vm.orderProperty().set(QueueOrder.CONFIDENCE);
+                return null;
+            });
+            java.util.List<QueueEntry> predicted = FxSession.onFx(() -> vm.visibleQueue().stream()
+                    .filter(e -> e.status() == ImageStatus.PREDICTED).toList());
+            QueueEntry shown = null;
+            for (QueueEntry e : predicted) {
+                FxSession.onFx(() -> {
+                    vm.select(e);
+                    return null;
+                });
+                settle(vm);
+                if (FxSession.onFx(() -> vm.canvas().mask().map(m -> m.countSet()).orElse(0L)) > 200) {
+                    shown = e;
+                    break;
+                }
+            }
+            log.println(shown == null ? "no prediction with a visible defect" : "showing " + shown.name());
+            snapshot(s, out.resolve("01-demo-predictions.png"), log);
+
+            // 2: correcting a prediction with the brush, cursor ring visible
+            QueueEntry target = FxSession.onFx(() -> vm.visibleQueue().stream()
+                    .filter(e -> e.status() == ImageStatus.PREDICTED).reduce((a, b) -> b)
+                    .orElse(vm.visibleQueue().get(0)));
+            FxSession.onFx(() -> {
+                vm.select(target);
+                return null;
+            });
+            settle(vm);
+            FxSession.onFx(() -> {
+                var canvas = s.workstation().window().canvasView();
+                vm.canvas().toolProperty().set(Tool.BRUSH);
+                vm.canvas().brushRadiusProperty().set(10);
+                int w = vm.canvas().imageProperty().get().width();
+                int h = vm.canvas().imageProperty().get().height();
+                StrokeDriver d = new StrokeDriver(canvas);
+                d.press(w * 0.25, h * 0.55);
+                for (int i = 1; i <= 40; i++) {
+                    double t = i / 40.0;
+                    d.drag(w * (0.25 + 0.45 * t), h * (0.55 + 0.12 * Math.sin(t * 6)));
+                }
+                d.release(w * 0.70, h * (0.55 + 0.12 * Math.sin(6)));
+                javafx.event.Event.fireEvent(canvas, mouseMoved(canvas, canvas.imageToLocal(w * 0.72, h * 0.40)));
+                return null;
+            });
+            settle(vm);
+            snapshot(s, out.resolve("02-painting.png"), log);
+
+            // 3: the F1 help overlay
+            FxSession.onFx(() -> {
+                s.workstation().window().run(Command.HELP);
+                return null;
+            });
+            Thread.sleep(500);
+            snapshot(s, out.resolve("03-help-overlay.png"), log);
+        }
+    }
+
+    private static javafx.scene.input.MouseEvent mouseMoved(javafx.scene.Node node, javafx.geometry.Point2D local) {
+        var scene = node.localToScene(local);
+        return new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_MOVED, scene.getX(),
+                scene.getY(), 0, 0, javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false,
+                false, true, false, false, null);
+    }
+
+    private static void settle(WorkspaceViewModel vm) throws Exception {
+        Thread.sleep(800);
+        FxSession.await(30, () -> vm.canvas().imageProperty().get() != null);
+        Thread.sleep(400);
+    }
+
+    private static void snapshot(FxSession s, Path file, PrintWriter log) throws Exception {
+        WritableImage img = FxSession.onFx(() -> s.stage().getScene().snapshot(null));
+        try (OutputStream o = Files.newOutputStream(file)) {
+            ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", o);
+        }
+        log.println("wrote " + file);
+        log.flush();
+    }
+}

@@ -1,0 +1,23 @@
+package io.defectstudio.app.models;
+
+import io.defectstudio.inference.InferenceOptions;
+import io.defectstudio.inference.bundle.ModelBundle;
+import io.defectstudio.inference.engine.DjlSegmenter;
+import io.defectstudio.inference.nets.Architectures;
+import io.defectstudio.training.episodes.Episode;
+import io.defectstudio.training.eval.EvalListener;
+import io.defectstudio.training.eval.EvalReport;
+import io.defectstudio.training.eval.Evaluator;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Scores a bundle with the training module's {@link Evaluator} through the shipped segmenter (benchmark rules). */
+public final class DjlModelEvaluator implements ModelEvaluator {
+    @Override
+    public EvalReport evaluate(Path bundle, List<Episode> episodes) {
+        try (DjlSegmenter segmenter = DjlSegmenter.open(ModelBundle.load(bundle), InferenceOptions.defaults(),
+                Architectures::create)) {
+            return Evaluator.evaluate(segmenter, episodes, 0, List.of(), EvalListener.NONE);
+        }
+    }
+}

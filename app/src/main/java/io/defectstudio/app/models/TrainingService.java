@@ -1,0 +1,304 @@
+package io.defectstudio.app.models;
+
+import io.defectstudio.inference.bundle.ModelBundle;
+import io.defectstudio.inference.engine.NetworkLoader;
+import io.defectstudio.inference.nets.Architectures;
+import io.defectstudio.inference.nets.FewShotNet;
+import io.defectstudio.storage.Project;
+import io.defectstudio.storage.models.ModelRecord;
+import io.defectstudio.storage.training.TrainingRun;
+import io.defectstudio.storage.training.TrainingStatus;
+import io.defectstudio.training.backbone.BackboneWeights;
+import io.defectstudio.training.episodes.EpisodeSource;
+import io.defectstudio.training.episodes.FoldSplit;
+import io.defectstudio.training.episodes.FoldedSource;
+import io.defectstudio.training.train.EpochSummary;
+import io.defectstudio.training.train.MetaTrainer;
+import io.defectstudio.training.train.OptimizerKind;
+import io.defectstudio.training.train.SegmentationLosses;
+import io.defectstudio.training.train.StepProgress;
+import io.defectstudio.training.train.TrainingConfig;
+import io.defectstudio.training.train.TrainingListener;
+import io.defectstudio.training.train.TrainingResult;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.jni.JniUtils;
+import com.google.gson.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs meta-training for a project in the background, one run at a time, so the inspector keeps labelling. Each run
+ * is recorded in the project's training runs (status, progress, checkpoint, per-epoch loss and validation mIoU) and
+ * trains in {@code <project>/training/run-<id>/}. A finished run's bundle goes to {@code <project>/models/} and is
+ * registered as a new, inactive model version: activating it is the user's decision after comparing. A cancelled or
+ * failed run registers nothing, so the active model stays as it was. A run left RUNNING by a crash or a closed app
+ * resumes from its last checkpoint with {@link #resumeInterrupted}.
+ */
+public final class TrainingService implements AutoCloseable {
+    /** How often progress is written to the database: every step would be a write per few hundred ms. */
+    private static final long PROGRESS_WRITE_MILLIS = 1000;
+
+    private final Project project;
+    private final ExecutorService executor;
+    private final Map<Long, AtomicBoolean> cancelFlags = new ConcurrentHashMap<>();
+    private final AtomicBoolean closing = new AtomicBoolean();
+
+    public TrainingService(Project project) {
+        this.project = project;
+        this.executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(() -> {
+                noGradByDefault();
+                r.run();
+            }, "ds-training");
+            t.setDaemon(true);
+            t.setPriority(Thread.MIN_PRIORITY);
+            return t;
+        });
+    }
+
+    /**
+     * PyTorch's grad mode is per thread and on by default; the engine turns it off only on the thread that loaded
+     * it. Without this, the optimizer's in-place update on this thread fails ("a leaf Variable that requires grad
+     * is being used in an in-place operation"). Gradient collectors still switch it on for each step.
+     */
+    private static void noGradByDefault() {
+        if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
+            JniUtils.setGradMode(false);
+        }
+    }
+
+    /** Records a new run and queues it; returns the run and a future that ends with the run. */
+    public Started start(TrainingRequest request, TrainingObserver observer) {
+        checkData(request);
+        TrainingRun run = project.trainingRuns().create(request.toJson());
+        return new Started(run, submit(run.id(), request, observer));
+    }
+
+    /** A queued run: its stored record and the background job. */
+    public record Started(TrainingRun run, Future<Optional<ModelRecord>> done) {
+    }
+
+    /** Resumes every run a crash or shutdown left PENDING or RUNNING, oldest first. */
+    public List<Started> resumeInterrupted(TrainingObserver observer) {
+        List<Started> resumed = new ArrayList<>();
+        for (TrainingRun run : project.trainingRuns().list()) {
+            if (!run.status().isFinished()) {
+                TrainingRequest request = TrainingRequest.fromJson(run.configJson());
+                resumed.add(new Started(run, submit(run.id(), request, observer)));
+            }
+        }
+        return resumed;
+    }
+
+    /** Asks a run to stop at its next step; its checkpoint stays, nothing is registered. */
+    public void cancel(long runId) {
+        AtomicBoolean flag = cancelFlags.get(runId);
+        if (flag != null) {
+            flag.set(true);
+        }
+    }
+
+    private Future<Optional<ModelRecord>> submit(long runId, TrainingRequest request, TrainingObserver observer) {
+        AtomicBoolean cancelled = new AtomicBoolean();
+        cancelFlags.put(runId, cancelled);
+        return executor.submit(() -> {
+            try {
+                return Optional.of(train(runId, request, observer, cancelled));
+            } catch (RunCancelled e) {
+                if (closing.get()) {
+                    // Stopped by closing the app: the run stays RUNNING and resumes from its checkpoint next time.
+                    return Optional.empty();
+                }
+                project.trainingRuns().finish(runId, TrainingStatus.CANCELLED);
+                observer.onCancelled(runId);
+                return Optional.empty();
+            } catch (RuntimeException | IOException | Error e) {
+                project.trainingRuns().finish(runId, TrainingStatus.FAILED);
+                observer.onFailed(runId, e);
+                return Optional.empty();
+            } finally {
+                cancelFlags.remove(runId);
+            }
+        });
+    }
+
+    private ModelRecord train(long runId, TrainingRequest request, TrainingObserver observer, AtomicBoolean cancelled)
+            throws IOException {
+        Path runDir = project.folder().resolve("training").resolve("run-" + runId);
+        Files.createDirectories(runDir);
+        String name = String.format(Locale.ROOT, "%s-%s-run%d", request.architecture(), request.backbone(), runId);
+        Path bundle = project.folder().resolve("models").resolve(name);
+        Files.createDirectories(bundle.getParent());
+        Path backboneWeights = request.fromActiveModel() ? activeBackbone(request, runDir) : null;
+        TrainingConfig config = new TrainingConfig(request.architecture(), request.backbone(), backboneWeights, false,
+                request.inputSize(), request.shots(), request.batchSize(), request.totalSteps(),
+                request.stepsPerEpoch(), request.stepsPerEpoch(), OptimizerKind.SGD, 5e-3f, 0.9f, 1e-4f, 0.9f,
+                SegmentationLosses.AD_WEIGHT, validationEpisodes(request), request.seed(), runDir.resolve("ckpt"),
+                bundle, name);
+        Data data = data(request);
+        project.trainingRuns().updateProgress(runId, TrainingStatus.RUNNING, 0, null);
+        TrainingResult result = MetaTrainer.run(config, data.source(), data.split(),
+                new Recorder(runId, request.totalSteps(), observer, cancelled));
+        JsonObject metrics = new JsonObject();
+        metrics.addProperty("validation_mIoU", result.bestValidationIou());
+        metrics.addProperty("best_step", result.bestStep());
+        metrics.addProperty("training_run", runId);
+        metrics.addProperty("classes", String.join(",", data.split().trainClasses()));
+        ModelRecord model = project.models().register(name, result.bundle(), request.architecture(),
+                metrics.toString());
+        project.trainingRuns().updateProgress(runId, TrainingStatus.RUNNING, 1, null);
+        project.trainingRuns().finish(runId, TrainingStatus.COMPLETED);
+        observer.onCompleted(runId, model);
+        return model;
+    }
+
+    private record Data(EpisodeSource source, FoldSplit split) {
+    }
+
+    private Data data(TrainingRequest request) {
+        List<EpisodeSource> sources = new ArrayList<>();
+        List<String> classes = new ArrayList<>(request.classes());
+        if (!request.classes().isEmpty()) {
+            sources.add(new AcceptedMasksSource(project, request.classes()));
+        }
+        if (request.benchmarkFolder() != null) {
+            FoldedSource bench = FoldedSource.open(request.benchmarkFolder(), request.benchmarkFold());
+            sources.add(bench.source());
+            bench.split().trainClasses().stream().filter(c -> !classes.contains(c)).forEach(classes::add);
+        }
+        return new Data(new CombinedEpisodeSource(sources), new FoldSplit(request.benchmarkFold(), classes,
+                List.of()));
+    }
+
+    /** Validation uses every fifth image of a class; it needs shots + 1 of them per class. */
+    private void checkData(TrainingRequest request) {
+        if (request.classes().isEmpty()) {
+            return;
+        }
+        AcceptedMasksSource source = new AcceptedMasksSource(project, request.classes());
+        int needed = 5 * request.shots() + 1;
+        for (String c : request.classes()) {
+            int n = source.samples(c).size();
+            if (n < needed) {
+                throw new IllegalArgumentException("Class " + c + " has " + n + " accepted or corrected masks; "
+                        + request.shots() + "-shot training needs at least " + needed
+                        + " (every fifth is held out for validation)");
+            }
+        }
+    }
+
+    private static int validationEpisodes(TrainingRequest request) {
+        return Math.max(2, Math.min(20, 2 * request.classes().size() + 2));
+    }
+
+    /** The active model's backbone as pre-trained weights for a new run: same backbone family required. */
+    private Path activeBackbone(TrainingRequest request, Path runDir) {
+        ModelRecord active = project.models().active().orElseThrow(() ->
+                new IllegalArgumentException("No active model to start from; choose 'from scratch'"));
+        ModelBundle bundle = ModelBundle.load(active.bundlePath());
+        String backbone = bundle.manifest().backbone();
+        if (!backbone.equals(request.backbone())) {
+            throw new IllegalArgumentException("The active model " + active.name() + " has a " + backbone
+                    + " backbone, not " + request.backbone());
+        }
+        Path weights = runDir.resolve("start-backbone.safetensors");
+        try (NDManager manager = NDManager.newBaseManager()) {
+            FewShotNet net = NetworkLoader.load(bundle, manager, Architectures::create);
+            BackboneWeights.save(net.backbone(), weights);
+        }
+        return weights;
+    }
+
+    /** Writes progress and epochs to the run record, forwards them, and stops the loop when cancelled. */
+    private final class Recorder implements TrainingListener {
+        private final long runId;
+        private final long totalSteps;
+        private final TrainingObserver observer;
+        private final AtomicBoolean cancelled;
+        private long lastWrite;
+
+        Recorder(long runId, long totalSteps, TrainingObserver observer, AtomicBoolean cancelled) {
+            this.runId = runId;
+            this.totalSteps = totalSteps;
+            this.observer = observer;
+            this.cancelled = cancelled;
+        }
+
+        @Override
+        public void onStep(StepProgress p) {
+            observer.onStep(runId, p.step(), p.totalSteps(), p.loss(), p.remaining());
+            long now = System.currentTimeMillis();
+            if (now - lastWrite >= PROGRESS_WRITE_MILLIS) {
+                lastWrite = now;
+                project.trainingRuns().updateProgress(runId, TrainingStatus.RUNNING,
+                        Math.min(1, p.fraction()), null);
+            }
+            if (cancelled.get() || Thread.currentThread().isInterrupted()) {
+                throw new RunCancelled();
+            }
+        }
+
+        @Override
+        public void onEpoch(EpochSummary s) {
+            JsonObject m = new JsonObject();
+            m.addProperty("step", s.step());
+            m.addProperty("loss", s.meanLoss());
+            m.addProperty("validation_mIoU", s.validationIou());
+            m.addProperty("best", s.best());
+            project.trainingRuns().addEpochMetrics(runId, s.epoch(), m.toString());
+            observer.onEpoch(runId, s.epoch(), s.meanLoss(), s.validationIou());
+        }
+
+        @Override
+        public void onCheckpoint(String phase, long step, Path file) {
+            project.trainingRuns().updateProgress(runId, TrainingStatus.RUNNING, (double) step / totalSteps, file);
+        }
+
+        @Override
+        public void onResume(String phase, long step) {
+            observer.onResumed(runId, step);
+        }
+    }
+
+    /** Thrown from the listener to leave the training loop; the last checkpoint stays on disk. */
+    private static final class RunCancelled extends CancellationException {
+        RunCancelled() {
+            super("training cancelled");
+        }
+    }
+
+    /** True while a run is queued or training. */
+    public boolean isBusy() {
+        return !cancelFlags.isEmpty();
+    }
+
+    /**
+     * Stops a running run at its next step without cancelling it (it resumes from its checkpoint when the project
+     * is opened again) and waits for the training thread, so the project can be closed after this returns.
+     */
+    @Override
+    public void close() {
+        closing.set(true);
+        cancelFlags.values().forEach(f -> f.set(true));
+        executor.shutdown();
+        try {
+            executor.awaitTermination(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package io.defectstudio.app.review;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.function.Predicate;
+
+/**
+ * What the supervisor narrows the list to; a {@code null} field means "any".
+ *
+ * @param classId   one defect class
+ * @param status    one review status
+ * @param from      first day (inclusive) of the item's time, in {@code zone}
+ * @param to        last day (inclusive)
+ * @param inspector exact inspector name
+ */
+public record ReviewFilter(Long classId, ReviewStatus status, LocalDate from, LocalDate to, String inspector,
+                           ZoneId zone) implements Predicate<ReviewItem> {
+    public static ReviewFilter all(ZoneId zone) {
+        return new ReviewFilter(null, null, null, null, null, zone);
+    }
+
+    public ReviewFilter {
+        if (zone == null) {
+            throw new IllegalArgumentException("a filter needs a time zone for its dates");
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            throw new IllegalArgumentException("the date range ends (" + to + ") before it starts (" + from + ")");
+        }
+        if (inspector != null && inspector.isBlank()) {
+            inspector = null;
+        }
+    }
+
+    @Override
+    public boolean test(ReviewItem item) {
+        if (classId != null && item.classId() != classId) {
+            return false;
+        }
+        if (status != null && item.status() != status) {
+            return false;
+        }
+        LocalDate day = item.time().atZone(zone).toLocalDate();
+        if (from != null && day.isBefore(from)) {
+            return false;
+        }
+        if (to != null && day.isAfter(to)) {
+            return false;
+        }
+        return inspector == null || inspector.equals(item.inspector());
+    }
+}

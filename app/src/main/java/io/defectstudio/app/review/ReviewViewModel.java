@@ -1,0 +1,237 @@
+package io.defectstudio.app.review;
+
+import io.defectstudio.app.task.TaskExecutor;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
+import javafx.beans.Observable;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * State and commands of the review mode: the filtered item list, the selection and its history, the supervisor's
+ * comment and verdicts, and the per-class summary of what the filter shows. No controls; I/O runs through the
+ * {@link TaskExecutor} (verdicts on its single writer), results arrive on the UI thread.
+ */
+public final class ReviewViewModel {
+    private final ReviewStore store;
+    private final TaskExecutor tasks;
+    private final ZoneId zone;
+
+    private final List<ReviewItem> all = new ArrayList<>();
+    private final ObservableList<ReviewItem> visible = FXCollections.observableArrayList();
+    private final ObservableList<ClassRef> classes = FXCollections.observableArrayList();
+    private final ObservableList<String> inspectors = FXCollections.observableArrayList();
+    private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
+    private final ObservableList<ClassSummary> summary = FXCollections.observableArrayList();
+
+    private final ObjectProperty<ClassRef> classFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<ReviewStatus> statusFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> inspectorFilter = new SimpleObjectProperty<>();
+    private final ObjectProperty<ReviewItem> selected = new SimpleObjectProperty<>();
+    private final StringProperty comment = new SimpleStringProperty("");
+    private final StringProperty supervisor = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+
+    public ReviewViewModel(ReviewStore store, TaskExecutor tasks, ZoneId zone) {
+        this.store = store;
+        this.tasks = tasks;
+        this.zone = zone;
+        for (Observable o : List.of(classFilter, statusFilter, fromDate, toDate, inspectorFilter)) {
+            o.addListener(x -> applyFilter());
+        }
+        selected.addListener((o, a, item) -> loadHistory(item));
+    }
+
+    /** Reads the items in the background and shows them. */
+    public void load() {
+        busy.set(true);
+        tasks.execute(() -> new Loaded(store.classes(), store.items()), loaded -> {
+            busy.set(false);
+            classes.setAll(loaded.classes());
+            all.clear();
+            all.addAll(loaded.items());
+            TreeSet<String> names = new TreeSet<>();
+            all.stream().map(ReviewItem::inspector).filter(n -> !n.isEmpty()).forEach(names::add);
+            inspectors.setAll(names);
+            applyFilter();
+            message.set(all.size() + " inspected parts");
+        }, this::failed);
+    }
+
+    private record Loaded(List<ClassRef> classes, List<ReviewItem> items) {
+    }
+
+    public ReviewFilter filter() {
+        ClassRef c = classFilter.get();
+        return new ReviewFilter(c == null ? null : c.id(), statusFilter.get(), fromDate.get(), toDate.get(),
+                inspectorFilter.get(), zone);
+    }
+
+    private void applyFilter() {
+        ReviewFilter f;
+        try {
+            f = filter();
+        } catch (IllegalArgumentException e) {
+            message.set(e.getMessage());
+            return;
+        }
+        ReviewItem keep = selected.get();
+        visible.setAll(all.stream().filter(f).toList());
+        summary.setAll(SummaryStatistics.of(classes, visible));
+        if (keep == null || visible.stream().noneMatch(i -> i.key().equals(keep.key()))) {
+            selected.set(visible.isEmpty() ? null : visible.get(0));
+        }
+    }
+
+    public void approve() {
+        decide(Verdict.APPROVE);
+    }
+
+    public void reject() {
+        decide(Verdict.REJECT);
+    }
+
+    public void relabel() {
+        decide(Verdict.RELABEL);
+    }
+
+    /** Stores the verdict on the selected item with the supervisor's name and comment, then moves to the next one. */
+    public void decide(Verdict verdict) {
+        ReviewItem item = selected.get();
+        if (item == null) {
+            message.set("Select a part first");
+            return;
+        }
+        String who = supervisor.get() == null ? "" : supervisor.get().strip();
+        if (who.isEmpty()) {
+            message.set("Enter your name as supervisor before deciding");
+            return;
+        }
+        String text = comment.get() == null ? "" : comment.get().strip();
+        int index = visible.indexOf(item);
+        tasks.write(() -> store.decide(item, verdict, who, text), updated -> {
+            all.replaceAll(i -> i.key().equals(updated.key()) ? updated : i);
+            comment.set("");
+            message.set(item.imageName() + " / " + item.className() + ": " + verdict.label() + " by " + who);
+            ReviewFilter f = filter();
+            visible.setAll(all.stream().filter(f).toList());
+            summary.setAll(SummaryStatistics.of(classes, visible));
+            int stay = visible.indexOf(updated);
+            int next = stay >= 0 ? stay + 1 : index;
+            if (next >= visible.size()) {
+                next = visible.size() - 1;
+            }
+            selected.set(next < 0 ? null : visible.get(next));
+            if (selected.get() != null && selected.get().key().equals(updated.key())) {
+                loadHistory(updated);
+            }
+        }, this::failed);
+    }
+
+    private void loadHistory(ReviewItem item) {
+        if (item == null) {
+            history.clear();
+            return;
+        }
+        tasks.execute(() -> store.history(item.key()), entries -> {
+            ReviewItem now = selected.get();
+            if (now != null && now.key().equals(item.key())) {
+                history.setAll(entries);
+            }
+        }, this::failed);
+    }
+
+    /** Writes the summary of the filtered items as CSV. */
+    public void exportCsv(Path target) {
+        List<ClassSummary> rows = List.copyOf(summary);
+        tasks.execute(() -> {
+            CsvSummaryWriter.write(rows, target);
+            return target;
+        }, p -> message.set("Summary written to " + p), this::failed);
+    }
+
+    private void failed(Throwable t) {
+        busy.set(false);
+        message.set("Error: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()));
+    }
+
+    public ObservableList<ReviewItem> visibleItems() {
+        return visible;
+    }
+
+    public List<ReviewItem> allItems() {
+        return List.copyOf(all);
+    }
+
+    public ObservableList<ClassRef> classes() {
+        return classes;
+    }
+
+    public ObservableList<String> inspectors() {
+        return inspectors;
+    }
+
+    public ObservableList<HistoryEntry> history() {
+        return history;
+    }
+
+    public ObservableList<ClassSummary> summary() {
+        return summary;
+    }
+
+    public ObjectProperty<ClassRef> classFilterProperty() {
+        return classFilter;
+    }
+
+    public ObjectProperty<ReviewStatus> statusFilterProperty() {
+        return statusFilter;
+    }
+
+    public ObjectProperty<LocalDate> fromDateProperty() {
+        return fromDate;
+    }
+
+    public ObjectProperty<LocalDate> toDateProperty() {
+        return toDate;
+    }
+
+    public ObjectProperty<String> inspectorFilterProperty() {
+        return inspectorFilter;
+    }
+
+    public ObjectProperty<ReviewItem> selectedProperty() {
+        return selected;
+    }
+
+    public StringProperty commentProperty() {
+        return comment;
+    }
+
+    public StringProperty supervisorProperty() {
+        return supervisor;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy;
+    }
+}

@@ -1,0 +1,52 @@
+package io.defectstudio.app.review;
+
+import io.defectstudio.app.gui.DialogService;
+import io.defectstudio.app.shortcut.Shortcuts;
+import io.defectstudio.app.task.TaskExecutor;
+import io.defectstudio.storage.Project;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Consumer;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Opens the review mode for a project folder in its own window, with its own connection to the project (storage
+ * is safe for several in one process). The project closes on the writer thread after the last verdict is stored.
+ */
+public final class ReviewWindow {
+    private ReviewWindow() {
+    }
+
+    /** Opens the project in the background, then shows the window and hands it to {@code onShown}. */
+    public static void open(Window owner, Path folder, TaskExecutor tasks, DialogService dialogs,
+                            Consumer<Stage> onShown) {
+        tasks.execute(() -> Project.open(folder), project -> {
+            ZoneId zone = ZoneId.systemDefault();
+            ReviewViewModel vm = new ReviewViewModel(new StorageReviewStore(project), tasks, zone);
+            Stage stage = new Stage();
+            stage.initOwner(owner);
+            stage.setTitle(project.name() + " - Review - Defect Studio");
+            ReviewView view = new ReviewView(vm, Shortcuts.defaults(), dialogs, zone);
+            stage.setScene(new Scene(view, 1200, 720));
+            stage.setOnHidden(e -> close(project, tasks, dialogs));
+            stage.show();
+            vm.load();
+            onShown.accept(stage);
+        }, err -> dialogs.showError("Cannot open the review", String.valueOf(err.getMessage())));
+    }
+
+    private static void close(Project project, TaskExecutor tasks, DialogService dialogs) {
+        try {
+            tasks.write(() -> {
+                project.close();
+                return null;
+            }, x -> { }, err -> dialogs.showError("Review", String.valueOf(err.getMessage())));
+        } catch (RejectedExecutionException shutDown) {
+            // The workstation closed first and has already drained its writer.
+            project.close();
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.defectstudio.app.gui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.defectstudio.storage.Project;
+import io.defectstudio.storage.classes.DefectClass;
+import java.nio.file.Path;
+import javafx.event.ActionEvent;
+import javafx.scene.control.ColorPicker;
+import javafx.scene.paint.Color;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Creating, renaming and recolouring a defect class from the class panel reaches the project database. */
+class ClassPanelWindowTest extends WorkstationFixture {
+    @TempDir
+    Path data;
+
+    @AfterEach
+    void stop() throws Exception {
+        stopWorkstation();
+    }
+
+    @Test
+    void createRenameAndRecolourAClass() throws Exception {
+        startWorkstation(data, TestModels.none());
+        dialogs.texts.add("Scratch");
+        clickOn("#class-new");
+        waitFor(10, () -> vm().activeClassProperty().get() != null
+                && vm().activeClassProperty().get().name().equals("Scratch"));
+        dialogs.texts.add("Deep scratch");
+        clickOn("#class-rename");
+        waitFor(10, () -> vm().activeClassProperty().get().name().equals("Deep scratch"));
+        ColorPicker picker = lookup("#class-colour").queryAs(ColorPicker.class);
+        interact(() -> {
+            picker.setValue(Color.web("#123456"));
+            picker.fireEvent(new ActionEvent());
+        });
+        waitFor(10, () -> vm().activeClassProperty().get().colourHex().equalsIgnoreCase("#123456"));
+        assertTrue(fx(() -> vm().classes().stream().anyMatch(c -> c.name().equals("Deep scratch"))));
+        stopWorkstation();
+        try (Project p = Project.open(data.resolve("demo"))) {
+            DefectClass c = p.classes().findByName("Deep scratch").orElseThrow();
+            assertEquals("#123456", c.colourHex().toUpperCase());
+        }
+        startWorkstation(data, TestModels.none());
+    }
+}

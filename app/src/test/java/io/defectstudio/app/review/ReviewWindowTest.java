@@ -1,0 +1,155 @@
+package io.defectstudio.app.review;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.defectstudio.app.gui.DialogService;
+import io.defectstudio.app.task.FxTaskExecutor;
+import io.defectstudio.app.workspace.ImportReport;
+import io.defectstudio.storage.Project;
+import io.defectstudio.storage.reviews.Review;
+import io.defectstudio.storage.reviews.ReviewRole;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real review window on a real project: keys decide, and the decision is there after reopening. */
+class ReviewWindowTest extends FxRobot {
+    @TempDir
+    Path temp;
+
+    private final List<String> errors = new ArrayList<>();
+    private final DialogService dialogs = new DialogService() {
+        @Override
+        public Optional<Path> chooseFolder(String title) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<String> askText(String title, String prompt, String initial) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void showImportReport(ImportReport report) {
+        }
+
+        @Override
+        public void showError(String title, String text) {
+            errors.add(title + ": " + text);
+        }
+    };
+    private FxTaskExecutor tasks;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+        if (tasks != null) {
+            tasks.close();
+        }
+    }
+
+    private Stage openWindow(Path folder) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        AtomicReference<Stage> shown = new AtomicReference<>();
+        FxToolkit.setupFixture(() -> ReviewWindow.open(null, folder, tasks, dialogs, shown::set));
+        waitFor(20, () -> shown.get() != null && !table().getItems().isEmpty());
+        return shown.get();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TableView<ReviewItem> table() {
+        return lookup("#review-table").tryQuery().map(n -> (TableView<ReviewItem>) n).orElse(new TableView<>());
+    }
+
+    @Test
+    void keysDecideWithACommentAndTheDecisionSurvivesReopening() throws Exception {
+        ReviewProjectFixture fx = new ReviewProjectFixture(temp);
+        tasks = new FxTaskExecutor();
+        Stage stage = openWindow(fx.folder);
+        assertEquals(3, fx(() -> table().getItems().size()));
+
+        clickOn("#review-supervisor").write("sam");
+        ReviewItem target = fx(() -> table().getItems().stream()
+                .filter(i -> i.imageId() == fx.flagged).findFirst().orElseThrow());
+        fx(() -> {
+            table().getSelectionModel().select(target);
+            return null;
+        });
+        clickOn("#review-comment").write("second scratch missed");
+        type(KeyCode.ENTER);
+        type(KeyCode.F);
+        waitFor(10, () -> table().getItems().stream()
+                .anyMatch(i -> i.imageId() == fx.flagged && i.status() == ReviewStatus.RELABEL));
+        assertEquals("", fx(() -> lookup("#review-comment").queryAs(TextArea.class).getText()));
+        assertEquals("sam", fx(() -> lookup("#review-supervisor").queryAs(TextField.class).getText()));
+
+        fx(() -> {
+            table().getSelectionModel().select(table().getItems().stream()
+                    .filter(i -> i.imageId() == fx.predicted).findFirst().orElseThrow());
+            table().requestFocus();
+            return null;
+        });
+        type(KeyCode.R);
+        waitFor(10, () -> table().getItems().stream()
+                .anyMatch(i -> i.imageId() == fx.predicted && i.status() == ReviewStatus.REJECTED));
+
+        fx(() -> {
+            stage.hide();
+            return null;
+        });
+        tasks.flushWrites();
+        assertTrue(errors.isEmpty(), errors.toString());
+
+        try (Project p = Project.open(fx.folder)) {
+            Review r = p.reviews().latest(fx.flagged, fx.scratch).orElseThrow();
+            assertEquals(ReviewRole.SUPERVISOR, r.role());
+            assertEquals("sam", r.reviewer());
+            assertEquals("second scratch missed", r.comment());
+        }
+
+        openWindow(fx.folder);
+        waitFor(10, () -> table().getItems().stream()
+                .anyMatch(i -> i.imageId() == fx.flagged && i.status() == ReviewStatus.RELABEL));
+        assertEquals(ReviewStatus.REJECTED, fx(() -> table().getItems().stream()
+                .filter(i -> i.imageId() == fx.predicted).findFirst().orElseThrow().status()));
+        assertEquals(ReviewStatus.PENDING, fx(() -> table().getItems().stream()
+                .filter(i -> i.imageId() == fx.corrected).findFirst().orElseThrow().status()));
+    }
+
+    private static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void waitFor(int seconds, BooleanSupplier condition) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            WaitForAsyncUtils.waitForFxEvents();
+            if (fx(condition::getAsBoolean)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        assertTrue(fx(condition::getAsBoolean), "condition not met within " + seconds + " s");
+    }
+}

@@ -1,0 +1,129 @@
+package io.defectstudio.app.trainingui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.defectstudio.app.gui.DialogService;
+import io.defectstudio.app.task.FxTaskExecutor;
+import io.defectstudio.app.workspace.ImportReport;
+import io.defectstudio.storage.Project;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import javafx.scene.chart.LineChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The real training dialog: Start runs a short real training whose progress and charts fill in the window. */
+class TrainingWindowTest extends FxRobot {
+    @TempDir
+    Path temp;
+
+    private final List<String> errors = new ArrayList<>();
+    private FxTaskExecutor tasks;
+    private TrainingWindow window;
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (window != null) {
+            FxToolkit.setupFixture(window::close);
+        }
+        FxToolkit.cleanupStages();
+        if (tasks != null) {
+            tasks.close();
+        }
+    }
+
+    @Test
+    void startShowsProgressAndLiveChartsAndRegistersAVersion() throws Exception {
+        Path folder = TrainingProjects.create(temp, 6);
+        tasks = new FxTaskExecutor();
+        FxToolkit.registerPrimaryStage();
+        AtomicReference<TrainingWindow> ready = new AtomicReference<>();
+        FxToolkit.setupFixture(() -> TrainingWindow.open(folder, tasks, dialogs(), ready::set));
+        waitFor(20, () -> ready.get() != null);
+        window = ready.get();
+        fx(() -> {
+            TrainingViewModel vm = window.viewModel();
+            vm.architectureProperty().set("baseline");
+            vm.backboneProperty().set("compact");
+            vm.inputSizeProperty().set(32);
+            vm.fromActiveModelProperty().set(false);
+            vm.epochsProperty().set(2);
+            vm.stepsPerEpochProperty().set(2);
+            window.show(null);
+            return null;
+        });
+        waitFor(10, () -> window.viewModel().classes().size() == 2);
+
+        clickOn("#training-start");
+        waitFor(120, () -> lookup("#training-message").queryAs(Label.class).getText().startsWith("Finished"));
+
+        assertEquals(1.0, fx(() -> lookup("#training-progress").queryAs(ProgressBar.class).getProgress()));
+        assertEquals(4, fx(() -> chart("#training-loss-chart").getData().get(0).getData().size()));
+        assertEquals(2, fx(() -> chart("#training-iou-chart").getData().get(0).getData().size()));
+        assertTrue(errors.isEmpty(), errors.toString());
+        try (Project p = Project.open(folder)) {
+            assertEquals(1, p.models().list().size());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private LineChart<Number, Number> chart(String id) {
+        return (LineChart<Number, Number>) lookup(id).query();
+    }
+
+    private DialogService dialogs() {
+        return new DialogService() {
+            @Override
+            public Optional<Path> chooseFolder(String title) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<String> askText(String title, String prompt, String initial) {
+                return Optional.empty();
+            }
+
+            @Override
+            public void showImportReport(ImportReport report) {
+            }
+
+            @Override
+            public void showError(String title, String text) {
+                errors.add(title + ": " + text);
+            }
+        };
+    }
+
+    private static <T> T fx(Callable<T> c) {
+        try {
+            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void waitFor(int seconds, BooleanSupplier condition) throws Exception {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            WaitForAsyncUtils.waitForFxEvents();
+            if (fx(condition::getAsBoolean)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        assertTrue(fx(condition::getAsBoolean), "condition not met within " + seconds + " s");
+    }
+}

@@ -1,0 +1,131 @@
+package io.defectstudio.app.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.defectstudio.app.demo.DemoProject;
+import io.defectstudio.app.queue.ImageStatus;
+import io.defectstudio.app.queue.QueueEntry;
+import io.defectstudio.app.queue.QueueOrder;
+import io.defectstudio.app.task.CurrentThreadTaskExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The workspace logic on a real project file, with the current-thread executor and no FX thread. */
+class WorkspaceViewModelTest {
+    @TempDir
+    Path dir;
+    private WorkspaceViewModel vm;
+    private Path project;
+
+    @BeforeEach
+    void open() {
+        project = DemoProject.install(dir.resolve("demo"));
+        vm = new WorkspaceViewModel(new CurrentThreadTaskExecutor());
+        vm.open(StorageProjectStore.open(project), null);
+    }
+
+    @AfterEach
+    void close() {
+        vm.close();
+    }
+
+    private QueueEntry firstUnsettled() {
+        return vm.visibleQueue().stream().filter(e -> !e.status().isSettled()).findFirst().orElseThrow();
+    }
+
+    private ImageStatus status(long id) {
+        return vm.allEntries().stream().filter(e -> e.imageId() == id).findFirst().orElseThrow().status();
+    }
+
+    @Test
+    void demoOpensWithItsClassesAndTwoSupportsForTheActiveClass() {
+        assertEquals(5, vm.classes().size());
+        assertEquals(40, vm.allEntries().size());
+        assertEquals(2, vm.allEntries().stream().filter(e -> e.status() == ImageStatus.SUPPORT).count());
+        assertTrue(vm.canvas().mask().isPresent(), "the first image is on the canvas");
+    }
+
+    @Test
+    void aStrokeIsStoredAsACorrectionAndUndoStoresAnotherVersion() {
+        QueueEntry e = firstUnsettled();
+        vm.select(e);
+        vm.canvas().beginStroke(50, 50);
+        vm.canvas().strokeTo(120, 60);
+        vm.canvas().endStroke();
+        assertEquals(ImageStatus.CORRECTED, status(e.imageId()));
+        long classId = vm.activeClassProperty().get().id();
+        try (StorageProjectStore s = StorageProjectStore.open(project)) {
+            ProjectStore.StoredMask m = s.latestMask(e.imageId(), classId).orElseThrow();
+            assertEquals(ProjectStore.MaskKind.CORRECTION, m.kind());
+            assertEquals(255, s.readMask(m.annotationId()).getRaster().getSample(80, 55, 0));
+        }
+        vm.canvas().undo();
+        try (StorageProjectStore s = StorageProjectStore.open(project)) {
+            ProjectStore.StoredMask m = s.latestMask(e.imageId(), classId).orElseThrow();
+            assertEquals(2, m.version());
+            assertEquals(0, s.readMask(m.annotationId()).getRaster().getSample(80, 55, 0));
+        }
+    }
+
+    @Test
+    void acceptMovesOnAndIsRememberedAsAcceptedNotCorrected() {
+        QueueEntry e = firstUnsettled();
+        vm.select(e);
+        vm.accept();
+        assertEquals(ImageStatus.ACCEPTED, status(e.imageId()));
+        assertTrue(vm.currentProperty().get().imageId() != e.imageId(), "moved to the next image");
+        vm.reloadQueue();
+        assertEquals(ImageStatus.ACCEPTED, status(e.imageId()));
+    }
+
+    @Test
+    void supportToggleAndFlag() {
+        QueueEntry e = firstUnsettled();
+        vm.select(e);
+        vm.toggleSupport();
+        assertEquals(ImageStatus.SUPPORT, status(e.imageId()));
+        vm.toggleSupport();
+        assertEquals(ImageStatus.CORRECTED, status(e.imageId()));
+        QueueEntry f = firstUnsettled();
+        vm.select(f);
+        vm.flag();
+        assertEquals(ImageStatus.FLAGGED, status(f.imageId()));
+        vm.reloadQueue();
+        assertEquals(ImageStatus.FLAGGED, status(f.imageId()));
+    }
+
+    @Test
+    void statusFilterAndClassSwitch() {
+        vm.statusFilterProperty().set(ImageStatus.SUPPORT);
+        assertEquals(2, vm.visibleQueue().size());
+        vm.statusFilterProperty().set(null);
+        vm.orderProperty().set(QueueOrder.NAME);
+        assertEquals(40, vm.visibleQueue().size());
+        var second = vm.classes().get(1);
+        vm.activeClassProperty().set(second);
+        assertEquals(2, vm.allEntries().stream().filter(x -> x.status() == ImageStatus.SUPPORT).count());
+        vm.classFilterProperty().set(second);
+        assertEquals(2, vm.visibleQueue().size(), "only the images holding a mask of that class");
+    }
+
+    @Test
+    void importReportsBadFilesAndKeepsTheRest() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("in"));
+        Files.copy(project.resolve("source").resolve(DemoProject.index().get(0).image()), folder.resolve("dup.jpg"));
+        Files.writeString(folder.resolve("readme.txt"), "text");
+        Files.write(folder.resolve("cut.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1, 2});
+        vm.importFolder(folder);
+        ImportReport r = vm.lastImportProperty().get();
+        assertEquals(0, r.imported());
+        assertEquals(1, r.duplicates());
+        assertEquals(2, r.skipped().size());
+        assertEquals(40, vm.allEntries().size());
+        assertFalse(vm.busyProperty().get());
+    }
+}

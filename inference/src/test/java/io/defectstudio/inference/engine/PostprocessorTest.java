@@ -1,0 +1,50 @@
+package io.defectstudio.inference.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import io.defectstudio.inference.Segmentation;
+import org.junit.jupiter.api.Test;
+
+class PostprocessorTest {
+
+    private final Postprocessor post = new Postprocessor(0.5);
+
+    @Test
+    void confidenceIsTheMeanDefectProbabilityOverTheDefectPixels() {
+        Segmentation s = post.fromProbability(new float[] {0.9f, 0.7f, 0.1f, 0.2f}, 2, 2, 5);
+        assertEquals(0.8, s.confidence(), 1e-6);
+        assertEquals(2, s.defectPixels());
+        assertEquals(255, s.mask().getRaster().getSample(0, 0, 0));
+        assertEquals(0, s.mask().getRaster().getSample(0, 1, 0));
+        assertEquals(5, s.latencyMillis());
+    }
+
+    @Test
+    void withoutDefectConfidenceIsTheMeanBackgroundProbability() {
+        Segmentation s = post.fromProbability(new float[] {0.1f, 0.3f, 0.0f, 0.2f}, 4, 1, 0);
+        assertEquals(0.85, s.confidence(), 1e-6);
+        assertEquals(0, s.defectPixels());
+    }
+
+    @Test
+    void logitsAreResizedToTheOriginalSize() {
+        EngineSetup.prepare();
+        try (NDManager m = NDManager.newBaseManager()) {
+            float[] logits = new float[8 * 8];
+            for (int i = 0; i < 32; i++) {
+                logits[i] = 20f;
+            }
+            for (int i = 32; i < 64; i++) {
+                logits[i] = -20f;
+            }
+            Segmentation s = post.toSegmentation(m.create(logits, new Shape(1, 8, 8)), 30, 17, 0);
+            assertEquals(30, s.width());
+            assertEquals(17, s.height());
+            assertEquals(30 * 17, s.probability().length);
+            assertEquals(255, s.mask().getRaster().getSample(15, 2, 0), "top half is defect");
+            assertEquals(0, s.mask().getRaster().getSample(15, 15, 0), "bottom half is background");
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.defectstudio.training.backbone;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.nio.FloatBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Moves a backbone's weights to and from safetensors files, so that a backbone pre-trained here can be shipped and a
+ * user can bring their own. Tensor names are the backbone's DJL parameter names (e.g.
+ * {@code layer1_01ParallelBlock_01SequentialBlock_01Conv2d_weight}); a common prefix such as {@code backbone.} or
+ * {@code module.} is stripped, dots are read as underscores, and extra tensors (a classifier, counters) are ignored.
+ */
+public final class BackboneWeights {
+
+    private static final List<String> PREFIXES = List.of("", "backbone.", "module.", "model.", "backbone_");
+
+    private BackboneWeights() {
+    }
+
+    /** Writes every parameter of the (initialised) block, running statistics included, as F32. */
+    public static void save(Block backbone, Path file) {
+        List<NamedTensor> tensors = new ArrayList<>();
+        for (Pair<String, Parameter> p : backbone.getParameters()) {
+            NDArray array = p.getValue().getArray();
+            tensors.add(new NamedTensor(p.getKey(), array.getShape().getShape(), array.toFloatArray()));
+        }
+        Safetensors.write(file, tensors);
+    }
+
+    /**
+     * Loads a safetensors file into an initialised backbone. Every backbone parameter must be present with the same
+     * shape; otherwise nothing is changed and a {@link SafetensorsException} lists every missing or mismatched name.
+     *
+     * @return the names of the file's tensors that were not used
+     */
+    public static List<String> load(Block backbone, Path file) {
+        Map<String, NamedTensor> byName = normalised(Safetensors.read(file));
+        List<String> problems = new ArrayList<>();
+        Map<Parameter, NamedTensor> matches = new LinkedHashMap<>();
+        for (Pair<String, Parameter> p : backbone.getParameters()) {
+            NamedTensor tensor = byName.remove(normalise(p.getKey()));
+            long[] expected = p.getValue().getArray().getShape().getShape();
+            if (tensor == null) {
+                problems.add("missing " + p.getKey() + " " + Arrays.toString(expected));
+            } else if (!Arrays.equals(expected, tensor.shape())) {
+                problems.add("shape mismatch for " + p.getKey() + ": backbone " + Arrays.toString(expected)
+                        + ", file " + tensor.shapeText());
+            } else {
+                matches.put(p.getValue(), tensor);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SafetensorsException(file + " does not fit this backbone (" + problems.size() + " problems; "
+                    + "the file has " + (matches.size() + byName.size()) + " usable tensors):\n  "
+                    + String.join("\n  ", problems.subList(0, Math.min(20, problems.size())))
+                    + (problems.size() > 20 ? "\n  ..." : ""));
+        }
+        matches.forEach((parameter, tensor) -> parameter.getArray().set(FloatBuffer.wrap(tensor.values())));
+        return new ArrayList<>(byName.keySet());
+    }
+
+    private static Map<String, NamedTensor> normalised(Map<String, NamedTensor> tensors) {
+        Map<String, NamedTensor> out = new LinkedHashMap<>();
+        for (NamedTensor t : tensors.values()) {
+            out.put(normalise(stripPrefix(t.name())), t);
+        }
+        return out;
+    }
+
+    private static String stripPrefix(String name) {
+        for (String prefix : PREFIXES) {
+            if (!prefix.isEmpty() && name.startsWith(prefix)) {
+                return name.substring(prefix.length());
+            }
+        }
+        return name;
+    }
+
+    private static String normalise(String name) {
+        return name.replace('.', '_');
+    }
+}

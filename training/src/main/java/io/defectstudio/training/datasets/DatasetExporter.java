@@ -1,0 +1,124 @@
+package io.defectstudio.training.datasets;
+
+import io.defectstudio.storage.Project;
+import io.defectstudio.training.datasets.coco.CocoWriter;
+import io.defectstudio.training.datasets.export.ClassIndex;
+import io.defectstudio.training.datasets.export.ExportEntry;
+import io.defectstudio.training.datasets.export.LayoutWriter;
+import io.defectstudio.training.datasets.export.ManifestEntry;
+import io.defectstudio.training.datasets.export.ManifestWriter;
+import io.defectstudio.training.datasets.io.ExportSink;
+import io.defectstudio.training.datasets.io.Sha256;
+import io.defectstudio.training.datasets.layout.Fssd12Writer;
+import io.defectstudio.training.datasets.layout.PngMaskWriter;
+import io.defectstudio.training.datasets.layout.Sd4iWriter;
+import io.defectstudio.training.datasets.project.ProjectDatasetSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * Exports a selection of items into a new folder. The same items and selection always give byte-identical files:
+ * items are sorted by class, image name and image hash; masks are re-encoded deterministically; JSON keys have a
+ * fixed order; no file holds the time of export. The folder appears complete or not at all: files are written
+ * to {@code <outDir>.partial} and renamed at the end.
+ */
+public final class DatasetExporter {
+    private DatasetExporter() {
+    }
+
+    /** Exports the latest masks of a project that the selection accepts. */
+    public static ExportReport export(Project project, ExportSelection selection, ExportFormat format, Path outDir,
+                                      ProgressListener progress) throws IOException {
+        return export(ProjectDatasetSource.items(project, selection), selection, format, outDir, progress);
+    }
+
+    public static ExportReport export(Collection<DatasetItem> items, ExportSelection selection, ExportFormat format,
+                                      Path outDir, ProgressListener progress) throws IOException {
+        List<DatasetItem> selected = items.stream().filter(selection::accepts).toList();
+        ClassIndex classes = new ClassIndex(new TreeSet<>(selected.stream().map(DatasetItem::className).toList()));
+        List<ExportEntry> entries = prepare(selected, classes);
+
+        Path target = outDir.toAbsolutePath().normalize();
+        if (Files.exists(target) && !isEmptyDirectory(target)) {
+            throw new DatasetFormatException("export folder " + target + " exists and is not empty");
+        }
+        Path staging = target.resolveSibling(target.getFileName() + ".partial");
+        if (Files.exists(staging)) {
+            throw new DatasetFormatException("unfinished export in the way: " + staging + " (delete it and retry)");
+        }
+        Files.createDirectories(staging);
+        try {
+            ExportSink sink = new ExportSink(staging);
+            List<ManifestEntry> written = writer(format).write(entries, classes, sink, progress);
+            String manifestSha = ManifestWriter.write(format, selection, classes, written, sink);
+            Files.deleteIfExists(target);
+            Files.move(staging, target);
+            return new ExportReport(format, target, entries.size(), sink.files().size(), manifestSha);
+        } catch (IOException | RuntimeException e) {
+            try {
+                deleteTree(staging);
+            } catch (UncheckedIOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+    }
+
+    private static List<ExportEntry> prepare(List<DatasetItem> selected, ClassIndex classes) throws IOException {
+        List<ExportEntry> entries = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (DatasetItem item : selected) {
+            String sha = Sha256.of(item.imageFile());
+            if (!seen.add(item.className() + "\n" + sha)) {
+                throw new IllegalArgumentException("image " + item.imageName() + " appears twice in class "
+                        + item.className() + "; export one mask per image and class");
+            }
+            entries.add(new ExportEntry(item, sha, classes.indexOf(item.className())));
+        }
+        entries.sort(Comparator.comparing((ExportEntry e) -> e.item().className())
+                .thenComparing(e -> e.item().imageName())
+                .thenComparing(ExportEntry::imageSha256));
+        return entries;
+    }
+
+    private static LayoutWriter writer(ExportFormat format) {
+        return switch (format) {
+            case SURFACE_DEFECT_4I -> new Sd4iWriter();
+            case FSSD_12 -> new Fssd12Writer();
+            case COCO -> new CocoWriter();
+            case PNG_MASKS -> new PngMaskWriter();
+        };
+    }
+
+    private static boolean isEmptyDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.findAny().isEmpty();
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not remove unfinished export " + root, e);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.defectstudio.training.episodes;
+
+import io.defectstudio.storage.Project;
+import io.defectstudio.storage.annotations.Annotation;
+import io.defectstudio.storage.classes.DefectClass;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Episodes from a project database: the inspectors' supports, corrections and imported masks. Each image contributes
+ * the newest version of its mask per class; a newest mask with defect pixels is a sample of its class, an empty one
+ * (an inspector cleared the prediction) makes the image a defect-free example.
+ */
+public final class ProjectEpisodeSource implements EpisodeSource {
+
+    private final Project project;
+    private final Map<String, List<Sample>> classes = new LinkedHashMap<>();
+    private final List<Sample> normals = new ArrayList<>();
+
+    public ProjectEpisodeSource(Project project) {
+        this.project = project;
+        Set<Long> normalImages = new LinkedHashSet<>();
+        for (DefectClass defectClass : project.classes().list()) {
+            List<Sample> samples = new ArrayList<>();
+            for (Annotation a : project.annotations().latestForClass(defectClass.id())) {
+                if (a.defectPixels() > 0) {
+                    samples.add(new AnnotatedImage(a));
+                } else if (normalImages.add(a.imageId())) {
+                    normals.add(new AnnotatedImage(a));
+                }
+            }
+            if (!samples.isEmpty()) {
+                classes.put(defectClass.name(), samples);
+            }
+        }
+    }
+
+    @Override
+    public List<String> classNames() {
+        return List.copyOf(classes.keySet());
+    }
+
+    @Override
+    public List<Sample> samples(String className) {
+        List<Sample> samples = classes.get(className);
+        if (samples == null) {
+            throw new EpisodeDataException("The project has no annotated class " + className + "; classes: "
+                    + classNames());
+        }
+        return List.copyOf(samples);
+    }
+
+    @Override
+    public List<Sample> normalSamples() {
+        return List.copyOf(normals);
+    }
+
+    /** One stored image with one version of its mask, read from the project when needed. */
+    private final class AnnotatedImage implements Sample {
+
+        private final Annotation annotation;
+
+        AnnotatedImage(Annotation annotation) {
+            this.annotation = annotation;
+        }
+
+        @Override
+        public String id() {
+            return "image-" + annotation.imageId() + "/class-" + annotation.classId() + "/v" + annotation.version();
+        }
+
+        @Override
+        public BufferedImage image() {
+            return project.images().read(annotation.imageId());
+        }
+
+        @Override
+        public BufferedImage mask() {
+            return project.annotations().readMask(annotation.id());
+        }
+    }
+}

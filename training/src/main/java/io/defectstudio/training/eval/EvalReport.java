@@ -1,0 +1,61 @@
+package io.defectstudio.training.eval;
+
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The benchmark figures of one model on one episode list.
+ *
+ * @param episodes episodes scored (fewer than the list when a limit was set)
+ * @param listEpisodes episodes in the list
+ * @param classIou foreground IoU per class, intersections and unions summed over the class's episodes
+ * @param meanIou mean of the per-class IoU
+ * @param fbIou mean of foreground and background IoU, each summed over all scored episodes
+ * @param normalImages defect-free tiles scored
+ * @param falsePositiveRate share of defect-free tiles where the model painted any defect
+ * @param meanPaintedFraction mean share of a defect-free tile painted as defect
+ * @param supportEncodings support sets encoded (fewer than episodes when support sets repeat)
+ * @param wallTime total time
+ * @param meanQueryMillis mean network time per query as the segmenter measured it
+ */
+public record EvalReport(
+        int episodes,
+        int listEpisodes,
+        Map<String, Double> classIou,
+        double meanIou,
+        double fbIou,
+        int normalImages,
+        double falsePositiveRate,
+        double meanPaintedFraction,
+        int supportEncodings,
+        Duration wallTime,
+        double meanQueryMillis) {
+
+    public EvalReport {
+        classIou = Map.copyOf(classIou);
+    }
+
+    /** True when only the first episodes of the list were scored. */
+    public boolean limited() {
+        return episodes < listEpisodes;
+    }
+
+    /** A few human-readable lines (percentages), as the CLI prints them. */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "episodes %d of %d%s%n", episodes, listEpisodes,
+                limited() ? " (LIMITED: not the full benchmark)" : ""));
+        classIou.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> sb.append(
+                String.format(Locale.ROOT, "  IoU %-12s %6.2f%n", e.getKey(), 100 * e.getValue())));
+        sb.append(String.format(Locale.ROOT, "mIoU %.2f  FB-IoU %.2f%n", 100 * meanIou, 100 * fbIou));
+        if (normalImages > 0) {
+            sb.append(String.format(Locale.ROOT,
+                    "defect-free tiles %d: false-positive rate %.2f%%, mean painted area %.3f%%%n", normalImages,
+                    100 * falsePositiveRate, 100 * meanPaintedFraction));
+        }
+        sb.append(String.format(Locale.ROOT, "support encodings %d, wall %ds, %.1f ms/query%n", supportEncodings,
+                wallTime.toSeconds(), meanQueryMillis));
+        return sb.toString();
+    }
+}

@@ -1,0 +1,44 @@
+package io.defectstudio.training.runner;
+
+import io.defectstudio.training.train.EpochSummary;
+import io.defectstudio.training.train.StepProgress;
+import io.defectstudio.training.train.TrainingListener;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Prints training progress as log lines (for runs in the background, where a progress bar would not render). */
+final class ConsoleProgress implements TrainingListener {
+
+    private final PrintStream out;
+    private final long every;
+
+    ConsoleProgress(PrintStream out, long every) {
+        this.out = out;
+        this.every = every;
+    }
+
+    @Override
+    public void onStep(StepProgress p) {
+        if (p.step() % every == 0 || p.step() == p.totalSteps()) {
+            out.printf(Locale.ROOT, "%s step %d/%d loss %.4f lr %.2e elapsed %ds eta %ds%n", p.phase(), p.step(),
+                    p.totalSteps(), p.loss(), p.learningRate(), p.elapsed().toSeconds(), p.remaining().toSeconds());
+        }
+    }
+
+    @Override
+    public void onEpoch(EpochSummary s) {
+        out.printf(Locale.ROOT, "%s epoch %d (step %d): mean loss %.4f, validation mIoU %.4f%s%n", s.phase(), s.epoch(),
+                s.step(), s.meanLoss(), s.validationIou(), s.best() ? " (best)" : "");
+    }
+
+    @Override
+    public void onCheckpoint(String phase, long step, Path file) {
+        out.printf(Locale.ROOT, "%s checkpoint at step %d: %s%n", phase, step, file);
+    }
+
+    @Override
+    public void onResume(String phase, long step) {
+        out.printf(Locale.ROOT, "%s resumed from checkpoint at step %d%n", phase, step);
+    }
+}

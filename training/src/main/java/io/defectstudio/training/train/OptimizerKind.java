@@ -1,0 +1,7 @@
+package io.defectstudio.training.train;
+
+/** The optimizers training offers: SGD with momentum (LERENet, EAMNet) or Adam. */
+public enum OptimizerKind {
+    SGD,
+    ADAM
+}

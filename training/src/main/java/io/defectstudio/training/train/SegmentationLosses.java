@@ -1,0 +1,41 @@
+package io.defectstudio.training.train;
+
+import ai.djl.modality.cv.Image;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+
+/** The losses of the methods: BCE on logits (LERENet Eq. 6) and EAMNet's attention-distillation term. */
+public final class SegmentationLosses {
+
+    /** EAMNet's weight alpha of the AD term. */
+    public static final float AD_WEIGHT = 0.05f;
+
+    private SegmentationLosses() {
+    }
+
+    /** Mean binary cross-entropy of logits against {0,1} targets, in the stable form max(x,0) - x*y + log(1+e^-|x|). */
+    public static NDArray bce(NDArray logits, NDArray targets) {
+        NDArray positive = Activation.relu(logits);
+        NDArray softplus = logits.abs().neg().exp().add(1).log();
+        return positive.sub(logits.mul(targets)).add(softplus).mean();
+    }
+
+    /**
+     * KL(P_gt || P_att), where P_gt is the spatial softmax of the ground truth downsampled to the attention map's
+     * size and P_att the spatial softmax of the attention map (EAMNet's AD loss), averaged over the batch.
+     *
+     * @param attention (B,1,h,w) or (B,h,w) attention logits
+     * @param mask (B,1,H,W) ground truth in {0,1}
+     */
+    public static NDArray attentionDistillation(NDArray attention, NDArray mask) {
+        Shape shape = attention.getShape();
+        long batch = shape.get(0);
+        long h = shape.get(shape.dimension() - 2);
+        long w = shape.get(shape.dimension() - 1);
+        NDArray small = mask.getNDArrayInternal().interpolation(new long[] {h, w}, Image.Interpolation.BILINEAR.ordinal(), false);
+        NDArray target = small.reshape(batch, h * w).logSoftmax(1);
+        NDArray predicted = attention.reshape(batch, h * w).logSoftmax(1);
+        return target.exp().mul(target.sub(predicted)).sum(new int[] {1}).mean();
+    }
+}

@@ -1,0 +1,23 @@
+package io.defectstudio.training.train;
+
+import java.nio.file.Path;
+
+/** Receives training progress; the app and the CLI render it as progress bars. Called on the training thread. */
+public interface TrainingListener {
+
+    TrainingListener NONE = new TrainingListener() {
+    };
+
+    default void onStep(StepProgress progress) {
+    }
+
+    default void onEpoch(EpochSummary summary) {
+    }
+
+    default void onCheckpoint(String phase, long step, Path file) {
+    }
+
+    /** The run resumed from a checkpoint at this step. */
+    default void onResume(String phase, long step) {
+    }
+}

@@ -1,0 +1,68 @@
+package io.defectstudio.training.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.defectstudio.inference.bundle.Manifest;
+import io.defectstudio.inference.bundle.ModelBundle;
+import io.defectstudio.training.testdata.SyntheticData;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MetaTrainerTest {
+
+    @TempDir
+    static Path data;
+
+    @TempDir
+    Path work;
+
+    @BeforeAll
+    static void writeData() throws Exception {
+        SyntheticData.writeDefect8i(data, 8, 32, 21);
+    }
+
+    static TrainingConfig config(String architecture, Path dir, long steps, long seed) {
+        return new TrainingConfig(architecture, "compact", null, false, 32, 1, 2, steps, 10, 5, OptimizerKind.ADAM,
+                2e-3f, 0.9f, 1e-4f, 0.9f, SegmentationLosses.AD_WEIGHT, 6, seed, dir.resolve("ckpt"),
+                dir.resolve("model"), architecture + "-test");
+    }
+
+    @Test
+    void lossDecreasesAndABundleWithMetricsIsWritten() {
+        List<StepProgress> progress = new ArrayList<>();
+        TrainingResult result = MetaTrainer.run(config("baseline", work, 40, 5), data, 0, new TrainingListener() {
+            @Override
+            public void onStep(StepProgress p) {
+                progress.add(p);
+            }
+        });
+        double first = result.losses().subList(0, 8).stream().mapToDouble(Float::doubleValue).average().orElseThrow();
+        double last = result.losses().subList(32, 40).stream().mapToDouble(Float::doubleValue).average()
+                .orElseThrow();
+        assertTrue(last < 0.8 * first, "loss fell from " + first + " to " + last);
+        assertEquals(4, result.validationScores().size());
+        assertEquals(40, progress.size());
+        assertTrue(progress.get(39).remaining().isZero());
+        Manifest manifest = ModelBundle.load(result.bundle()).manifest();
+        assertEquals("baseline", manifest.architecture());
+        assertEquals(result.bestValidationIou(), manifest.metrics().get("validation_mIoU"), 1e-9);
+        assertEquals(List.of("MT_Break", "MT_Crack", "MT_Fray", "MT_Uneven", "Steel_Pa", "Steel_Sc"),
+                manifest.training().classes());
+    }
+
+    @Test
+    void sameSeedGivesTheSameLossSequence() {
+        TrainingResult a = MetaTrainer.run(config("eamnet", work.resolve("a"), 4, 9), data, 0, TrainingListener.NONE);
+        TrainingResult b = MetaTrainer.run(config("eamnet", work.resolve("b"), 4, 9), data, 0, TrainingListener.NONE);
+        TrainingResult c = MetaTrainer.run(config("eamnet", work.resolve("c"), 4, 10), data, 0,
+                TrainingListener.NONE);
+        assertEquals(a.losses(), b.losses());
+        assertNotEquals(a.losses(), c.losses());
+    }
+}
