@@ -3,6 +3,7 @@ package io.defectstudio.app;
 import io.defectstudio.app.cli.DefectStudioCli;
 import io.defectstudio.app.gui.DefectStudioApp;
 import javafx.application.Application;
+import javax.imageio.ImageIO;
 
 /**
  * The one entry point: no arguments opens the workstation; arguments run the {@code defect-studio} command line.
@@ -13,6 +14,8 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        // PNG encoding to streams would otherwise spill cache files into /tmp, outside the app's own folders.
+        ImageIO.setUseCache(false);
         if (args.length == 0) {
             Application.launch(DefectStudioApp.class, args);
         } else {
