@@ -42,17 +42,18 @@ public final class ScreenshotTour {
                 vm.orderProperty().set(QueueOrder.CONFIDENCE);
                 return null;
             });
-            java.util.List<QueueEntry> predicted = FxSession.onFx(() -> vm.visibleQueue().stream()
-                    .filter(e -> e.status() == ImageStatus.PREDICTED).toList());
+            // the first class whose predictions paint a visible defect, so the overlay can be seen
             QueueEntry shown = null;
-            for (QueueEntry e : predicted) {
+            for (var c : FxSession.onFx(() -> java.util.List.copyOf(vm.classes()))) {
                 FxSession.onFx(() -> {
-                    vm.select(e);
+                    vm.activeClassProperty().set(c);
                     return null;
                 });
                 settle(vm);
-                if (FxSession.onFx(() -> vm.canvas().mask().map(m -> m.countSet()).orElse(0L)) > 200) {
-                    shown = e;
+                FxSession.await(600, () -> vm.segmentTotalProperty().get() > 0
+                        && vm.segmentDoneProperty().get() == vm.segmentTotalProperty().get());
+                shown = firstVisiblePrediction(vm);
+                if (shown != null) {
                     break;
                 }
             }
@@ -102,6 +103,22 @@ public final class ScreenshotTour {
         return new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_MOVED, scene.getX(),
                 scene.getY(), 0, 0, javafx.scene.input.MouseButton.NONE, 0, false, false, false, false, false, false,
                 false, true, false, false, null);
+    }
+
+    private static QueueEntry firstVisiblePrediction(WorkspaceViewModel vm) throws Exception {
+        java.util.List<QueueEntry> predicted = FxSession.onFx(() -> vm.visibleQueue().stream()
+                .filter(e -> e.status() == ImageStatus.PREDICTED).toList());
+        for (QueueEntry e : predicted) {
+            FxSession.onFx(() -> {
+                vm.select(e);
+                return null;
+            });
+            settle(vm);
+            if (FxSession.onFx(() -> vm.canvas().mask().map(m -> m.countSet()).orElse(0L)) > 200) {
+                return e;
+            }
+        }
+        return null;
     }
 
     private static void settle(WorkspaceViewModel vm) throws Exception {
