@@ -20,9 +20,7 @@ import io.defectstudio.training.train.StepProgress;
 import io.defectstudio.training.train.TrainingConfig;
 import io.defectstudio.training.train.TrainingListener;
 import io.defectstudio.training.train.TrainingResult;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
-import ai.djl.pytorch.jni.JniUtils;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,25 +58,11 @@ public final class TrainingService implements AutoCloseable {
     public TrainingService(Project project) {
         this.project = project;
         this.executor = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(() -> {
-                noGradByDefault();
-                r.run();
-            }, "ds-training");
+            Thread t = new Thread(r, "ds-training");
             t.setDaemon(true);
             t.setPriority(Thread.MIN_PRIORITY);
             return t;
         });
-    }
-
-    /**
-     * PyTorch's grad mode is per thread and on by default; the engine turns it off only on the thread that loaded
-     * it. Without this, the optimizer's in-place update on this thread fails ("a leaf Variable that requires grad
-     * is being used in an in-place operation"). Gradient collectors still switch it on for each step.
-     */
-    private static void noGradByDefault() {
-        if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
-            JniUtils.setGradMode(false);
-        }
     }
 
     /** Records a new run and queues it; returns the run and a future that ends with the run. */

@@ -69,7 +69,7 @@ public final class EngineSetup {
     }
 
     /** Turns off autograd recording on the calling thread (a per-thread PyTorch flag); returns the old value. */
-    static boolean disableGrad() {
+    public static boolean disableGrad() {
         boolean previous = JniUtils.isGradMode();
         if (previous) {
             JniUtils.setGradMode(false);
@@ -77,7 +77,8 @@ public final class EngineSetup {
         return previous;
     }
 
-    static void restoreGrad(boolean previous) {
+    /** Restores what {@link #disableGrad()} returned. */
+    public static void restoreGrad(boolean previous) {
         if (previous) {
             JniUtils.setGradMode(true);
         }

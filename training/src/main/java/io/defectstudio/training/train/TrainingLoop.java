@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import io.defectstudio.inference.engine.EngineSetup;
 import io.defectstudio.training.checkpoint.CheckpointStore;
 import io.defectstudio.training.checkpoint.RunState;
 import java.time.Duration;
@@ -45,6 +46,19 @@ public final class TrainingLoop {
      * @param model a description of the model (architecture, sizes) that a resumed checkpoint must match
      */
     public static RunState run(Block block, NDManager manager, LoopSettings settings, String model,
+            StepFunction stepFunction, Validation validation, TrainingListener listener) {
+        // Grad mode is per thread and on by default; the engine turns it off only on the thread that loaded it. A
+        // run on any other thread (the app's training thread, a CLI after a segmentation) would otherwise fail in
+        // the optimizer's in-place update. Gradient collectors still switch it on for each step.
+        boolean grad = EngineSetup.disableGrad();
+        try {
+            return runWithoutGrad(block, manager, settings, model, stepFunction, validation, listener);
+        } finally {
+            EngineSetup.restoreGrad(grad);
+        }
+    }
+
+    private static RunState runWithoutGrad(Block block, NDManager manager, LoopSettings settings, String model,
             StepFunction stepFunction, Validation validation, TrainingListener listener) {
         String fingerprint = settings.fingerprint(model);
         CheckpointStore store = new CheckpointStore(settings.checkpointDir());

@@ -65,4 +65,23 @@ class MetaTrainerTest {
         assertEquals(a.losses(), b.losses());
         assertNotEquals(a.losses(), c.losses());
     }
+
+    @Test
+    void runsOnAThreadOtherThanTheOneThatLoadedTheEngine() throws Exception {
+        ai.djl.engine.Engine.getInstance();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<TrainingResult> result =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Thread worker = new Thread(() -> {
+            try {
+                result.set(MetaTrainer.run(config("baseline", work, 2, 3), data, 0, TrainingListener.NONE));
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "fresh-training-thread");
+        worker.start();
+        worker.join();
+        assertEquals(null, failure.get(), () -> "training on a fresh thread failed: " + failure.get());
+        assertEquals(2, result.get().losses().size());
+    }
 }
