@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.defectstudio.app.gui.DialogService;
+import io.defectstudio.app.models.TrainingProjects;
 import io.defectstudio.app.task.FxTaskExecutor;
 import io.defectstudio.app.workspace.ImportReport;
 import io.defectstudio.storage.Project;
