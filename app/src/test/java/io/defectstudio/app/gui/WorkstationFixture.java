@@ -19,7 +19,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Starts the real workstation window on a temporary data folder and helps tests drive it. */
-class WorkstationFixture extends FxRobot {
+public class WorkstationFixture extends FxRobot {
     protected Stage stage;
     protected Workstation workstation;
     protected TestDialogs dialogs;
@@ -71,7 +71,8 @@ class WorkstationFixture extends FxRobot {
         return fx(() -> vm().currentProperty().get());
     }
 
-    protected static <T> T fx(Callable<T> c) {
+    /** Runs {@code c} on the JavaFX thread and returns its result (10 s at most). */
+    public static <T> T fx(Callable<T> c) {
         try {
             return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -79,7 +80,8 @@ class WorkstationFixture extends FxRobot {
         }
     }
 
-    protected static void waitFor(int seconds, BooleanSupplier condition) throws Exception {
+    /** Waits until {@code condition}, checked on the JavaFX thread, holds; fails the test after {@code seconds}. */
+    public static void waitFor(int seconds, BooleanSupplier condition) throws Exception {
         long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < end) {
             WaitForAsyncUtils.waitForFxEvents();

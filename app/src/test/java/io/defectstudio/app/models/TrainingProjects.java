@@ -11,14 +11,14 @@ import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 
 /** A real project with small synthetic parts: per class, a textured tile with one bright blob and its mask. */
-final class TrainingProjects {
-    static final int SIZE = 32;
+public final class TrainingProjects {
+    public static final int SIZE = 32;
 
     private TrainingProjects() {
     }
 
     /** Creates the project with {@code perClass} corrected masks for each of "scratch" (wide) and "pit" (round). */
-    static Path create(Path temp, int perClass) throws IOException {
+    public static Path create(Path temp, int perClass) throws IOException {
         Path folder = temp.resolve("project");
         SplittableRandom random = new SplittableRandom(7);
         try (Project p = Project.create(folder, "training test")) {

@@ -1,5 +1,7 @@
 package io.defectstudio.app.review;
 
+import static io.defectstudio.app.gui.WorkstationFixture.fx;
+import static io.defectstudio.app.gui.WorkstationFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,10 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The real review window on a real project: keys decide, and the decision is there after reopening. */
 class ReviewWindowTest extends FxRobot {
@@ -131,25 +129,5 @@ class ReviewWindowTest extends FxRobot {
                 .filter(i -> i.imageId() == fx.predicted).findFirst().orElseThrow().status()));
         assertEquals(ReviewStatus.PENDING, fx(() -> table().getItems().stream()
                 .filter(i -> i.imageId() == fx.corrected).findFirst().orElseThrow().status()));
-    }
-
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void waitFor(int seconds, BooleanSupplier condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end) {
-            WaitForAsyncUtils.waitForFxEvents();
-            if (fx(condition::getAsBoolean)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        assertTrue(fx(condition::getAsBoolean), "condition not met within " + seconds + " s");
     }
 }

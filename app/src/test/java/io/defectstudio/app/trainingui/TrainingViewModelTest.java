@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.defectstudio.app.models.TrainingProjects;
 import io.defectstudio.app.task.CurrentThreadTaskExecutor;
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.training.TrainingRun;

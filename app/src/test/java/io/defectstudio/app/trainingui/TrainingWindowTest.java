@@ -1,9 +1,12 @@
 package io.defectstudio.app.trainingui;
 
+import static io.defectstudio.app.gui.WorkstationFixture.fx;
+import static io.defectstudio.app.gui.WorkstationFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.defectstudio.app.gui.DialogService;
+import io.defectstudio.app.models.TrainingProjects;
 import io.defectstudio.app.task.FxTaskExecutor;
 import io.defectstudio.app.workspace.ImportReport;
 import io.defectstudio.storage.Project;
@@ -11,10 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.BooleanSupplier;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -23,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The real training dialog: Start runs a short real training whose progress and charts fill in the window. */
 class TrainingWindowTest extends FxRobot {
@@ -105,25 +104,5 @@ class TrainingWindowTest extends FxRobot {
                 errors.add(title + ": " + text);
             }
         };
-    }
-
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void waitFor(int seconds, BooleanSupplier condition) throws Exception {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < end) {
-            WaitForAsyncUtils.waitForFxEvents();
-            if (fx(condition::getAsBoolean)) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        assertTrue(fx(condition::getAsBoolean), "condition not met within " + seconds + " s");
     }
 }

@@ -2,6 +2,8 @@ package io.defectstudio.inference.nets;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.training.ParameterStore;
@@ -88,6 +90,17 @@ public abstract class FewShotNet extends AbstractBlock {
             throw new IllegalArgumentException("query and support images must have the same size (query features "
                     + q + ", support features " + s + ")");
         }
+    }
+
+    /**
+     * Initializes {@link #backbone()} for one image of the query size in {@code inputShapes} (see {@link #inputShapes})
+     * and returns its stage channels, from which the heads are sized.
+     */
+    protected int[] initializeBackbone(NDManager manager, DataType dataType, Shape... inputShapes) {
+        Shape q = inputShapes[0];
+        Backbone backbone = backbone();
+        backbone.initialize(manager, dataType, new Shape(1, 3, q.get(2), q.get(3)));
+        return backbone.stageChannels();
     }
 
     @Override

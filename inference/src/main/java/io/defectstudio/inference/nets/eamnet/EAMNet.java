@@ -92,9 +92,7 @@ public final class EAMNet extends FewShotNet {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape q = inputShapes[0];
-        backbone.initialize(manager, dataType, new Shape(1, 3, q.get(2), q.get(3)));
-        int[] c = backbone.stageChannels();
+        int[] c = initializeBackbone(manager, dataType, inputShapes);
         cam.initialize(manager, dataType, ConvBlocks.nchw(c[0]), ConvBlocks.nchw(c[1]), ConvBlocks.nchw(c[2]));
         grmap.initialize(manager, dataType, ConvBlocks.nchw(channels), new Shape(1, 1, 8, 8));
         priors.initialize(manager, dataType, ConvBlocks.nchw(c[2]), ConvBlocks.nchw(c[3]));

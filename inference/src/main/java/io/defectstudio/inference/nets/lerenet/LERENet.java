@@ -95,9 +95,7 @@ public final class LERENet extends FewShotNet {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape q = inputShapes[0];
-        backbone.initialize(manager, dataType, new Shape(1, 3, q.get(2), q.get(3)));
-        int[] c = backbone.stageChannels();
+        int[] c = initializeBackbone(manager, dataType, inputShapes);
         features.initialize(manager, dataType, ConvBlocks.nchw(c[1]), ConvBlocks.nchw(c[2]));
         mpr.initialize(manager, dataType, ConvBlocks.nchw(channels));
         mpe.initialize(manager, dataType, ConvBlocks.nchw(channels));

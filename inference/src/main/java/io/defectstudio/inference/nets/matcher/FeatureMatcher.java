@@ -99,7 +99,6 @@ public final class FeatureMatcher extends FewShotNet {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape q = inputShapes[0];
-        backbone.initialize(manager, dataType, new Shape(1, 3, q.get(2), q.get(3)));
+        initializeBackbone(manager, dataType, inputShapes);
     }
 }

@@ -7,13 +7,9 @@ import io.defectstudio.training.datasets.export.LayoutWriter;
 import io.defectstudio.training.datasets.export.ManifestEntry;
 import io.defectstudio.training.datasets.io.ExportSink;
 import io.defectstudio.training.datasets.io.ImageFiles;
-import io.defectstudio.training.datasets.io.MaskImages;
-import io.defectstudio.training.datasets.io.PngMasks;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * FSSD-12 layout as CPANet reads it:
@@ -35,20 +31,9 @@ public final class Fssd12Writer implements LayoutWriter {
     @Override
     public List<ManifestEntry> write(List<ExportEntry> entries, ClassIndex classes, ExportSink sink,
                                      ProgressListener progress) throws IOException {
-        Map<ExportEntry, String> names = ClassFolders.fileNames(entries);
-        List<ManifestEntry> out = new ArrayList<>();
-        int done = 0;
-        for (ExportEntry e : entries) {
-            String c = e.item().className();
-            String name = names.get(e);
-            BufferedImage mask = e.item().mask().load();
-            String image = c + "/Images/" + name;
-            String gt = c + "/GT/" + ImageFiles.stem(name) + ".png";
-            sink.copy(image, e.item().imageFile());
-            sink.write(gt, PngMasks.encode(mask));
-            out.add(new ManifestEntry(e, image, gt, MaskImages.isEmpty(mask), List.of()));
-            progress.progress(++done, entries.size(), "exported " + c + "/" + name);
-        }
+        List<ManifestEntry> out = MaskFileExport.write(entries, sink, progress, (c, name, defectFree) ->
+                new MaskFileExport.Placement(c + "/Images/" + name, c + "/GT/" + ImageFiles.stem(name) + ".png",
+                        c + "/" + name));
         ClassFolders.writeClassList(classes, sink);
         for (int fold = 0; fold < classes.folds(); fold++) {
             List<String> train = new ArrayList<>();

@@ -7,13 +7,9 @@ import io.defectstudio.training.datasets.export.LayoutWriter;
 import io.defectstudio.training.datasets.export.ManifestEntry;
 import io.defectstudio.training.datasets.io.ExportSink;
 import io.defectstudio.training.datasets.io.ImageFiles;
-import io.defectstudio.training.datasets.io.MaskImages;
-import io.defectstudio.training.datasets.io.PngMasks;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Surface Defect-4i layout as TGRNet (Bao et al. 2021) ships it:
@@ -37,26 +33,11 @@ public final class Sd4iWriter implements LayoutWriter {
     @Override
     public List<ManifestEntry> write(List<ExportEntry> entries, ClassIndex classes, ExportSink sink,
                                      ProgressListener progress) throws IOException {
-        Map<ExportEntry, String> names = ClassFolders.fileNames(entries);
-        List<ManifestEntry> out = new ArrayList<>();
-        int done = 0;
-        for (ExportEntry e : entries) {
-            String c = e.item().className();
-            String name = names.get(e);
-            BufferedImage mask = e.item().mask().load();
-            if (MaskImages.isEmpty(mask)) {
-                String image = c + "/Nd/" + name;
-                sink.copy(image, e.item().imageFile());
-                out.add(new ManifestEntry(e, image, null, true, List.of()));
-            } else {
-                String image = c + "/Images/" + name;
-                String gt = c + "/GT/" + ImageFiles.stem(name) + ".png";
-                sink.copy(image, e.item().imageFile());
-                sink.write(gt, PngMasks.encode(mask));
-                out.add(new ManifestEntry(e, image, gt, false, List.of()));
-            }
-            progress.progress(++done, entries.size(), "exported " + c + "/" + name);
-        }
+        // A defect-free image goes to Nd/ and has no GT file.
+        List<ManifestEntry> out = MaskFileExport.write(entries, sink, progress, (c, name, defectFree) -> defectFree
+                ? new MaskFileExport.Placement(c + "/Nd/" + name, null, c + "/" + name)
+                : new MaskFileExport.Placement(c + "/Images/" + name, c + "/GT/" + ImageFiles.stem(name) + ".png",
+                        c + "/" + name));
         writeLists(out, classes, sink);
         return out;
     }
