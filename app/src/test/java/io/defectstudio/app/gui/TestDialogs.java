@@ -9,11 +9,16 @@ import java.util.List;
 import java.util.Optional;
 
 /** Answers the window's dialogs from prepared values (native choosers cannot run headless) and records reports. */
-final class TestDialogs extends FxDialogService {
+public final class TestDialogs extends FxDialogService {
     final Deque<Path> folders = new ArrayDeque<>();
     final Deque<String> texts = new ArrayDeque<>();
     final List<ImportReport> reports = new ArrayList<>();
     final List<String> errors = new ArrayList<>();
+
+    /** The errors the window reported, as "title: text". */
+    public List<String> errors() {
+        return errors;
+    }
 
     @Override
     public Optional<Path> chooseFolder(String title) {

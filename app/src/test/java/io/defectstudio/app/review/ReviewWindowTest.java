@@ -5,16 +5,12 @@ import static io.defectstudio.app.gui.WorkstationFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.defectstudio.app.gui.DialogService;
+import io.defectstudio.app.gui.TestDialogs;
 import io.defectstudio.app.task.FxTaskExecutor;
-import io.defectstudio.app.workspace.ImportReport;
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.reviews.Review;
 import io.defectstudio.storage.reviews.ReviewRole;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -32,27 +28,7 @@ class ReviewWindowTest extends FxRobot {
     @TempDir
     Path temp;
 
-    private final List<String> errors = new ArrayList<>();
-    private final DialogService dialogs = new DialogService() {
-        @Override
-        public Optional<Path> chooseFolder(String title) {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<String> askText(String title, String prompt, String initial) {
-            return Optional.empty();
-        }
-
-        @Override
-        public void showImportReport(ImportReport report) {
-        }
-
-        @Override
-        public void showError(String title, String text) {
-            errors.add(title + ": " + text);
-        }
-    };
+    private final TestDialogs dialogs = new TestDialogs();
     private FxTaskExecutor tasks;
 
     @AfterEach
@@ -113,7 +89,7 @@ class ReviewWindowTest extends FxRobot {
             return null;
         });
         tasks.flushWrites();
-        assertTrue(errors.isEmpty(), errors.toString());
+        assertTrue(dialogs.errors().isEmpty(), dialogs.errors().toString());
 
         try (Project p = Project.open(fx.folder)) {
             Review r = p.reviews().latest(fx.flagged, fx.scratch).orElseThrow();

@@ -5,15 +5,11 @@ import static io.defectstudio.app.gui.WorkstationFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.defectstudio.app.gui.DialogService;
+import io.defectstudio.app.gui.TestDialogs;
 import io.defectstudio.app.models.TrainingProjects;
 import io.defectstudio.app.task.FxTaskExecutor;
-import io.defectstudio.app.workspace.ImportReport;
 import io.defectstudio.storage.Project;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
@@ -29,7 +25,7 @@ class TrainingWindowTest extends FxRobot {
     @TempDir
     Path temp;
 
-    private final List<String> errors = new ArrayList<>();
+    private final TestDialogs dialogs = new TestDialogs();
     private FxTaskExecutor tasks;
     private TrainingWindow window;
 
@@ -50,7 +46,7 @@ class TrainingWindowTest extends FxRobot {
         tasks = new FxTaskExecutor();
         FxToolkit.registerPrimaryStage();
         AtomicReference<TrainingWindow> ready = new AtomicReference<>();
-        FxToolkit.setupFixture(() -> TrainingWindow.open(folder, tasks, dialogs(), ready::set));
+        FxToolkit.setupFixture(() -> TrainingWindow.open(folder, tasks, dialogs, ready::set));
         waitFor(20, () -> ready.get() != null);
         window = ready.get();
         fx(() -> {
@@ -72,7 +68,7 @@ class TrainingWindowTest extends FxRobot {
         assertEquals(1.0, fx(() -> lookup("#training-progress").queryAs(ProgressBar.class).getProgress()));
         assertEquals(4, fx(() -> chart("#training-loss-chart").getData().get(0).getData().size()));
         assertEquals(2, fx(() -> chart("#training-iou-chart").getData().get(0).getData().size()));
-        assertTrue(errors.isEmpty(), errors.toString());
+        assertTrue(dialogs.errors().isEmpty(), dialogs.errors().toString());
         try (Project p = Project.open(folder)) {
             assertEquals(1, p.models().list().size());
         }
@@ -81,28 +77,5 @@ class TrainingWindowTest extends FxRobot {
     @SuppressWarnings("unchecked")
     private LineChart<Number, Number> chart(String id) {
         return (LineChart<Number, Number>) lookup(id).query();
-    }
-
-    private DialogService dialogs() {
-        return new DialogService() {
-            @Override
-            public Optional<Path> chooseFolder(String title) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<String> askText(String title, String prompt, String initial) {
-                return Optional.empty();
-            }
-
-            @Override
-            public void showImportReport(ImportReport report) {
-            }
-
-            @Override
-            public void showError(String title, String text) {
-                errors.add(title + ": " + text);
-            }
-        };
     }
 }
