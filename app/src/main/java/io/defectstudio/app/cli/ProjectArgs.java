@@ -1,7 +1,6 @@
 package io.defectstudio.app.cli;
 
 import io.defectstudio.storage.Project;
-import io.defectstudio.storage.StorageException;
 import io.defectstudio.training.datasets.DatasetFormatException;
 import io.defectstudio.training.datasets.ProgressListener;
 import java.io.PrintWriter;
@@ -16,7 +15,7 @@ final class ProjectArgs {
     static Project open(Path folder) {
         try {
             return Project.open(folder);
-        } catch (StorageException e) {
+        } catch (RuntimeException e) {
             throw new CliException(DefectStudioCli.BAD_INPUT, "cannot open project " + folder + ": " + e.getMessage(), e);
         }
     }

@@ -50,7 +50,7 @@ public final class SegmentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
-        try (ProjectStore store = openProject()) {
+        try (ProjectStore store = new StorageProjectStore(ProjectArgs.open(project))) {
             List<ProjectStore.ClassInfo> classes = store.classes().stream()
                     .filter(c -> className == null || c.name().equalsIgnoreCase(className)).toList();
             if (classes.isEmpty()) {
@@ -84,14 +84,6 @@ public final class SegmentCommand implements Callable<Integer> {
             }
         }
         return DefectStudioCli.OK;
-    }
-
-    private ProjectStore openProject() {
-        try {
-            return StorageProjectStore.open(project);
-        } catch (RuntimeException e) {
-            throw new CliException(DefectStudioCli.BAD_INPUT, "cannot open project " + project + ": " + e.getMessage(), e);
-        }
     }
 
     private void writeMask(ProjectStore.ClassInfo c, BatchSegmenter.Result r) {
