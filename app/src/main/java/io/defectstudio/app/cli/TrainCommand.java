@@ -55,7 +55,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "First pre-train the backbone on the fold's training classes for N steps (0 = skip).")
     long pretrainSteps;
 
-    @Option(names = "--steps", defaultValue = "1000", description = "Meta-training steps.")
+    @Option(names = "--steps", defaultValue = "400", description = "Meta-training steps.")
     long steps;
 
     @Option(names = "--epoch-steps", defaultValue = "100", description = "Steps between validations.")
@@ -64,7 +64,7 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", defaultValue = "50", description = "Steps between checkpoints.")
     long checkpointEvery;
 
-    @Option(names = "--optimizer", defaultValue = "SGD", description = "SGD (momentum, poly decay) or ADAM.")
+    @Option(names = "--optimizer", defaultValue = "ADAM", description = "ADAM or SGD (momentum); both poly-decayed.")
     OptimizerKind optimizer;
 
     @Option(names = "--lr", description = "Base learning rate (default: the recipe's).")
@@ -111,7 +111,7 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = ProjectArgs.userInput(() -> new TrainingConfig(architecture, backbone, start,
                 d.freezeBackbone(), size, shots, batch, steps, epochSteps, checkpointEvery, optimizer,
                 learningRate == null ? d.learningRate() : learningRate, d.momentum(), d.weightDecay(), d.polyPower(),
-                d.adWeight(), d.validationEpisodes(), seed, d.checkpointDir(), d.output(), d.modelName()));
+                d.adWeight(), d.diceWeight(), d.validationEpisodes(), seed, d.checkpointDir(), d.output(), d.modelName()));
         TrainingResult r = ProjectArgs.userInput(() -> MetaTrainer.run(config, data, fold,
                 new ConsoleProgress(o, 10)));
         o.printf(Locale.ROOT, "Trained: best validation mIoU %.4f at step %d in %ds -> %s%n", r.bestValidationIou(),

@@ -14,8 +14,6 @@ import io.defectstudio.training.episodes.FoldSplit;
 import io.defectstudio.training.episodes.FoldedSource;
 import io.defectstudio.training.train.EpochSummary;
 import io.defectstudio.training.train.MetaTrainer;
-import io.defectstudio.training.train.OptimizerKind;
-import io.defectstudio.training.train.SegmentationLosses;
 import io.defectstudio.training.train.StepProgress;
 import io.defectstudio.training.train.TrainingConfig;
 import io.defectstudio.training.train.TrainingListener;
@@ -128,11 +126,13 @@ public final class TrainingService implements AutoCloseable {
         Path bundle = project.folder().resolve("models").resolve(name);
         Files.createDirectories(bundle.getParent());
         Path backboneWeights = request.fromActiveModel() ? activeBackbone(request, runDir) : null;
-        TrainingConfig config = new TrainingConfig(request.architecture(), request.backbone(), backboneWeights, false,
-                request.inputSize(), request.shots(), request.batchSize(), request.totalSteps(),
-                request.stepsPerEpoch(), request.stepsPerEpoch(), OptimizerKind.SGD, 5e-3f, 0.9f, 1e-4f, 0.9f,
-                SegmentationLosses.AD_WEIGHT, validationEpisodes(request), request.seed(), runDir.resolve("ckpt"),
-                bundle, name);
+        TrainingConfig d = TrainingConfig.defaults(request.architecture(), request.backbone(), backboneWeights,
+                runDir.resolve("ckpt"), bundle);
+        TrainingConfig config = new TrainingConfig(request.architecture(), request.backbone(), backboneWeights,
+                d.freezeBackbone(), request.inputSize(), request.shots(), request.batchSize(), request.totalSteps(),
+                request.stepsPerEpoch(), request.stepsPerEpoch(), d.optimizer(), d.learningRate(), d.momentum(),
+                d.weightDecay(), d.polyPower(), d.adWeight(), d.diceWeight(), validationEpisodes(request),
+                request.seed(), d.checkpointDir(), d.output(), name);
         Data data = data(request);
         project.trainingRuns().updateProgress(runId, TrainingStatus.RUNNING, 0, null);
         TrainingResult result = MetaTrainer.run(config, data.source(), data.split(),

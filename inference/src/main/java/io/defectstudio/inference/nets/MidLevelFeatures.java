@@ -32,7 +32,11 @@ public final class MidLevelFeatures extends AbstractBlock {
 
     /** Runs the backbone up to layer3 on (N,3,H,W) images and returns their (N,c,h,w) mid-level features. */
     public NDArray extract(ParameterStore ps, Backbone backbone, NDArray images, boolean training) {
-        NDList stages = backbone.stages(ps, images, training, 3);
+        return fromStages(ps, backbone.stages(ps, images, training, 3), training);
+    }
+
+    /** The (N,c,h,w) mid-level features of backbone stages layer1..layer3 that the caller has already run. */
+    public NDArray fromStages(ParameterStore ps, NDList stages, boolean training) {
         return forward(ps, new NDList(stages.get(1), stages.get(2)), training).singletonOrThrow();
     }
 

@@ -122,7 +122,8 @@ public final class ResNetBackbone extends Backbone {
      *
      * <p>In inference on a CPU a batch runs one image at a time: on the 2-core target a batch of 5 images at 200x200
      * took 150-300 ms against 5 x 21 ms one by one (larger activations fall out of cache). BatchNorm then uses its
-     * running statistics, so the result is the same.
+     * running statistics, so the result is the same. A frozen backbone runs as in inference in training too, so
+     * its BatchNorm statistics stay those of its pre-training (as EAMNet does).
      */
     @Override
     public NDList stages(ParameterStore ps, NDArray images, boolean training, int count) {
@@ -130,8 +131,11 @@ public final class ResNetBackbone extends Backbone {
             throw new IllegalArgumentException("stage count must be 1..4, got " + count);
         }
         long batch = images.getShape().get(0);
-        if (training || batch == 1 || !Device.Type.CPU.equals(images.getDevice().getDeviceType())) {
-            return runStages(ps, images, count, training);
+        if (training && !frozen()) {
+            return runStages(ps, images, count, true);
+        }
+        if (batch == 1 || !Device.Type.CPU.equals(images.getDevice().getDeviceType())) {
+            return runStages(ps, images, count, false);
         }
         List<NDList> perImage = new ArrayList<>();
         for (long i = 0; i < batch; i++) {
@@ -146,6 +150,10 @@ public final class ResNetBackbone extends Backbone {
             out.add(NDArrays.concat(parts, 0));
         }
         return out;
+    }
+
+    private boolean frozen() {
+        return !stem.getParameters().valueAt(0).requiresGradient();
     }
 
     private NDList runStages(ParameterStore ps, NDArray images, int count, boolean training) {

@@ -14,5 +14,8 @@
  * serves any number of queries); {@code forward([query, supportImages, supportMasks])} is both in one. Output
  * {@code [logits (B,1,H,W)]}, plus EAMNet's attention map {@code (B,1,H/4,W/4)} for the attention-distillation loss.
  * Both methods return only their outputs in the caller's manager: scope each call in a sub-manager.
+ *
+ * <p>{@link io.defectstudio.inference.nets.MatchingPrior} is the dense foreground/background matching shared by
+ * FeatureMatcher (alone) and by LERENet and EAMNet (as a prior their heads refine).
  */
 package io.defectstudio.inference.nets;

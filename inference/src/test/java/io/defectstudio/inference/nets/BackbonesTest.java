@@ -2,9 +2,11 @@ package io.defectstudio.inference.nets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -34,6 +36,28 @@ class BackbonesTest {
             for (int i = 0; i < 4; i++) {
                 assertEquals(out.get(i).getShape(), predicted[i]);
             }
+        }
+    }
+
+    /** A frozen backbone under a training head must keep its pre-trained BatchNorm statistics. */
+    @Test
+    void frozenBackboneRunsAsInInferenceDuringTraining() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            ResNetBackbone backbone = Backbones.builder().optName("tiny").optStemChannels(8).optUnits(1, 1, 1, 1)
+                    .optWidths(8, 16, 32, 64).build();
+            Shape input = new Shape(2, 3, 32, 32);
+            backbone.initialize(manager, DataType.FLOAT32, input);
+            NDArray images = manager.randomNormal(input).mul(3f).add(2f);
+            ParameterStore ps = new ParameterStore(manager, false);
+            NDArray trainable = backbone.stages(ps, images, true, 2).get(1).duplicate();
+            NDArray inference = backbone.stages(ps, images, false, 2).get(1);
+            assertFalse(trainable.allClose(inference, 1e-3, 1e-3, false), "a trainable backbone uses batch statistics");
+            backbone.freezeParameters(true);
+            NDArray before = backbone.stages(ps, images, false, 2).get(1).duplicate();
+            NDArray frozen = backbone.stages(ps, images, true, 2).get(1);
+            assertTrue(before.allClose(frozen, 1e-5, 1e-5, false), "frozen: training output equals inference output");
+            assertTrue(before.allClose(backbone.stages(ps, images, false, 2).get(1), 1e-5, 1e-5, false),
+                    "frozen: running statistics unchanged");
         }
     }
 

@@ -16,6 +16,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import io.defectstudio.inference.testing.Gates;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -82,6 +83,7 @@ class FewShotNetsTest {
     void gradientsReachEveryTrainableParameter(String architecture) {
         try (NDManager manager = NDManager.newBaseManager()) {
             FewShotNet net = initialised(architecture, manager, 2);
+            Gates.open(net);
             List<String> missing = new ArrayList<>();
             int trainable = 0;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
@@ -137,6 +139,47 @@ class FewShotNetsTest {
             NDArray first = run(initialised(architecture, manager, 7), manager, queries, support, false).get(0);
             NDArray second = run(initialised(architecture, manager, 7), manager, queries, support, false).get(0);
             assertTrue(first.contentEquals(second));
+        }
+    }
+
+    /**
+     * The learned networks start as the training-free matcher on the same backbone (their gate is closed), so meta-
+     * training can only move them away from it where the training episodes justify it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"lerenet", "eamnet"})
+    void untrainedHeadSegmentsLikeTheMatcherOnTheSameBackbone(String architecture) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            FewShotNet net = initialised(architecture, manager, 13);
+            FewShotNet matcher = Architectures.create("matcher", net.backbone(), 16);
+            NDArray queries = Episodes.queries(manager, 2);
+            NDList support = Episodes.support(manager, 2, 1);
+            NDArray learned = run(net, manager, queries, support, false).get(0);
+            NDArray plain = run(matcher, manager, queries, support, false).get(0);
+            float agreement = learned.gt(0f).eq(plain.gt(0f)).toType(DataType.FLOAT32, false).mean().getFloat();
+            assertTrue(agreement > 0.97f, architecture + " agrees with the matcher on " + agreement + " of pixels");
+            float apart = learned.getNDArrayInternal().sigmoid().sub(plain.getNDArrayInternal().sigmoid()).abs()
+                    .mean().getFloat();
+            assertTrue(apart < 0.03f, architecture + ": mean probability difference " + apart);
+            Gates.open(net);
+            NDArray opened = run(net, manager, queries, support, false).get(0);
+            assertFalse(opened.allClose(learned, 1e-2, 1e-2, false), "an open gate lets the head change the output");
+        }
+    }
+
+    /** A model trained 1-shot must not change its scale at 5 shots: EAMNet once summed its shots' prototypes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"lerenet", "eamnet", "baseline", "matcher"})
+    void fiveCopiesOfOneShotSegmentLikeThatShot(String architecture) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            FewShotNet net = initialised(architecture, manager, 12);
+            NDArray queries = Episodes.queries(manager, 2);
+            NDList one = Episodes.support(manager, 1, 1);
+            NDList five = new NDList(one.get(0).repeat(1, 5), one.get(1).repeat(1, 5));
+            NDArray single = run(net, manager, queries, one, false).get(0);
+            NDArray repeated = run(net, manager, queries, five, false).get(0);
+            assertTrue(single.allClose(repeated, 1e-3, 1e-3, false), architecture + ": 5 copies differ from 1 shot by "
+                    + single.sub(repeated).abs().max().getFloat());
         }
     }
 

@@ -15,6 +15,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import io.defectstudio.inference.testing.Gates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,6 +41,7 @@ class FewShotNetsTrainingTest {
             model.setBlock(Architectures.create(architecture, tinyBackbone(), 16));
             try (Trainer trainer = model.newTrainer(config)) {
                 trainer.initialize(FewShotNet.inputShapes(S, S, 1));
+                Gates.open(model.getBlock());
                 NDManager manager = trainer.getManager();
                 NDList support = Episodes.support(manager, 2, 1);
                 // The query is the support image itself: an episode the network can fit in a few steps.

@@ -99,6 +99,7 @@ public final class TrainingRunner {
                 Float.parseFloat(o.getOrDefault("wd", "" + d.weightDecay())),
                 d.polyPower(),
                 Float.parseFloat(o.getOrDefault("ad", "" + d.adWeight())),
+                Float.parseFloat(o.getOrDefault("dice", "" + d.diceWeight())),
                 Integer.parseInt(o.getOrDefault("validation", "" + d.validationEpisodes())),
                 Long.parseLong(o.getOrDefault("seed", "" + d.seed())),
                 d.checkpointDir(), d.output(), o.getOrDefault("name", d.modelName()));

@@ -108,9 +108,12 @@ public final class MetaTrainer {
         }
     }
 
-    /** BCE on the query logits, plus EAMNet's attention-distillation term on its second output. */
+    /** BCE on the query logits, the optional Dice term, and EAMNet's attention-distillation term on its second output. */
     static NDArray loss(TrainingConfig config, NDList outputs, NDArray queryMask) {
         NDArray loss = SegmentationLosses.bce(outputs.get(0), queryMask);
+        if (config.diceWeight() > 0) {
+            loss = loss.add(SegmentationLosses.dice(outputs.get(0), queryMask).mul(config.diceWeight()));
+        }
         if (config.architecture().equals("eamnet") && outputs.size() > 1 && config.adWeight() > 0) {
             loss = loss.add(SegmentationLosses.attentionDistillation(outputs.get(1), queryMask)
                     .mul(config.adWeight()));
@@ -157,7 +160,7 @@ public final class MetaTrainer {
         }
         return String.join(":", c.architecture(), c.backbone(), weights, "frozen=" + c.freezeBackbone(),
                 "size=" + c.inputSize(), "k=" + c.shots(), "b=" + c.batchSize(), "ad=" + c.adWeight(),
-                "val=" + c.validationEpisodes());
+                "dice=" + c.diceWeight(), "val=" + c.validationEpisodes());
     }
 
     private static void writeBundle(TrainingConfig config, FewShotNet net, FoldSplit split, RunState state) {

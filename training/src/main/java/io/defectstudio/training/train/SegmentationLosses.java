@@ -22,6 +22,19 @@ public final class SegmentationLosses {
     }
 
     /**
+     * Soft Dice loss on the foreground, 1 - (2 sum(p y) + 1) / (sum(p) + sum(y) + 1) per image, averaged over the
+     * batch. It weighs a defect by its own area, so a tiny defect counts as much as a large one.
+     */
+    public static NDArray dice(NDArray logits, NDArray targets) {
+        long batch = logits.getShape().get(0);
+        NDArray p = logits.getNDArrayInternal().sigmoid().reshape(batch, -1);
+        NDArray y = targets.reshape(batch, -1);
+        NDArray overlap = p.mul(y).sum(new int[] {1}).mul(2f).add(1f);
+        NDArray total = p.sum(new int[] {1}).add(y.sum(new int[] {1})).add(1f);
+        return overlap.div(total).neg().add(1f).mean();
+    }
+
+    /**
      * KL(P_gt || P_att), where P_gt is the spatial softmax of the ground truth downsampled to the attention map's
      * size and P_att the spatial softmax of the attention map (EAMNet's AD loss), averaged over the batch.
      *

@@ -29,7 +29,7 @@ class MetaTrainerTest {
 
     static TrainingConfig config(String architecture, Path dir, long steps, long seed) {
         return new TrainingConfig(architecture, "compact", null, false, 32, 1, 2, steps, 10, 5, OptimizerKind.ADAM,
-                2e-3f, 0.9f, 1e-4f, 0.9f, SegmentationLosses.AD_WEIGHT, 6, seed, dir.resolve("ckpt"),
+                2e-3f, 0.9f, 1e-4f, 0.9f, SegmentationLosses.AD_WEIGHT, 0f, 6, seed, dir.resolve("ckpt"),
                 dir.resolve("model"), architecture + "-test");
     }
 

@@ -13,7 +13,7 @@ import ai.djl.util.PairList;
 import io.defectstudio.inference.nets.ConvBlocks;
 
 /**
- * EAMNet's decoder: concat[GRN(query) c, expanded prototype c, adaptive factor 1, priors 2] = 2c+3 channels ->
+ * EAMNet's decoder: concat[GRN(query) c, expanded prototype c, adaptive factor 1, priors 3] = 2c+4 channels ->
  * 1x1 conv -> two residual 3x3 blocks -> SE attention -> classifier (3x3, dropout 0.1, 1x1).
  *
  * <p>Forward: {@code [query, prototype expanded, factor, priors]} (all at the same h x w) ->
@@ -21,7 +21,9 @@ import io.defectstudio.inference.nets.ConvBlocks;
  */
 public final class Decoder extends AbstractBlock {
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
+    /** PFENet's layer3 and layer4 priors and the matching prior. */
+    private static final int PRIORS = 3;
 
     private final int channels;
     private final Block fuse;
@@ -52,7 +54,7 @@ public final class Decoder extends AbstractBlock {
 
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        fuse.initialize(manager, dataType, ConvBlocks.nchw(2L * channels + 3));
+        fuse.initialize(manager, dataType, ConvBlocks.nchw(2L * channels + PRIORS + 1));
         res.initialize(manager, dataType, ConvBlocks.nchw(channels));
         attention.initialize(manager, dataType, ConvBlocks.nchw(channels));
         cls.initialize(manager, dataType, ConvBlocks.nchw(channels));

@@ -12,7 +12,8 @@ import io.defectstudio.inference.nets.FeatureOps;
 
 /**
  * Global response mask average pooling (EAMNet): GRN on the support features, then masked average pooling,
- * p = sum(GRN(F) M) / sum(M); K-shot prototypes are summed. The same GRN normalises the query map.
+ * p = sum(GRN(F) M) / sum(M); K-shot prototypes are averaged (the authors' code sums them, which scales the
+ * prototype with K: a model trained 1-shot then painted nothing at 5 shots). The same GRN normalises the query map.
  *
  * <p>Forward: {@code [features (N,c,h,w), maskWeights (N,1,h,w)] -> [prototype (N,c,1,1)]}.
  */
@@ -34,12 +35,12 @@ public final class GRMAP extends AbstractBlock {
         return grn.forward(ps, new NDList(features), training).singletonOrThrow();
     }
 
-    /** The K-shot prototype: features (B*K,c,h,w), masks (B,K,1,H,W) -> (B,c,1,1), the shots' prototypes summed. */
+    /** The K-shot prototype: features (B*K,c,h,w), masks (B,K,1,H,W) -> (B,c,1,1), the shots' prototypes averaged. */
     public NDArray prototype(ParameterStore ps, NDArray features, NDArray masks, boolean training) {
         Shape s = features.getShape();
         NDArray weights = FeatureOps.maskFraction(FeatureOps.foldShots(masks), s.get(2), s.get(3));
         NDArray perShot = forward(ps, new NDList(features, weights), training).singletonOrThrow();
-        return FeatureOps.unfoldShots(perShot, masks.getShape().get(0), masks.getShape().get(1)).sum(new int[] {1});
+        return FeatureOps.unfoldShots(perShot, masks.getShape().get(0), masks.getShape().get(1)).mean(new int[] {1});
     }
 
     @Override

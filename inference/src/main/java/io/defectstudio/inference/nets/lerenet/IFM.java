@@ -11,18 +11,19 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.defectstudio.inference.nets.ConvBlocks;
-import io.defectstudio.inference.nets.FeatureOps;
 
 /**
  * Information Fusion Module (LERENet Eq. 15): M_q = F(R(C(P_main, P_aux))): concatenation, a 1x1 convolution that
- * fuses the 2c+1 channels back to c, two residual blocks and the classifier F, then R upsamples to the input size.
+ * fuses the 2c+2 channels back to c, two residual blocks and the classifier F, then R upsamples to the input size.
+ * P_aux carries the matching prior as its last channel; LERENet adds the logits to that prior
+ * ({@link io.defectstudio.inference.nets.MatchingPrior#refine}).
  *
- * <p>Forward: {@code [P_main (B,c,h,w), P_aux (B,c+1,h,w)]} ->
+ * <p>Forward: {@code [P_main (B,c,h,w), P_aux with the matching prior (B,c+2,h,w)]} ->
  * {@code [logits (B,1,h,w)]} at feature resolution.
  */
 public final class IFM extends AbstractBlock {
 
-    private static final byte VERSION = 1;
+    private static final byte VERSION = 2;
 
     private final int channels;
     private final Block fuse;
@@ -39,7 +40,7 @@ public final class IFM extends AbstractBlock {
         cls = addChildBlock("cls", ConvBlocks.classifier(channels, 0.1f));
     }
 
-    /** Eq. 15 up to the upsampling R, which {@link #segment} adds. */
+    /** Eq. 15 up to the upsampling R, which LERENet applies after the residual on the prior. */
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
@@ -49,15 +50,9 @@ public final class IFM extends AbstractBlock {
         return cls.forward(ps, x, training);
     }
 
-    /** Eq. 15 with R: logits upsampled to {@code height x width}. */
-    public NDArray segment(ParameterStore ps, NDArray main, NDArray aux, long height, long width, boolean training) {
-        NDArray logits = forward(ps, new NDList(main, aux), training).singletonOrThrow();
-        return FeatureOps.resize(logits, height, width);
-    }
-
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        fuse.initialize(manager, dataType, ConvBlocks.nchw(2L * channels + 1));
+        fuse.initialize(manager, dataType, ConvBlocks.nchw(2L * channels + 2));
         res.initialize(manager, dataType, ConvBlocks.nchw(channels));
         cls.initialize(manager, dataType, ConvBlocks.nchw(channels));
     }

@@ -19,6 +19,7 @@ import ai.djl.util.Pair;
 import io.defectstudio.inference.nets.Backbones;
 import io.defectstudio.inference.nets.FeatureOps;
 import io.defectstudio.inference.nets.FewShotNet;
+import io.defectstudio.inference.testing.Gates;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -94,6 +95,7 @@ class LERENetGradientTest {
             LERENet net = new LERENet(Backbones.builder().optName("tiny").optStemChannels(8).optUnits(1, 1, 1, 1)
                     .optWidths(8, 16, 32, 64).build(), 16);
             net.initialize(manager, DataType.FLOAT32, FewShotNet.inputShapes(SIZE, SIZE, 1));
+            Gates.open(net);
             NDArray supportImages = manager.randomNormal(new Shape(1, 1, 3, SIZE, SIZE)).mul(scale);
             NDArray supportMasks = manager.create(mask, new Shape(1, 1, 1, SIZE, SIZE));
             NDArray query = blankQuery ? manager.zeros(new Shape(1, 3, SIZE, SIZE)) : supportImages.squeeze(1);

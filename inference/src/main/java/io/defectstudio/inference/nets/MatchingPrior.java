@@ -1,0 +1,111 @@
+package io.defectstudio.inference.nets;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.initializer.ConstantInitializer;
+import ai.djl.util.PairList;
+
+/**
+ * Dense foreground/background matching (general industrial FDS paper, seed 003): every support foreground feature
+ * vector is a foreground prototype and every background vector a background prototype; a query position scores
+ * {@code s_fg - s_bg}, the difference of its best cosine similarities to the two sets. The softmax over
+ * {@code (t s_bg, t s_fg)} equals {@code sigmoid(t (s_fg - s_bg))}, so {@code t (s_fg - s_bg)} is a logit.
+ *
+ * <p>{@link io.defectstudio.inference.nets.matcher.FeatureMatcher} uses it alone with a fixed {@code t = 10}. The
+ * learned networks use it as a class-agnostic prior: their heads only refine it ({@link #refine}), with {@code t}
+ * learned (init 10).
+ * Unlike PFENet's prior it scores against the support's background too, so a defect-free query scores low
+ * everywhere instead of being min-max stretched into a defect.
+ *
+ * <p>Forward: {@code [query unit features (B,C,h,w), support vectors, foreground, background]} (the last three from
+ * {@link #encodeSupport}) -> {@code [logits (B,1,h,w)]}.
+ */
+public final class MatchingPrior extends AbstractBlock {
+
+    /** The matcher's temperature t. */
+    public static final float TEMPERATURE = 10f;
+
+    private static final byte VERSION = 1;
+    /** Pushes non-members of a prototype set below any cosine similarity before the max. */
+    private static final float EXCLUDE = 4f;
+
+    private final Parameter temperature;
+    private final Parameter gate;
+
+    public MatchingPrior() {
+        super(VERSION);
+        temperature = addParameter(Parameter.builder().setName("temperature").setType(Parameter.Type.OTHER)
+                .optShape(new Shape(1)).optInitializer(new ConstantInitializer(TEMPERATURE)).build());
+        gate = addParameter(Parameter.builder().setName("gate").setType(Parameter.Type.OTHER)
+                .optShape(new Shape(1)).optInitializer(new ConstantInitializer(0f)).build());
+    }
+
+    /**
+     * A head's refinement of the prior: {@code prior + g head}, g learned from 0, so training starts from the plain
+     * matcher and the head only adds what the training episodes justify.
+     */
+    public NDArray refine(ParameterStore ps, NDArray priorLogits, NDArray headLogits, boolean training) {
+        return priorLogits.add(headLogits.mul(ps.getValue(gate, priorLogits.getDevice(), training)));
+    }
+
+    /** The matched features: layer2 and layer3 (upsampled to layer2's size) concatenated and L2-normalised. */
+    public static NDArray unitFeatures(NDList stages) {
+        NDArray layer2 = stages.get(1);
+        NDArray f = layer2.concat(FeatureOps.resizeLike(stages.get(2), layer2), 1);
+        return FeatureOps.l2Normalize(f, 1);
+    }
+
+    /**
+     * The support side: unit features (B*K,C,h,w) and masks (B,K,1,H,W) ->
+     * {@code [vectors (B,C,K*h*w), foreground (B,1,K*h*w), background (B,1,K*h*w)]}. A cell is foreground where the
+     * mask covers at least half of it (or, for a defect thinner than that, where it covers the cell's largest share),
+     * background where the mask does not touch it.
+     */
+    public static NDList encodeSupport(NDArray unitFeatures, NDArray masks) {
+        long batch = masks.getShape().get(0);
+        Shape s = unitFeatures.getShape();
+        NDArray fraction = FeatureOps.maskFraction(FeatureOps.foldShots(masks), s.get(2), s.get(3));
+        // (B*K,C,h,w) -> (B,C,K*h*w): all shots' vectors side by side.
+        NDArray vectors = FeatureOps.unfoldShots(FeatureOps.flatten(unitFeatures), batch, s.get(0) / batch)
+                .transpose(0, 2, 1, 3)
+                .reshape(batch, s.get(1), -1);
+        NDArray frac = fraction.reshape(batch, 1, -1);
+        NDArray threshold = frac.max(new int[] {2}, true).minimum(0.5f);
+        NDArray foreground = frac.gte(threshold).logicalAnd(frac.gt(0f)).toType(DataType.FLOAT32, false);
+        NDArray background = frac.eq(0f).toType(DataType.FLOAT32, false);
+        return new NDList(vectors, foreground, background);
+    }
+
+    /** {@code s_fg - s_bg} per query position: query unit features (B,C,h,w) -> (B,1,h,w). */
+    public static NDArray contrast(NDArray queryUnit, NDList support) {
+        Shape q = queryUnit.getShape();
+        long batch = q.get(0);
+        NDArray vectors = FeatureOps.expandBatch(support.get(0), batch);
+        NDArray fg = FeatureOps.expandBatch(support.get(1), batch);
+        NDArray bg = FeatureOps.expandBatch(support.get(2), batch);
+        // (B,Lq,Ls) cosine similarities of every query vector to every support vector.
+        NDArray cos = FeatureOps.flatten(queryUnit).transpose(0, 2, 1).matMul(vectors);
+        NDArray fgScore = cos.add(fg.sub(1f).mul(EXCLUDE)).max(new int[] {2});
+        NDArray bgScore = cos.add(bg.sub(1f).mul(EXCLUDE)).max(new int[] {2});
+        return fgScore.sub(bgScore).reshape(batch, 1, q.get(2), q.get(3));
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray query = inputs.get(0);
+        NDArray t = ps.getValue(temperature, query.getDevice(), training);
+        return new NDList(contrast(query, inputs.subNDList(1)).mul(t));
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape q = inputShapes[0];
+        return new Shape[] {new Shape(q.get(0), 1, q.get(2), q.get(3))};
+    }
+}
