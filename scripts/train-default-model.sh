@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces the model shipped in resources/.../models/default: a compact ResNet backbone pre-trained on all eight
-# Defect-8i classes, then EAMNet (with its matching prior) meta-trained on them with the benchmark recipe (see its
-# model.json and docs/benchmarks.md). About 13 minutes on a 2-core CPU.
+# Defect-8i classes (MT_Free tiles as negatives), under FeatureMatcher, the method that scored best on every fold of the
+# benchmark (docs/benchmarks.md; it needs no meta-training of its own). About 10 minutes on a 2-core CPU.
 #   scripts/train-default-model.sh [DATA_DIR=../shared/data] [OUT=runs/default]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -14,7 +14,6 @@ run() {
     -cp "$cp" io.defectstudio.training.runner.TrainingRunner "$@"
 }
 run pretrain data="$data" fold=-1 out="$out/pretrain" steps=400 epoch=100
-run metatrain data="$data" fold=-1 arch=eamnet backbone=compact weights="$out/pretrain/backbone.safetensors" \
-  out="$out/eamnet" steps=400 epoch=100 checkpointEvery=100 optimizer=adam lr=1e-3 wd=1e-4 validation=40 batch=2 \
-  shots=1 name=defect8i-eamnet-compact
-echo "bundle: $out/eamnet/model (copy model.json and weights.dsw into resources/src/main/resources/io/defectstudio/resources/models/default/)"
+run metatrain data="$data" fold=-1 arch=matcher backbone=compact weights="$out/pretrain/backbone.safetensors" \
+  out="$out/matcher" validation=40 name=defect8i-matcher-compact
+echo "bundle: $out/matcher/model (copy model.json and weights.dsw into resources/src/main/resources/io/defectstudio/resources/models/default/)"

@@ -18,9 +18,8 @@ import ai.djl.util.PairList;
  *
  * <p>{@link io.defectstudio.inference.nets.matcher.FeatureMatcher} uses it alone with a fixed {@code t = 10}. The
  * learned networks use it as a class-agnostic prior: their heads only refine it ({@link #refine}), with {@code t}
- * learned (init 10).
- * Unlike PFENet's prior it scores against the support's background too, so a defect-free query scores low
- * everywhere instead of being min-max stretched into a defect.
+ * learned (init 10). Unlike PFENet's prior it scores against the support's background too, so a defect-free query
+ * scores low everywhere instead of being min-max stretched into a defect.
  *
  * <p>Forward: {@code [query unit features (B,C,h,w), support vectors, foreground, background]} (the last three from
  * {@link #encodeSupport}) -> {@code [logits (B,1,h,w)]}.

@@ -108,7 +108,7 @@ public final class MetaTrainer {
         }
     }
 
-    /** BCE on the query logits, the optional Dice term, and EAMNet's attention-distillation term on its second output. */
+    /** BCE on the query logits, the optional Dice term, and EAMNet's attention distillation on its second output. */
     static NDArray loss(TrainingConfig config, NDList outputs, NDArray queryMask) {
         NDArray loss = SegmentationLosses.bce(outputs.get(0), queryMask);
         if (config.diceWeight() > 0) {

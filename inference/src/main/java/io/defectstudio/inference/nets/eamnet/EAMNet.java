@@ -19,8 +19,8 @@ import io.defectstudio.inference.nets.MatchingPrior;
  * layer1's resolution for the attention-distillation loss (weight 0.05 in the paper).
  *
  * <p>Our addition: the {@link MatchingPrior} is a third prior channel and the decoder's logits refine it as a
- * gated residual. Without it the decoder, trained on six classes, learned their look instead of the support's and scored
- * 2.8 mIoU on fold 1's unseen classes where the plain matcher scored 25.6 (docs/benchmarks.md).
+ * gated residual. Without it the decoder, trained on six classes, learned their look instead of the support's and
+ * scored 2.8 mIoU on fold 1's unseen classes where the plain matcher scored 25.6 (docs/benchmarks.md).
  *
  * <p>The backbone is frozen and always runs with training=false (BatchNorm on running statistics), as in the paper.
  */

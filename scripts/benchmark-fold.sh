@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Reproduces one fold of the Defect-8i results table in docs/benchmarks.md: backbone pre-training on the fold's six
+# training classes, then FeatureMatcher, Baseline, LERENet and EAMNet on that frozen backbone, each scored on the
+# fold's fixed 1-shot list (with 200 MT_Free tiles for the false-positive rate) and 5-shot list. About 30 minutes per
+# fold on a 2-core CPU; logs and bundles go to OUT/fold<F>.
+#   scripts/benchmark-fold.sh FOLD [DATA_DIR=../shared/data] [BENCHMARK_DIR=../shared/benchmark/defect8i] [OUT=runs/benchmark]
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+fold="${1:?usage: benchmark-fold.sh FOLD [DATA_DIR] [BENCHMARK_DIR] [OUT]}"
+data="${2:-$here/../../shared/data}"
+lists="${3:-$here/../../shared/benchmark/defect8i}"
+out="${4:-$here/../runs/benchmark}/fold$fold"
+cp="$("$here/app-classpath.sh")"
+export OMP_WAIT_POLICY=PASSIVE
+run() {
+  java -Xmx3g -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    -cp "$cp" io.defectstudio.training.runner.TrainingRunner "$@"
+}
+mkdir -p "$out"
+run pretrain data="$data" fold="$fold" out="$out/pretrain" steps=400 epoch=100 | tee "$out/pretrain.log"
+weights="$out/pretrain/backbone.safetensors"
+for arch in matcher baseline lerenet eamnet; do
+  if [ "$arch" = matcher ]; then
+    run metatrain data="$data" fold="$fold" arch=matcher backbone=compact weights="$weights" out="$out/$arch" \
+      validation=40 | tee "$out/train-$arch.log"
+  else
+    run metatrain data="$data" fold="$fold" arch="$arch" backbone=compact weights="$weights" freeze=true \
+      out="$out/$arch" steps=400 epoch=100 checkpointEvery=100 optimizer=adam lr=1e-3 wd=1e-4 validation=40 batch=2 \
+      shots=1 | tee "$out/train-$arch.log"
+  fi
+  run eval model="$out/$arch/model" episodes="$lists/fold${fold}_1shot.tsv" data="$data" normal=200 \
+    | tee "$out/eval-$arch-1shot.log"
+  run eval model="$out/$arch/model" episodes="$lists/fold${fold}_5shot.tsv" data="$data" normal=0 \
+    | tee "$out/eval-$arch-5shot.log"
+done
