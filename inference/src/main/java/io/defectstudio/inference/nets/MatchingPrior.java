@@ -21,8 +21,9 @@ import ai.djl.util.PairList;
  * learned (init 10). Unlike PFENet's prior it scores against the support's background too, so a defect-free query
  * scores low everywhere instead of being min-max stretched into a defect.
  *
- * <p>Forward: {@code [query unit features (B,C,h,w), support vectors, foreground, background]} (the last three from
- * {@link #encodeSupport}) -> {@code [logits (B,1,h,w)]}.
+ * <p>All methods take backbone stages layer1..layer3 and match on layer2 with layer3 upsampled to it, concatenated and
+ * L2-normalised. Forward: {@code [query unit features (B,C,h,w), support vectors, foreground, background]} (the
+ * last three from {@link #encodeSupport}) -> {@code [logits (B,1,h,w)]}; {@link #logits} builds that input.
  */
 public final class MatchingPrior extends AbstractBlock {
 
@@ -52,20 +53,27 @@ public final class MatchingPrior extends AbstractBlock {
         return priorLogits.add(headLogits.mul(ps.getValue(gate, priorLogits.getDevice(), training)));
     }
 
-    /** The matched features: layer2 and layer3 (upsampled to layer2's size) concatenated and L2-normalised. */
-    public static NDArray unitFeatures(NDList stages) {
+    /** The prior's logits {@code t (s_fg - s_bg)} at layer2's resolution for a query's backbone stages. */
+    public NDArray logits(ParameterStore ps, NDList queryStages, NDList support, boolean training) {
+        NDList inputs = new NDList(unitFeatures(queryStages));
+        inputs.addAll(support);
+        return forward(ps, inputs, training).singletonOrThrow();
+    }
+
+    private static NDArray unitFeatures(NDList stages) {
         NDArray layer2 = stages.get(1);
         NDArray f = layer2.concat(FeatureOps.resizeLike(stages.get(2), layer2), 1);
         return FeatureOps.l2Normalize(f, 1);
     }
 
     /**
-     * The support side: unit features (B*K,C,h,w) and masks (B,K,1,H,W) ->
+     * The support side: backbone stages of the (B*K) support images and masks (B,K,1,H,W) ->
      * {@code [vectors (B,C,K*h*w), foreground (B,1,K*h*w), background (B,1,K*h*w)]}. A cell is foreground where the
      * mask covers at least half of it (or, for a defect thinner than that, where it covers the cell's largest share),
      * background where the mask does not touch it.
      */
-    public static NDList encodeSupport(NDArray unitFeatures, NDArray masks) {
+    public static NDList encodeSupport(NDList stages, NDArray masks) {
+        NDArray unitFeatures = unitFeatures(stages);
         long batch = masks.getShape().get(0);
         Shape s = unitFeatures.getShape();
         NDArray fraction = FeatureOps.maskFraction(FeatureOps.foldShots(masks), s.get(2), s.get(3));
@@ -80,8 +88,12 @@ public final class MatchingPrior extends AbstractBlock {
         return new NDList(vectors, foreground, background);
     }
 
-    /** {@code s_fg - s_bg} per query position: query unit features (B,C,h,w) -> (B,1,h,w). */
-    public static NDArray contrast(NDArray queryUnit, NDList support) {
+    /** {@code s_fg - s_bg} per query position, for a query's backbone stages: (B,1,h,w) at layer2's resolution. */
+    public static NDArray contrast(NDList queryStages, NDList support) {
+        return contrast(unitFeatures(queryStages), support);
+    }
+
+    private static NDArray contrast(NDArray queryUnit, NDList support) {
         Shape q = queryUnit.getShape();
         long batch = q.get(0);
         NDArray vectors = FeatureOps.expandBatch(support.get(0), batch);

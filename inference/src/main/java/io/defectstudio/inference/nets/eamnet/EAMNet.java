@@ -65,7 +65,7 @@ public final class EAMNet extends FewShotNet {
             NDArray support3 = PriorMaps.supportVectors(stages.get(2), supportMasks);
             NDArray support4 = PriorMaps.supportVectors(stages.get(3), supportMasks);
             NDList encoded = new NDList(prototype, support3, support4);
-            encoded.addAll(MatchingPrior.encodeSupport(MatchingPrior.unitFeatures(stages), supportMasks));
+            encoded.addAll(MatchingPrior.encodeSupport(stages, supportMasks));
             return scope.ret(encoded);
         }
     }
@@ -85,10 +85,8 @@ public final class EAMNet extends FewShotNet {
             NDArray prior = priors.forward(ps, new NDList(stages.get(2), stages.get(3),
                     FeatureOps.expandBatch(encodedSupport.get(1), batch),
                     FeatureOps.expandBatch(encodedSupport.get(2), batch)), training).singletonOrThrow();
-            NDList matchingInputs = new NDList(MatchingPrior.unitFeatures(stages));
-            matchingInputs.addAll(encodedSupport.subNDList(3));
             NDArray match = FeatureOps.resizeLike(
-                    matching.forward(ps, matchingInputs, training).singletonOrThrow(), query);
+                    matching.logits(ps, stages, encodedSupport.subNDList(3), training), query);
             NDArray allPriors = FeatureOps.resizeLike(prior, query).concat(match, 1);
             NDList out = decoder.forward(ps, new NDList(query, prototype, factor, allPriors), training);
             NDArray logits = FeatureOps.resize(matching.refine(ps, match, out.get(0), training), q.get(2), q.get(3));

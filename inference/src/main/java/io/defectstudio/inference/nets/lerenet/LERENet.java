@@ -66,7 +66,7 @@ public final class LERENet extends FewShotNet {
             NDList projections = mpr.projectSupport(ps, support, training);
             NDArray descriptors = FeatureOps.l2Normalize(FeatureOps.flatten(support), 1);
             NDList encoded = new NDList(prototype, projections.get(0), projections.get(1), descriptors);
-            encoded.addAll(MatchingPrior.encodeSupport(MatchingPrior.unitFeatures(stages), supportMasks));
+            encoded.addAll(MatchingPrior.encodeSupport(stages, supportMasks));
             return scope.ret(encoded);
         }
     }
@@ -90,10 +90,8 @@ public final class LERENet extends FewShotNet {
             }
             NDArray main = mpr.forward(ps, new NDList(xq, supportNodes, supportChannels), training).singletonOrThrow();
             NDArray aux = mpe.forward(ps, new NDList(xq, prototype, descriptors), training).singletonOrThrow();
-            NDList matchingInputs = new NDList(MatchingPrior.unitFeatures(stages));
-            matchingInputs.addAll(encodedSupport.subNDList(4));
             NDArray match = FeatureOps.resizeLike(
-                    matching.forward(ps, matchingInputs, training).singletonOrThrow(), xq);
+                    matching.logits(ps, stages, encodedSupport.subNDList(4), training), xq);
             NDArray head = ifm.forward(ps, new NDList(main, aux.concat(match, 1)), training).singletonOrThrow();
             NDArray logits = matching.refine(ps, match, head, training);
             return scope.ret(new NDList(FeatureOps.resize(logits, q.get(2), q.get(3))));

@@ -28,18 +28,14 @@ public final class FeatureMatcher extends FewShotNet {
         backbone.stage(4).freezeParameters(true);
     }
 
-    private NDArray unitFeatures(ParameterStore ps, NDArray images, boolean training) {
-        return MatchingPrior.unitFeatures(backbone.stages(ps, images, training, 3));
-    }
-
     /** Output {@code [supportVectors (B,C,K*h*w) unit length, foreground (B,1,K*h*w), background (B,1,K*h*w)]}. */
     @Override
     public NDList encodeSupport(ParameterStore ps, NDArray supportImages, NDArray supportMasks, boolean training) {
         checkSupport(supportImages, supportMasks);
         try (NDManager scope = NDManager.subManagerOf(supportImages)) {
             scope.tempAttachAll(supportImages, supportMasks);
-            NDArray f = unitFeatures(ps, FeatureOps.foldShots(supportImages), training);
-            return scope.ret(MatchingPrior.encodeSupport(f, supportMasks));
+            NDList stages = backbone.stages(ps, FeatureOps.foldShots(supportImages), training, 3);
+            return scope.ret(MatchingPrior.encodeSupport(stages, supportMasks));
         }
     }
 
@@ -49,7 +45,7 @@ public final class FeatureMatcher extends FewShotNet {
         try (NDManager scope = NDManager.subManagerOf(queries)) {
             scope.tempAttachAll(queries, encodedSupport);
             Shape q = queries.getShape();
-            NDArray logits = MatchingPrior.contrast(unitFeatures(ps, queries, training), encodedSupport)
+            NDArray logits = MatchingPrior.contrast(backbone.stages(ps, queries, training, 3), encodedSupport)
                     .mul(MatchingPrior.TEMPERATURE);
             return scope.ret(new NDList(FeatureOps.resize(logits, q.get(2), q.get(3))));
         }
