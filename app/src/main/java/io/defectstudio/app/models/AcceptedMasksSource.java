@@ -7,8 +7,8 @@ import io.defectstudio.storage.reviews.Review;
 import io.defectstudio.storage.reviews.ReviewDecision;
 import io.defectstudio.storage.reviews.ReviewRole;
 import io.defectstudio.training.episodes.EpisodeSource;
+import io.defectstudio.training.episodes.ProjectSample;
 import io.defectstudio.training.episodes.Sample;
-import java.awt.image.BufferedImage;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,12 +19,10 @@ import java.util.Map;
  * read when an episode needs them.
  */
 public final class AcceptedMasksSource implements EpisodeSource {
-    private final Project project;
     private final List<String> classNames;
     private final Map<String, List<Sample>> samples = new HashMap<>();
 
     public AcceptedMasksSource(Project project, List<String> classNames) {
-        this.project = project;
         this.classNames = List.copyOf(classNames);
         Map<String, Long> ids = new HashMap<>();
         for (DefectClass c : project.classes().list()) {
@@ -43,7 +41,7 @@ public final class AcceptedMasksSource implements EpisodeSource {
             }
             List<Sample> list = project.annotations().latestForClass(id).stream()
                     .filter(a -> usable(a, verdicts.get(a.imageId() + "/" + a.classId())))
-                    .map(a -> (Sample) new AnnotatedImage(project, a))
+                    .map(a -> (Sample) new ProjectSample(project, a))
                     .toList();
             samples.put(name, list);
         }
@@ -68,22 +66,5 @@ public final class AcceptedMasksSource implements EpisodeSource {
     @Override
     public List<Sample> normalSamples() {
         return List.of();
-    }
-
-    private record AnnotatedImage(Project project, Annotation annotation) implements Sample {
-        @Override
-        public String id() {
-            return "image " + annotation.imageId() + " mask v" + annotation.version();
-        }
-
-        @Override
-        public BufferedImage image() {
-            return project.images().read(annotation.imageId());
-        }
-
-        @Override
-        public BufferedImage mask() {
-            return project.annotations().readMask(annotation.id());
-        }
     }
 }

@@ -3,7 +3,6 @@ package io.defectstudio.training.episodes;
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.annotations.Annotation;
 import io.defectstudio.storage.classes.DefectClass;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,20 +17,18 @@ import java.util.Set;
  */
 public final class ProjectEpisodeSource implements EpisodeSource {
 
-    private final Project project;
     private final Map<String, List<Sample>> classes = new LinkedHashMap<>();
     private final List<Sample> normals = new ArrayList<>();
 
     public ProjectEpisodeSource(Project project) {
-        this.project = project;
         Set<Long> normalImages = new LinkedHashSet<>();
         for (DefectClass defectClass : project.classes().list()) {
             List<Sample> samples = new ArrayList<>();
             for (Annotation a : project.annotations().latestForClass(defectClass.id())) {
                 if (a.defectPixels() > 0) {
-                    samples.add(new AnnotatedImage(a));
+                    samples.add(new ProjectSample(project, a));
                 } else if (normalImages.add(a.imageId())) {
-                    normals.add(new AnnotatedImage(a));
+                    normals.add(new ProjectSample(project, a));
                 }
             }
             if (!samples.isEmpty()) {
@@ -58,30 +55,5 @@ public final class ProjectEpisodeSource implements EpisodeSource {
     @Override
     public List<Sample> normalSamples() {
         return List.copyOf(normals);
-    }
-
-    /** One stored image with one version of its mask, read from the project when needed. */
-    private final class AnnotatedImage implements Sample {
-
-        private final Annotation annotation;
-
-        AnnotatedImage(Annotation annotation) {
-            this.annotation = annotation;
-        }
-
-        @Override
-        public String id() {
-            return "image-" + annotation.imageId() + "/class-" + annotation.classId() + "/v" + annotation.version();
-        }
-
-        @Override
-        public BufferedImage image() {
-            return project.images().read(annotation.imageId());
-        }
-
-        @Override
-        public BufferedImage mask() {
-            return project.annotations().readMask(annotation.id());
-        }
     }
 }
