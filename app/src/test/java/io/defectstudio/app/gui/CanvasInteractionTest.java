@@ -4,24 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.defectstudio.app.canvas.Tool;
-import java.nio.file.Path;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Zoom, pan and polygon fill through the real canvas. */
 class CanvasInteractionTest extends WorkstationFixture {
-    @TempDir
-    Path data;
-
-    @AfterEach
-    void stop() throws Exception {
-        stopWorkstation();
-    }
-
     @Test
     void wheelZoomsMiddleDragPansAndOneToOneResets() throws Exception {
         startWorkstation(data, TestModels.none());

@@ -5,24 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.classes.DefectClass;
-import java.nio.file.Path;
 import javafx.event.ActionEvent;
 import javafx.scene.control.ColorPicker;
 import javafx.scene.paint.Color;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Creating, renaming and recolouring a defect class from the class panel reaches the project database. */
 class ClassPanelWindowTest extends WorkstationFixture {
-    @TempDir
-    Path data;
-
-    @AfterEach
-    void stop() throws Exception {
-        stopWorkstation();
-    }
-
     @Test
     void createRenameAndRecolourAClass() throws Exception {
         startWorkstation(data, TestModels.none());

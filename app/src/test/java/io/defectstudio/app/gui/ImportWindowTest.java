@@ -13,21 +13,13 @@ import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Importing a folder through the Project menu: good files imported, bad ones skipped and reported. */
 class ImportWindowTest extends WorkstationFixture {
     @TempDir
-    Path data;
-    @TempDir
     Path folder;
-
-    @AfterEach
-    void stop() throws Exception {
-        stopWorkstation();
-    }
 
     @Test
     void aCorruptFileIsReportedAndTheRestImported() throws Exception {

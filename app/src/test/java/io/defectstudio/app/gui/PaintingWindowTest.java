@@ -13,20 +13,10 @@ import java.nio.file.Path;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Paints on the real window and checks what lands in the project database. */
 class PaintingWindowTest extends WorkstationFixture {
-    @TempDir
-    Path data;
-
-    @AfterEach
-    void stop() throws Exception {
-        stopWorkstation();
-    }
-
     @Test
     void aBrushStrokeLandsInTheDatabaseAndUndoRedoPersistNewVersions() throws Exception {
         startWorkstation(data);

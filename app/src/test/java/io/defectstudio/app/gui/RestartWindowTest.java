@@ -5,23 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.defectstudio.app.queue.ImageStatus;
 import io.defectstudio.app.queue.QueueEntry;
-import java.nio.file.Path;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** An acceptance and a correction made in the window survive closing and reopening the app. */
 class RestartWindowTest extends WorkstationFixture {
-    @TempDir
-    Path data;
-
-    @AfterEach
-    void stop() throws Exception {
-        stopWorkstation();
-    }
-
     @Test
     void acceptAndCorrectionPersistAcrossARestart() throws Exception {
         startWorkstation(data, TestModels.none());

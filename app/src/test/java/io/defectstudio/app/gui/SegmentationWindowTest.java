@@ -10,21 +10,13 @@ import io.defectstudio.storage.predictions.Prediction;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The few-shot loop on the real window with a real model: supports segment the queue; predictions are stored. */
 class SegmentationWindowTest extends WorkstationFixture {
     @TempDir
-    Path data;
-    @TempDir
     Path models;
-
-    @AfterEach
-    void stop() throws Exception {
-        stopWorkstation();
-    }
 
     @Test
     void supportsSegmentTheQueueAndASupportChangeResegmentsWhatIsNotAccepted() throws Exception {

@@ -14,12 +14,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.geometry.Point2D;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Starts the real workstation window on a temporary data folder and helps tests drive it. */
+/** Starts the real workstation window on a temporary data folder and helps tests drive it; closes it after each test. */
 public class WorkstationFixture extends FxRobot {
+    /** The app's data folder for this test. */
+    @TempDir
+    protected Path data;
     protected Stage stage;
     protected Workstation workstation;
     protected TestDialogs dialogs;
@@ -36,6 +41,11 @@ public class WorkstationFixture extends FxRobot {
             workstation.start(stage);
         });
         waitFor(30, () -> vm().canvas().mask().isPresent() && !vm().visibleQueue().isEmpty());
+    }
+
+    @AfterEach
+    void closeAfterTest() throws Exception {
+        stopWorkstation();
     }
 
     /** Closes the window the way the user does: pending writes finish, the project closes. */
