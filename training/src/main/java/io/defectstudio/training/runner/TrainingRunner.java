@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Headless entry point for long benchmark runs started from a shell ({@code nohup java ... TrainingRunner pretrain
@@ -34,14 +35,7 @@ public final class TrainingRunner {
             System.err.println("usage: TrainingRunner pretrain|metatrain|eval key=value ... (see the source)");
             System.exit(2);
         }
-        Map<String, String> options = new HashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            String[] kv = args[i].split("=", 2);
-            if (kv.length != 2) {
-                throw new IllegalArgumentException("expected key=value, got " + args[i]);
-            }
-            options.put(kv[0], kv[1]);
-        }
+        Options options = Options.parse(args);
         switch (args[0]) {
             case "pretrain" -> pretrain(options);
             case "export-backbone" -> BackbonePretrainer.exportBest(pretrainConfig(options));
@@ -51,34 +45,34 @@ public final class TrainingRunner {
         }
     }
 
-    private static void pretrain(Map<String, String> o) {
+    private static void pretrain(Options o) {
         PretrainConfig config = pretrainConfig(o);
-        int fold = Integer.parseInt(o.getOrDefault("fold", "0"));
+        int fold = o.integer("fold", 0);
         PretrainResult r = BackbonePretrainer.run(config, Defect8iSource.open(Path.of(o.get("data"))),
                 FoldSplit.defect8i(fold), new ConsoleProgress(new PrintWriter(System.out, true), 10));
         System.out.printf(Locale.ROOT, "pretrain done: best held-out mIoU %.4f at step %d, wall %ds, weights %s%n",
                 r.bestValidationIou(), r.bestStep(), r.wallTime().toSeconds(), r.weights());
     }
 
-    private static PretrainConfig pretrainConfig(Map<String, String> o) {
+    private static PretrainConfig pretrainConfig(Options o) {
         Path out = Path.of(o.get("out"));
         PretrainConfig d = PretrainConfig.defaults(out.resolve("checkpoints"), out.resolve("backbone.safetensors"));
         return new PretrainConfig(o.getOrDefault("backbone", d.backbone()),
-                Integer.parseInt(o.getOrDefault("size", "" + d.inputSize())),
-                Integer.parseInt(o.getOrDefault("batch", "" + d.batchSize())),
-                Long.parseLong(o.getOrDefault("steps", "" + d.steps())),
-                Long.parseLong(o.getOrDefault("epoch", "" + d.stepsPerEpoch())),
-                Long.parseLong(o.getOrDefault("checkpointEvery", "" + d.checkpointEvery())),
-                OptimizerKind.valueOf(o.getOrDefault("optimizer", d.optimizer().name()).toUpperCase(Locale.ROOT)),
-                Float.parseFloat(o.getOrDefault("lr", "" + d.learningRate())),
-                Float.parseFloat(o.getOrDefault("wd", "" + d.weightDecay())),
-                Double.parseDouble(o.getOrDefault("normal", "" + d.normalFraction())),
-                Integer.parseInt(o.getOrDefault("validation", "" + d.validationImages())),
-                Long.parseLong(o.getOrDefault("seed", "" + d.seed())),
+                o.integer("size", d.inputSize()),
+                o.integer("batch", d.batchSize()),
+                o.whole("steps", d.steps()),
+                o.whole("epoch", d.stepsPerEpoch()),
+                o.whole("checkpointEvery", d.checkpointEvery()),
+                o.optimizer(d.optimizer()),
+                o.decimal("lr", d.learningRate()),
+                o.decimal("wd", d.weightDecay()),
+                o.fraction("normal", d.normalFraction()),
+                o.integer("validation", d.validationImages()),
+                o.whole("seed", d.seed()),
                 d.checkpointDir(), d.output());
     }
 
-    private static void metaTrain(Map<String, String> o) {
+    private static void metaTrain(Options o) {
         Path out = Path.of(o.get("out"));
         String arch = o.getOrDefault("arch", "eamnet");
         String backbone = o.getOrDefault("backbone", "compact");
@@ -86,34 +80,34 @@ public final class TrainingRunner {
         TrainingConfig d = TrainingConfig.defaults(arch, backbone, weights, out.resolve("checkpoints"),
                 out.resolve("model"));
         TrainingConfig config = new TrainingConfig(arch, backbone, weights,
-                Boolean.parseBoolean(o.getOrDefault("freeze", "" + d.freezeBackbone())),
-                Integer.parseInt(o.getOrDefault("size", "" + d.inputSize())),
-                Integer.parseInt(o.getOrDefault("shots", "" + d.shots())),
-                Integer.parseInt(o.getOrDefault("batch", "" + d.batchSize())),
-                Long.parseLong(o.getOrDefault("steps", "" + d.steps())),
-                Long.parseLong(o.getOrDefault("epoch", "" + d.stepsPerEpoch())),
-                Long.parseLong(o.getOrDefault("checkpointEvery", "" + d.checkpointEvery())),
-                OptimizerKind.valueOf(o.getOrDefault("optimizer", d.optimizer().name()).toUpperCase(Locale.ROOT)),
-                Float.parseFloat(o.getOrDefault("lr", "" + d.learningRate())),
-                Float.parseFloat(o.getOrDefault("momentum", "" + d.momentum())),
-                Float.parseFloat(o.getOrDefault("wd", "" + d.weightDecay())),
+                o.flag("freeze", d.freezeBackbone()),
+                o.integer("size", d.inputSize()),
+                o.integer("shots", d.shots()),
+                o.integer("batch", d.batchSize()),
+                o.whole("steps", d.steps()),
+                o.whole("epoch", d.stepsPerEpoch()),
+                o.whole("checkpointEvery", d.checkpointEvery()),
+                o.optimizer(d.optimizer()),
+                o.decimal("lr", d.learningRate()),
+                o.decimal("momentum", d.momentum()),
+                o.decimal("wd", d.weightDecay()),
                 d.polyPower(),
-                Float.parseFloat(o.getOrDefault("ad", "" + d.adWeight())),
-                Float.parseFloat(o.getOrDefault("dice", "" + d.diceWeight())),
-                Integer.parseInt(o.getOrDefault("validation", "" + d.validationEpisodes())),
-                Long.parseLong(o.getOrDefault("seed", "" + d.seed())),
+                o.decimal("ad", d.adWeight()),
+                o.decimal("dice", d.diceWeight()),
+                o.integer("validation", d.validationEpisodes()),
+                o.whole("seed", d.seed()),
                 d.checkpointDir(), d.output(), o.getOrDefault("name", d.modelName()));
         TrainingResult r = MetaTrainer.run(config, Path.of(o.get("data")),
-                Integer.parseInt(o.getOrDefault("fold", "0")), new ConsoleProgress(new PrintWriter(System.out, true), 10));
+                o.integer("fold", 0), new ConsoleProgress(new PrintWriter(System.out, true), 10));
         System.out.printf(Locale.ROOT, "metatrain done: best validation mIoU %.4f at step %d, wall %ds, bundle %s%n",
                 r.bestValidationIou(), r.bestStep(), r.wallTime().toSeconds(), r.bundle());
     }
 
-    private static void evaluate(Map<String, String> o) {
-        EvalOptions options = new EvalOptions(Integer.parseInt(o.getOrDefault("limit", "0")),
-                Integer.parseInt(o.getOrDefault("normal", "-1")), DeviceChoice.AUTO,
-                Integer.parseInt(o.getOrDefault("threads", "0")));
-        long every = Long.parseLong(o.getOrDefault("every", "50"));
+    private static void evaluate(Options o) {
+        EvalOptions options = new EvalOptions(o.integer("limit", 0),
+                o.integer("normal", -1), DeviceChoice.AUTO,
+                o.integer("threads", 0));
+        long every = o.whole("every", 50);
         EvalReport report = Evaluator.evaluate(Path.of(o.get("model")), Path.of(o.get("episodes")),
                 Path.of(o.get("data")), options, p -> {
                     if (p.done() % every == 0 || p.done() == p.total()) {
@@ -122,5 +116,62 @@ public final class TrainingRunner {
                     }
                 });
         System.out.print(report.summary());
+    }
+
+    /** The {@code key=value} arguments after the command, read with the type and default of the setting they set. */
+    private record Options(Map<String, String> values) {
+
+        static Options parse(String[] args) {
+            Map<String, String> values = new HashMap<>();
+            for (int i = 1; i < args.length; i++) {
+                String[] kv = args[i].split("=", 2);
+                if (kv.length != 2) {
+                    throw new IllegalArgumentException("expected key=value, got " + args[i]);
+                }
+                values.put(kv[0], kv[1]);
+            }
+            return new Options(values);
+        }
+
+        String get(String key) {
+            return values.get(key);
+        }
+
+        boolean containsKey(String key) {
+            return values.containsKey(key);
+        }
+
+        String getOrDefault(String key, String fallback) {
+            return values.getOrDefault(key, fallback);
+        }
+
+        private <T> T read(String key, T fallback, Function<String, T> parse) {
+            String value = values.get(key);
+            return value == null ? fallback : parse.apply(value);
+        }
+
+        int integer(String key, int fallback) {
+            return read(key, fallback, Integer::parseInt);
+        }
+
+        long whole(String key, long fallback) {
+            return read(key, fallback, Long::parseLong);
+        }
+
+        float decimal(String key, float fallback) {
+            return read(key, fallback, Float::parseFloat);
+        }
+
+        double fraction(String key, double fallback) {
+            return read(key, fallback, Double::parseDouble);
+        }
+
+        boolean flag(String key, boolean fallback) {
+            return read(key, fallback, Boolean::parseBoolean);
+        }
+
+        OptimizerKind optimizer(OptimizerKind fallback) {
+            return read("optimizer", fallback, v -> OptimizerKind.valueOf(v.toUpperCase(Locale.ROOT)));
+        }
     }
 }
