@@ -111,8 +111,8 @@ public final class TrainCommand implements Callable<Integer> {
         TrainingConfig config = ProjectArgs.userInput(() -> new TrainingConfig(architecture, backbone, start,
                 d.freezeBackbone(), size, shots, batch, steps, epochSteps, checkpointEvery, optimizer,
                 learningRate == null ? d.learningRate() : learningRate, d.momentum(), d.weightDecay(), d.polyPower(),
-                d.adWeight(), d.diceWeight(), d.validationEpisodes(), seed, d.checkpointDir(), d.output(),
-                d.modelName()));
+                d.adWeight(), d.diceWeight(), d.syntheticShare(), d.validationEpisodes(), d.calibrationEpisodes(),
+                seed, d.checkpointDir(), d.output(), d.modelName()));
         TrainingResult r = ProjectArgs.userInput(() -> MetaTrainer.run(config, data, fold,
                 new ConsoleProgress(o, 10)));
         o.printf(Locale.ROOT, "Trained: best validation mIoU %.4f at step %d in %ds -> %s%n", r.bestValidationIou(),

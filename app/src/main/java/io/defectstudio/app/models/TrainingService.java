@@ -131,8 +131,9 @@ public final class TrainingService implements AutoCloseable {
         TrainingConfig config = new TrainingConfig(request.architecture(), request.backbone(), backboneWeights,
                 d.freezeBackbone(), request.inputSize(), request.shots(), request.batchSize(), request.totalSteps(),
                 request.stepsPerEpoch(), request.stepsPerEpoch(), d.optimizer(), d.learningRate(), d.momentum(),
-                d.weightDecay(), d.polyPower(), d.adWeight(), d.diceWeight(), validationEpisodes(request),
-                request.seed(), d.checkpointDir(), d.output(), name);
+                d.weightDecay(), d.polyPower(), d.adWeight(), d.diceWeight(), d.syntheticShare(),
+                validationEpisodes(request), d.calibrationEpisodes(), request.seed(), d.checkpointDir(), d.output(),
+                name);
         Data data = data(request);
         project.trainingRuns().updateProgress(runId, TrainingStatus.RUNNING, 0, null);
         TrainingResult result = MetaTrainer.run(config, data.source(), data.split(),

@@ -129,6 +129,16 @@ public record Manifest(
                 normalisation, threshold, training, metrics, newWeights);
     }
 
+    /** A copy with another defect threshold and one more metric (a calibration's result). */
+    public Manifest withThreshold(double newThreshold, String metricName, double metricValue) {
+        Map<String, Double> more = new LinkedHashMap<>(metrics);
+        more.put(metricName, metricValue);
+        Manifest m = new Manifest(formatVersion, name, version, createdAt, architecture, backbone, inputWidth,
+                inputHeight, normalisation, newThreshold, training, more, weights);
+        ManifestCodec.validateContent(m, "manifest");
+        return m;
+    }
+
     /** Builds a manifest for a bundle about to be written; architecture and backbone are required. */
     public static final class Builder {
         private String name = "unnamed";

@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * Draws one-way K-shot episodes from a fixed set of classes. Episode {@code i} depends only on the seed and {@code i},
  * so a resumed training run sees exactly the episodes an uninterrupted run would.
  */
-public final class EpisodeSampler {
+public final class EpisodeSampler implements EpisodeStream {
 
     private final EpisodeSource source;
     private final List<String> classes;
@@ -52,6 +52,7 @@ public final class EpisodeSampler {
     }
 
     /** The episode with this index: a uniformly chosen class, then K supports and a query, all distinct. */
+    @Override
     public Episode episode(long index) {
         SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + index);
         int c = random.nextInt(classes.size());

@@ -4,8 +4,10 @@ import io.defectstudio.inference.DeviceChoice;
 import io.defectstudio.training.backbone.BackbonePretrainer;
 import io.defectstudio.training.backbone.PretrainConfig;
 import io.defectstudio.training.backbone.PretrainResult;
+import io.defectstudio.training.calibration.Calibration;
 import io.defectstudio.training.episodes.Defect8iSource;
 import io.defectstudio.training.episodes.FoldSplit;
+import io.defectstudio.training.episodes.FoldedSource;
 import io.defectstudio.training.eval.EvalOptions;
 import io.defectstudio.training.eval.EvalReport;
 import io.defectstudio.training.eval.Evaluator;
@@ -32,7 +34,7 @@ public final class TrainingRunner {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            System.err.println("usage: TrainingRunner pretrain|metatrain|eval key=value ... (see the source)");
+            System.err.println("usage: TrainingRunner pretrain|metatrain|calibrate|eval key=value ... (see the source)");
             System.exit(2);
         }
         Options options = Options.parse(args);
@@ -41,6 +43,7 @@ public final class TrainingRunner {
             case "export-backbone" -> BackbonePretrainer.exportBest(pretrainConfig(options));
             case "metatrain" -> metaTrain(options);
             case "eval" -> evaluate(options);
+            case "calibrate" -> calibrate(options);
             default -> throw new IllegalArgumentException("unknown command " + args[0]);
         }
     }
@@ -94,13 +97,23 @@ public final class TrainingRunner {
                 d.polyPower(),
                 o.decimal("ad", d.adWeight()),
                 o.decimal("dice", d.diceWeight()),
+                o.decimal("synthetic", d.syntheticShare()),
                 o.integer("validation", d.validationEpisodes()),
+                o.integer("calibration", d.calibrationEpisodes()),
                 o.whole("seed", d.seed()),
                 d.checkpointDir(), d.output(), o.getOrDefault("name", d.modelName()));
         TrainingResult r = MetaTrainer.run(config, Path.of(o.get("data")),
                 o.integer("fold", 0), new ConsoleProgress(new PrintWriter(System.out, true), 10));
         System.out.printf(Locale.ROOT, "metatrain done: best validation mIoU %.4f at step %d, wall %ds, bundle %s%n",
                 r.bestValidationIou(), r.bestStep(), r.wallTime().toSeconds(), r.bundle());
+    }
+
+    private static void calibrate(Options o) {
+        FoldedSource data = FoldedSource.open(Path.of(o.get("data")), o.integer("fold", 0));
+        Calibration c = MetaTrainer.calibrate(Path.of(o.get("model")), data.source(), data.split(),
+                o.integer("shots", 1), o.integer("episodes", 100), o.whole("seed", 42));
+        System.out.printf(Locale.ROOT, "calibrate done: threshold %.2f, pseudo-defect IoU %.4f (%.4f at 0.50) on %d "
+                + "episodes%n", c.threshold(), c.iou(), c.iouAtHalf(), c.episodes());
     }
 
     private static void evaluate(Options o) {

@@ -17,14 +17,19 @@ import io.defectstudio.training.augment.AugmentationPolicy;
 import io.defectstudio.training.augment.PairAugmenter;
 import io.defectstudio.training.backbone.BackbonePretrainer;
 import io.defectstudio.training.backbone.BackboneWeights;
+import io.defectstudio.training.calibration.BundleCalibrator;
+import io.defectstudio.training.calibration.Calibration;
 import io.defectstudio.training.checkpoint.CheckpointStore;
 import io.defectstudio.training.checkpoint.RunState;
 import io.defectstudio.training.episodes.Episode;
 import io.defectstudio.training.episodes.EpisodeSampler;
 import io.defectstudio.training.episodes.EpisodeSource;
+import io.defectstudio.training.episodes.EpisodeStream;
 import io.defectstudio.training.episodes.FoldSplit;
 import io.defectstudio.training.episodes.FoldedSource;
 import io.defectstudio.training.episodes.HeldOutSource;
+import io.defectstudio.training.episodes.synthetic.EpisodeMix;
+import io.defectstudio.training.episodes.synthetic.PseudoDefectEpisodes;
 import io.defectstudio.training.metrics.BinaryMask;
 import io.defectstudio.training.metrics.IouAccumulator;
 import java.io.IOException;
@@ -60,8 +65,7 @@ public final class MetaTrainer {
     public static TrainingResult run(TrainingConfig config, EpisodeSource source, FoldSplit split,
             TrainingListener listener) {
         long started = System.nanoTime();
-        EpisodeSampler sampler = EpisodeSampler.forTraining(HeldOutSource.training(source, HOLD_OUT_EVERY), split,
-                config.shots(), config.seed());
+        EpisodeStream episodeStream = trainingEpisodes(config, HeldOutSource.training(source, HOLD_OUT_EVERY), split);
         List<Episode> validation = validationEpisodes(config, source, split);
         Preprocessor preprocessor = new Preprocessor(config.inputSize(), config.inputSize(),
                 BackbonePretrainer.NORMALISATION);
@@ -88,7 +92,7 @@ public final class MetaTrainer {
                 state = TrainingLoop.run(net, manager, config.loopSettings(), describe(config), (scope, ps, step) -> {
                     List<Episode> episodes = new ArrayList<>(config.batchSize());
                     for (int b = 0; b < config.batchSize(); b++) {
-                        episodes.add(sampler.episode(step * config.batchSize() + b));
+                        episodes.add(episodeStream.episode(step * config.batchSize() + b));
                     }
                     NDList batch = training.batch(scope, episodes, Seeds.random(config.seed(), step));
                     return loss(config, net.forward(ps, new NDList(batch.get(0), batch.get(1), batch.get(2)), true),
@@ -103,9 +107,24 @@ public final class MetaTrainer {
                 state = new RunState(describe(config), 0, List.of(), List.of(score), score, 0);
             }
             writeBundle(config, net, split, state);
+            if (config.calibrationEpisodes() > 0) {
+                calibrate(config.output(), source, split, config.shots(), config.calibrationEpisodes(),
+                        config.seed());
+            }
             return new TrainingResult(config.output(), state.bestScore(), state.bestStep(), state.losses(),
                     state.validationScores(), Duration.ofNanos(System.nanoTime() - started));
         }
+    }
+
+    /**
+     * Chooses a written bundle's threshold on pseudo-defect episodes painted on the held-out images of the fold's
+     * training classes and its defect-free images, and stores it in the bundle.
+     */
+    public static Calibration calibrate(Path bundle, EpisodeSource source, FoldSplit split, int shots, int episodes,
+            long seed) {
+        List<String> classes = split.trainClasses().stream().filter(source.classNames()::contains).toList();
+        return BundleCalibrator.calibrate(bundle, PseudoDefectEpisodes.onSurfacesOf(
+                HeldOutSource.validation(source, HOLD_OUT_EVERY), classes, shots, seed + 2), episodes, done -> { });
     }
 
     /** BCE on the query logits, the optional Dice term, and EAMNet's attention distillation on its second output. */
@@ -119,6 +138,16 @@ public final class MetaTrainer {
                     .mul(config.adWeight()));
         }
         return loss;
+    }
+
+    /** The fold's training classes, plus pseudo-defects painted on their images and the normal ones if asked for. */
+    private static EpisodeStream trainingEpisodes(TrainingConfig config, EpisodeSource training, FoldSplit split) {
+        EpisodeSampler real = EpisodeSampler.forTraining(training, split, config.shots(), config.seed());
+        if (config.syntheticShare() == 0) {
+            return real;
+        }
+        return new EpisodeMix(real, PseudoDefectEpisodes.onSurfacesOf(training, real.classes(), config.shots(),
+                config.seed()), config.syntheticShare(), config.seed());
     }
 
     private static List<Episode> validationEpisodes(TrainingConfig config, EpisodeSource source, FoldSplit split) {
@@ -160,7 +189,7 @@ public final class MetaTrainer {
         }
         return String.join(":", c.architecture(), c.backbone(), weights, "frozen=" + c.freezeBackbone(),
                 "size=" + c.inputSize(), "k=" + c.shots(), "b=" + c.batchSize(), "ad=" + c.adWeight(),
-                "dice=" + c.diceWeight(), "val=" + c.validationEpisodes());
+                "dice=" + c.diceWeight(), "synthetic=" + c.syntheticShare(), "val=" + c.validationEpisodes());
     }
 
     private static void writeBundle(TrainingConfig config, FewShotNet net, FoldSplit split, RunState state) {

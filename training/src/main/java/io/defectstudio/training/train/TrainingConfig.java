@@ -19,7 +19,9 @@ import java.nio.file.Path;
  * @param learningRate base rate, poly-decayed
  * @param adWeight weight of EAMNet's attention-distillation term (0.05)
  * @param diceWeight weight of a soft Dice term added to BCE (0: BCE alone, as both papers train)
+ * @param syntheticShare share of training episodes that are pseudo-defects painted on real surfaces (0: none)
  * @param validationEpisodes held-out episodes scored at each epoch end
+ * @param calibrationEpisodes pseudo-defect episodes on which the bundle's threshold is chosen (0: keep 0.5)
  * @param checkpointDir checkpoints (a run resumes from here)
  * @param output the model bundle to write
  * @param modelName name in the bundle's manifest
@@ -42,7 +44,9 @@ public record TrainingConfig(
         float polyPower,
         float adWeight,
         float diceWeight,
+        float syntheticShare,
         int validationEpisodes,
+        int calibrationEpisodes,
         long seed,
         Path checkpointDir,
         Path output,
@@ -53,12 +57,16 @@ public record TrainingConfig(
             throw new IllegalArgumentException("Unknown architecture " + architecture + "; one of "
                     + Architectures.NAMES);
         }
-        if (shots < 1 || batchSize < 1 || inputSize < 32 || validationEpisodes < 1) {
+        if (shots < 1 || batchSize < 1 || inputSize < 32 || validationEpisodes < 1 || calibrationEpisodes < 0) {
             throw new IllegalArgumentException("Need shots >= 1, batchSize >= 1, inputSize >= 32, "
-                    + "validationEpisodes >= 1");
+                    + "validationEpisodes >= 1, calibrationEpisodes >= 0");
         }
         if (diceWeight < 0 || adWeight < 0) {
             throw new IllegalArgumentException("Loss weights must be >= 0");
+        }
+        if (syntheticShare < 0 || syntheticShare > 1) {
+            throw new IllegalArgumentException("The synthetic episode share must lie in [0, 1], got "
+                    + syntheticShare);
         }
         if (output == null || checkpointDir == null) {
             throw new IllegalArgumentException("output and checkpointDir are required");
@@ -68,12 +76,13 @@ public record TrainingConfig(
     /**
      * The recipe of the Defect-8i benchmark runs (docs/benchmarks.md): a pre-trained backbone stays frozen (a random
      * one is trained), Adam 1e-3 with poly 0.9 decay, weight decay 1e-4, 400 steps of batch 2, 1-shot, 200x200, BCE
-     * (+ 0.05 AD for EAMNet). Longer runs and the papers' SGD fitted the training classes better and unseen ones worse.
+     * (+ 0.05 AD for EAMNet), threshold calibrated on 100 pseudo-defect episodes. Longer runs and the papers' SGD fitted
+     * the training classes better and unseen ones worse.
      */
     public static TrainingConfig defaults(String architecture, String backbone, Path backboneWeights,
             Path checkpointDir, Path output) {
         return new TrainingConfig(architecture, backbone, backboneWeights, backboneWeights != null, 200, 1, 2, 400,
-                100, 50, OptimizerKind.ADAM, 1e-3f, 0.9f, 1e-4f, 0.9f, SegmentationLosses.AD_WEIGHT, 0f, 60, 42,
+                100, 50, OptimizerKind.ADAM, 1e-3f, 0.9f, 1e-4f, 0.9f, SegmentationLosses.AD_WEIGHT, 0f, 0f, 60, 100, 42,
                 checkpointDir, output, architecture + "-" + backbone);
     }
 

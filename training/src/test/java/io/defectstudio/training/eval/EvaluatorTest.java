@@ -51,7 +51,7 @@ class EvaluatorTest {
         SyntheticData.writeDefect8i(data, 6, 32, 31);
         // The training-free matcher gives a real bundle without training time.
         TrainingConfig config = new TrainingConfig("matcher", "compact", null, false, 32, 1, 1, 1, 1, 1,
-                OptimizerKind.SGD, 1e-3f, 0.9f, 0f, 0.9f, 0f, 0f, 2, 1, data.resolve("ckpt"), data.resolve("model"),
+                OptimizerKind.SGD, 1e-3f, 0.9f, 0f, 0.9f, 0f, 0f, 0f, 2, 0, 1, data.resolve("ckpt"), data.resolve("model"),
                 "matcher-test");
         bundle = MetaTrainer.run(config, data, 0, TrainingListener.NONE).bundle();
         list = data.resolve("fold0_1shot.tsv");

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.defectstudio.inference.bundle.Manifest;
 import io.defectstudio.inference.bundle.ModelBundle;
+import io.defectstudio.training.calibration.BundleCalibrator;
 import io.defectstudio.training.testdata.SyntheticData;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,9 +29,14 @@ class MetaTrainerTest {
     }
 
     static TrainingConfig config(String architecture, Path dir, long steps, long seed) {
+        return config(architecture, dir, steps, seed, 0f, 0);
+    }
+
+    static TrainingConfig config(String architecture, Path dir, long steps, long seed, float syntheticShare,
+            int calibrationEpisodes) {
         return new TrainingConfig(architecture, "compact", null, false, 32, 1, 2, steps, 10, 5, OptimizerKind.ADAM,
-                2e-3f, 0.9f, 1e-4f, 0.9f, SegmentationLosses.AD_WEIGHT, 0f, 6, seed, dir.resolve("ckpt"),
-                dir.resolve("model"), architecture + "-test");
+                2e-3f, 0.9f, 1e-4f, 0.9f, SegmentationLosses.AD_WEIGHT, 0f, syntheticShare, 6, calibrationEpisodes,
+                seed, dir.resolve("ckpt"), dir.resolve("model"), architecture + "-test");
     }
 
     @Test
@@ -64,6 +70,34 @@ class MetaTrainerTest {
                 TrainingListener.NONE);
         assertEquals(a.losses(), b.losses());
         assertNotEquals(a.losses(), c.losses());
+    }
+
+    @Test
+    void pseudoDefectEpisodesAreReproducibleAndChangeWhatIsTrainedOn() {
+        TrainingResult a = MetaTrainer.run(config("lerenet", work.resolve("a"), 4, 9, 1f, 0), data, 0,
+                TrainingListener.NONE);
+        TrainingResult b = MetaTrainer.run(config("lerenet", work.resolve("b"), 4, 9, 1f, 0), data, 0,
+                TrainingListener.NONE);
+        TrainingResult real = MetaTrainer.run(config("lerenet", work.resolve("c"), 4, 9, 0f, 0), data, 0,
+                TrainingListener.NONE);
+        assertEquals(a.losses(), b.losses());
+        assertNotEquals(a.losses(), real.losses());
+        assertTrue(a.losses().stream().allMatch(l -> Double.isFinite(l)), a.losses().toString());
+    }
+
+    @Test
+    void theBundleCarriesTheThresholdCalibratedOnPseudoDefects() {
+        TrainingResult result = MetaTrainer.run(config("baseline", work, 4, 3, 0f, 5), data, 0,
+                TrainingListener.NONE);
+        ModelBundle bundle = ModelBundle.load(result.bundle());
+        Manifest manifest = bundle.manifest();
+        double threshold = manifest.threshold();
+        assertEquals(threshold, Math.round(threshold * 20) / 20.0, 1e-9, "not on the 0.05 grid: " + threshold);
+        assertTrue(threshold >= 0.05 && threshold <= 0.9, "threshold " + threshold);
+        double iou = manifest.metrics().get(BundleCalibrator.METRIC);
+        assertTrue(iou >= 0 && iou <= 1, "calibration IoU " + iou);
+        assertTrue(manifest.metrics().containsKey("validation_mIoU"), manifest.metrics().toString());
+        assertEquals(manifest.weights().bytes(), bundle.readWeights().toBytes().length);
     }
 
     @Test

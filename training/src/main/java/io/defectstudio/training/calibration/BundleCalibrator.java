@@ -1,0 +1,41 @@
+package io.defectstudio.training.calibration;
+
+import io.defectstudio.inference.DeviceChoice;
+import io.defectstudio.inference.InferenceOptions;
+import io.defectstudio.inference.Segmenter;
+import io.defectstudio.inference.bundle.ModelBundle;
+import io.defectstudio.inference.bundle.WeightsFile;
+import io.defectstudio.inference.engine.DjlSegmenter;
+import io.defectstudio.inference.nets.Architectures;
+import io.defectstudio.training.episodes.EpisodeStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.function.IntConsumer;
+
+/** Calibrates a written model bundle's threshold and stores it, with the IoU it reached, in its model.json. */
+public final class BundleCalibrator {
+
+    /** The metric name under which model.json keeps the calibration IoU. */
+    public static final String METRIC = "calibration_pseudo_defect_IoU";
+
+    private BundleCalibrator() {
+    }
+
+    public static Calibration calibrate(Path bundlePath, EpisodeStream episodes, int count, IntConsumer progress) {
+        ModelBundle bundle = ModelBundle.load(bundlePath);
+        Calibration calibration;
+        try (Segmenter segmenter = DjlSegmenter.open(bundle, InferenceOptions.of(DeviceChoice.AUTO),
+                Architectures::create)) {
+            calibration = ThresholdCalibrator.calibrate(segmenter, episodes, count, progress);
+        }
+        WeightsFile weights = bundle.readWeights();
+        try {
+            ModelBundle.write(bundlePath, bundle.manifest().withThreshold(calibration.threshold(), METRIC,
+                    calibration.iou()), weights);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot rewrite " + bundlePath + " with the calibrated threshold", e);
+        }
+        return calibration;
+    }
+}
