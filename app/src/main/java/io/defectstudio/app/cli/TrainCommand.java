@@ -115,8 +115,9 @@ public final class TrainCommand implements Callable<Integer> {
                 seed, d.checkpointDir(), d.output(), d.modelName()));
         TrainingResult r = ProjectArgs.userInput(() -> MetaTrainer.run(config, data, fold,
                 new ConsoleProgress(o, 10)));
-        o.printf(Locale.ROOT, "Trained: best validation mIoU %.4f at step %d in %ds -> %s%n", r.bestValidationIou(),
-                r.bestStep(), r.wallTime().toSeconds(), r.bundle());
+        o.printf(Locale.ROOT, "Trained: best validation mIoU %.4f at step %d in %ds, threshold %.2f (calibrated on "
+                + "pseudo-defects) -> %s%n", r.bestValidationIou(), r.bestStep(), r.wallTime().toSeconds(),
+                r.threshold(), r.bundle());
         return DefectStudioCli.OK;
     }
 }

@@ -3,6 +3,7 @@ package io.defectstudio.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.defectstudio.inference.bundle.ModelBundle;
 import io.defectstudio.training.testdata.SyntheticData;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -39,6 +40,16 @@ class TrainEvalCommandsTest {
         assertTrue(train.out().contains("meta-train step 4/4"), train.out());
         assertTrue(train.out().contains("Backbone pre-trained"), train.out());
         assertTrue(Files.isRegularFile(runDir.resolve("model/model.json")), train.out());
+        assertTrue(train.out().contains("(calibrated on pseudo-defects)"), train.out());
+
+        Run calibrate = run("calibrate", "--model", runDir.resolve("model").toString(), "--data", data.toString(),
+                "--fold", "0", "--episodes", "3");
+        assertEquals(0, calibrate.code(), calibrate.err() + calibrate.out());
+        assertTrue(calibrate.out().contains("calibration 3/3"), calibrate.out());
+        Matcher threshold = Pattern.compile("Threshold (\\d\\.\\d\\d)").matcher(calibrate.out());
+        assertTrue(threshold.find(), calibrate.out());
+        assertEquals(Double.parseDouble(threshold.group(1)),
+                ModelBundle.load(runDir.resolve("model")).manifest().threshold(), 1e-9);
 
         // Fold 0 tests on MT_Blowhole and Steel_In: two 1-shot episodes of each, as the benchmark lists them.
         Path list = dir.resolve("fold0_1shot.tsv");
@@ -68,6 +79,9 @@ class TrainEvalCommandsTest {
                 "--data", dir.toString());
         assertEquals(DefectStudioCli.BAD_INPUT, eval.code());
         assertTrue(eval.err().contains("no such file or folder"), eval.err());
+        Run calibrate = run("calibrate", "--model", dir.resolve("none").toString(), "--data", dir.toString());
+        assertEquals(DefectStudioCli.BAD_INPUT, calibrate.code());
+        assertTrue(calibrate.err().contains("no such file or folder"), calibrate.err());
         Run train = run("train", "--data", dir.resolve("none").toString(), "--out", dir.resolve("run").toString());
         assertEquals(DefectStudioCli.BAD_INPUT, train.code());
         Run arch = run("train", "--data", dir.toString(), "--out", dir.resolve("run").toString(), "--arch", "unet");

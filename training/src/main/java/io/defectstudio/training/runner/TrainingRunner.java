@@ -104,14 +104,14 @@ public final class TrainingRunner {
                 d.checkpointDir(), d.output(), o.getOrDefault("name", d.modelName()));
         TrainingResult r = MetaTrainer.run(config, Path.of(o.get("data")),
                 o.integer("fold", 0), new ConsoleProgress(new PrintWriter(System.out, true), 10));
-        System.out.printf(Locale.ROOT, "metatrain done: best validation mIoU %.4f at step %d, wall %ds, bundle %s%n",
-                r.bestValidationIou(), r.bestStep(), r.wallTime().toSeconds(), r.bundle());
+        System.out.printf(Locale.ROOT, "metatrain done: best validation mIoU %.4f at step %d, wall %ds, threshold %.2f, "
+                + "bundle %s%n", r.bestValidationIou(), r.bestStep(), r.wallTime().toSeconds(), r.threshold(), r.bundle());
     }
 
     private static void calibrate(Options o) {
         FoldedSource data = FoldedSource.open(Path.of(o.get("data")), o.integer("fold", 0));
         Calibration c = MetaTrainer.calibrate(Path.of(o.get("model")), data.source(), data.split(),
-                o.integer("shots", 1), o.integer("episodes", 100), o.whole("seed", 42));
+                o.integer("shots", 1), o.integer("episodes", 100), o.whole("seed", 42), done -> { });
         System.out.printf(Locale.ROOT, "calibrate done: threshold %.2f, pseudo-defect IoU %.4f (%.4f at 0.50) on %d "
                 + "episodes%n", c.threshold(), c.iou(), c.iouAtHalf(), c.episodes());
     }

@@ -39,6 +39,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntConsumer;
 
 /**
  * Meta-trains a few-shot network on one fold's training classes with one-way K-shot episodes, then writes a model
@@ -51,6 +52,7 @@ import java.util.Locale;
 public final class MetaTrainer {
 
     private static final int HOLD_OUT_EVERY = 5;
+    private static final double NOT_CALIBRATED = 0.5;
 
     private MetaTrainer() {
     }
@@ -107,12 +109,10 @@ public final class MetaTrainer {
                 state = new RunState(describe(config), 0, List.of(), List.of(score), score, 0);
             }
             writeBundle(config, net, split, state);
-            if (config.calibrationEpisodes() > 0) {
-                calibrate(config.output(), source, split, config.shots(), config.calibrationEpisodes(),
-                        config.seed());
-            }
+            double threshold = config.calibrationEpisodes() == 0 ? NOT_CALIBRATED : calibrate(config.output(), source,
+                    split, config.shots(), config.calibrationEpisodes(), config.seed(), done -> { }).threshold();
             return new TrainingResult(config.output(), state.bestScore(), state.bestStep(), state.losses(),
-                    state.validationScores(), Duration.ofNanos(System.nanoTime() - started));
+                    state.validationScores(), Duration.ofNanos(System.nanoTime() - started), threshold);
         }
     }
 
@@ -121,10 +121,10 @@ public final class MetaTrainer {
      * training classes and its defect-free images, and stores it in the bundle.
      */
     public static Calibration calibrate(Path bundle, EpisodeSource source, FoldSplit split, int shots, int episodes,
-            long seed) {
+            long seed, IntConsumer progress) {
         List<String> classes = split.trainClasses().stream().filter(source.classNames()::contains).toList();
         return BundleCalibrator.calibrate(bundle, PseudoDefectEpisodes.onSurfacesOf(
-                HeldOutSource.validation(source, HOLD_OUT_EVERY), classes, shots, seed + 2), episodes, done -> { });
+                HeldOutSource.validation(source, HOLD_OUT_EVERY), classes, shots, seed + 2), episodes, progress);
     }
 
     /** BCE on the query logits, the optional Dice term, and EAMNet's attention distillation on its second output. */

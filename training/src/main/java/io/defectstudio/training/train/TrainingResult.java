@@ -13,7 +13,8 @@ import java.util.List;
  * @param losses loss of every step
  * @param validationScores validation mIoU of every epoch
  * @param wallTime time spent in this process
+ * @param threshold the bundle's defect threshold: calibrated on pseudo-defect episodes, or 0.5 if not asked for
  */
 public record TrainingResult(Path bundle, double bestValidationIou, long bestStep, List<Float> losses,
-        List<Double> validationScores, Duration wallTime) {
+        List<Double> validationScores, Duration wallTime, double threshold) {
 }

@@ -35,12 +35,17 @@ public record PseudoDefect(DefectShape shape, double scale, double shift, double
                 textureOrNull);
     }
 
-    /** Paints one instance onto a grey background; the mask marks where the instance's opacity is >= 50 %. */
+    /**
+     * Paints one instance onto a grey background. The mask marks where the instance's opacity is >= 50 %, or, for an
+     * instance too thin to reach that anywhere (a hairline on a small image), its most opaque pixels: a support mask
+     * must never be empty.
+     */
     public MemorySample paint(String id, BufferedImage greyBackground, SplittableRandom random) {
         int w = greyBackground.getWidth();
         int h = greyBackground.getHeight();
         double size = scale * (0.8 + 0.4 * random.nextDouble());
         Raster alpha = shape.draw(w, h, size, random).getRaster();
+        int labelFrom = Math.min(128, Math.max(1, maxValue(alpha)));
         Raster background = greyBackground.getRaster();
         Raster surface = texture == null ? background : texture.getRaster();
         double backgroundMean = mean(background);
@@ -64,10 +69,20 @@ public record PseudoDefect(DefectShape shape, double scale, double shift, double
                         + grain * random.nextGaussian();
                 double blended = bg + (clamp(value) - bg) * a / 255.0;
                 out.setSample(x, y, 0, (int) Math.round(clamp(blended)));
-                labels.setSample(x, y, 0, a >= 128 ? 255 : 0);
+                labels.setSample(x, y, 0, a >= labelFrom ? 255 : 0);
             }
         }
         return new MemorySample(id, image, mask);
+    }
+
+    private static int maxValue(Raster raster) {
+        int max = 0;
+        for (int y = 0; y < raster.getHeight(); y++) {
+            for (int x = 0; x < raster.getWidth(); x++) {
+                max = Math.max(max, raster.getSample(x, y, 0));
+            }
+        }
+        return max;
     }
 
     private static double mean(Raster raster) {

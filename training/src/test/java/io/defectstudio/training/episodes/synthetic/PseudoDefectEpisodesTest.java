@@ -10,6 +10,7 @@ import io.defectstudio.training.episodes.Episode;
 import io.defectstudio.training.episodes.EpisodeDataException;
 import io.defectstudio.training.episodes.MemorySample;
 import io.defectstudio.training.episodes.Sample;
+import io.defectstudio.training.metrics.BinaryMask;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -55,6 +56,23 @@ class PseudoDefectEpisodesTest {
                 assertTrue(contrastInsideMask(sample) >= 10, "episode " + i + " " + sample.id()
                         + " barely differs from its surface: " + contrastInsideMask(sample));
             }
+        }
+    }
+
+    @Test
+    void evenOnTinyImagesNoMaskIsEmpty() {
+        List<Sample> tiny = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            BufferedImage image = new BufferedImage(16 + 8 * i, 16, BufferedImage.TYPE_BYTE_GRAY);
+            tiny.add(new MemorySample("tiny-" + i, image, image));
+        }
+        PseudoDefectEpisodes episodes = new PseudoDefectEpisodes(tiny, 2, 13);
+        for (long i = 0; i < 300; i++) {
+            Episode episode = episodes.episode(i);
+            for (Sample sample : episode.supports()) {
+                assertTrue(BinaryMask.fromGray(sample.mask()).area() > 0, "episode " + i + " " + sample.id());
+            }
+            assertTrue(BinaryMask.fromGray(episode.query().mask()).area() > 0, "episode " + i + " query");
         }
     }
 
