@@ -4,14 +4,18 @@ import io.defectstudio.inference.nets.baseline.Baseline;
 import io.defectstudio.inference.nets.eamnet.EAMNet;
 import io.defectstudio.inference.nets.lerenet.LERENet;
 import io.defectstudio.inference.nets.matcher.FeatureMatcher;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 
 /** Creates the few-shot networks a model manifest can name. */
 public final class Architectures {
 
-    /** Architecture names {@link #create} accepts. */
+    /** The product's architecture names. */
     public static final List<String> NAMES = List.of("lerenet", "eamnet", "baseline", "matcher");
+
+    /** LERENet with modules removed, for the paper's Table 3 ablation; {@link #create} accepts these too. */
+    public static final List<String> ABLATIONS = List.of("lerenet-no-mpr", "lerenet-no-mpe", "lerenet-no-mpr-mpe");
 
     private Architectures() {}
 
@@ -42,10 +46,22 @@ public final class Architectures {
                 return new Baseline(backbone, channels);
             case "matcher":
                 return new FeatureMatcher(backbone);
+            case "lerenet-no-mpr":
+                return new LERENet(backbone, channels, EnumSet.of(LERENet.Module.MPR));
+            case "lerenet-no-mpe":
+                return new LERENet(backbone, channels, EnumSet.of(LERENet.Module.MPE));
+            case "lerenet-no-mpr-mpe":
+                return new LERENet(backbone, channels, EnumSet.allOf(LERENet.Module.class));
             default:
                 throw new IllegalArgumentException(
                         "unknown architecture '" + architecture + "', expected one of " + NAMES);
         }
+    }
+
+    /** Whether {@link #create} knows the name: a product architecture or an ablation. */
+    public static boolean isKnown(String architecture) {
+        String name = architecture.toLowerCase(Locale.ROOT);
+        return NAMES.contains(name) || ABLATIONS.contains(name);
     }
 
     /**

@@ -46,7 +46,8 @@ class FewShotNetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lerenet", "eamnet", "baseline", "matcher"})
+    @ValueSource(strings = {"lerenet", "eamnet", "baseline", "matcher", "lerenet-no-mpr", "lerenet-no-mpe",
+        "lerenet-no-mpr-mpe"})
     void outputIsOneLogitMapAtInputSizeForOneAndFiveShots(String architecture) {
         try (NDManager manager = NDManager.newBaseManager()) {
             FewShotNet net = initialised(architecture, manager, 1);
@@ -58,6 +59,22 @@ class FewShotNetsTest {
             Shape[] predicted = net.getOutputShapes(new Shape[] {new Shape(2, 3, S, S)});
             assertEquals(new Shape(2, 1, S, S), predicted[0]);
             assertEquals(architecture, net.architecture());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lerenet-no-mpr", "lerenet-no-mpe", "lerenet-no-mpr-mpe"})
+    void anAblatedLereNetComputesWithoutTheRemovedModule(String ablation) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            FewShotNet full = initialised("lerenet", manager, 4);
+            FewShotNet ablated = initialised(ablation, manager, 4);
+            Gates.open(full);
+            Gates.open(ablated);
+            NDArray queries = Episodes.queries(manager, 1);
+            NDList support = Episodes.support(manager, 1, 1);
+            NDArray a = run(full, manager, queries, support, false).get(0);
+            NDArray b = run(ablated, manager, queries, support, false).get(0);
+            assertTrue(a.sub(b).abs().max().getFloat() > 1e-4f, ablation + " computes the same as LERENet");
         }
     }
 
@@ -79,7 +96,8 @@ class FewShotNetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lerenet", "eamnet", "baseline", "matcher"})
+    @ValueSource(strings = {"lerenet", "eamnet", "baseline", "matcher", "lerenet-no-mpr", "lerenet-no-mpe",
+        "lerenet-no-mpr-mpe"})
     void gradientsReachEveryTrainableParameter(String architecture) {
         try (NDManager manager = NDManager.newBaseManager()) {
             FewShotNet net = initialised(architecture, manager, 2);
@@ -110,7 +128,8 @@ class FewShotNetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lerenet", "eamnet", "baseline", "matcher"})
+    @ValueSource(strings = {"lerenet", "eamnet", "baseline", "matcher", "lerenet-no-mpr", "lerenet-no-mpe",
+        "lerenet-no-mpr-mpe"})
     void savedParametersRestoreIdenticalOutputs(String architecture) throws IOException, MalformedModelException {
         try (NDManager manager = NDManager.newBaseManager()) {
             FewShotNet original = initialised(architecture, manager, 3);

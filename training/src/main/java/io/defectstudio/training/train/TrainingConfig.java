@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /**
  * Settings of a meta-training run.
  *
- * @param architecture lerenet, eamnet, baseline or matcher
+ * @param architecture lerenet, eamnet, baseline or matcher (or a LERENet ablation, {@link Architectures#ABLATIONS})
  * @param backbone compact, resnet18 or resnet50
  * @param backboneWeights pre-trained backbone (safetensors), or null to start from random weights
  * @param freezeBackbone keep the backbone's weights fixed (EAMNet always does)
@@ -53,9 +53,9 @@ public record TrainingConfig(
         String modelName) {
 
     public TrainingConfig {
-        if (!Architectures.NAMES.contains(architecture)) {
+        if (!Architectures.isKnown(architecture)) {
             throw new IllegalArgumentException("Unknown architecture " + architecture + "; one of "
-                    + Architectures.NAMES);
+                    + Architectures.NAMES + " (or an ablation: " + Architectures.ABLATIONS + ")");
         }
         if (shots < 1 || batchSize < 1 || inputSize < 32 || validationEpisodes < 1 || calibrationEpisodes < 0) {
             throw new IllegalArgumentException("Need shots >= 1, batchSize >= 1, inputSize >= 32, "

@@ -12,6 +12,9 @@ import io.defectstudio.inference.nets.FeatureOps;
 import io.defectstudio.inference.nets.FewShotNet;
 import io.defectstudio.inference.nets.MatchingPrior;
 import io.defectstudio.inference.nets.MidLevelFeatures;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * LERENet (arXiv 2403.11122): mid-level local descriptors of query and masked support (K shots averaged, Eq. 16),
@@ -23,6 +26,9 @@ import io.defectstudio.inference.nets.MidLevelFeatures;
  */
 public final class LERENet extends FewShotNet {
 
+    /** The modules that the paper's Table 3 ablation takes out. */
+    public enum Module { MPR, MPE }
+
     private static final byte VERSION = 2;
 
     private final Backbone backbone;
@@ -32,10 +38,20 @@ public final class LERENet extends FewShotNet {
     private final MPE mpe;
     private final IFM ifm;
     private final MatchingPrior matching;
+    private final Set<Module> removed;
 
     /** LERENet on {@code backbone} with {@code channels} (c) mid-level channels and as many MPR graph nodes. */
     public LERENet(Backbone backbone, int channels) {
+        this(backbone, channels, EnumSet.noneOf(Module.class));
+    }
+
+    /**
+     * LERENet without some modules, for the ablation: a removed module's output (P_main for MPR, P_aux for MPE) is
+     * zeros of its shape, so IFM and every other part stay as they are. Its parameters exist but are frozen.
+     */
+    public LERENet(Backbone backbone, int channels, Set<Module> removed) {
         super(VERSION);
+        this.removed = removed.isEmpty() ? EnumSet.noneOf(Module.class) : EnumSet.copyOf(removed);
         this.backbone = addChildBlock("backbone", backbone);
         this.channels = channels;
         int[] c = backbone.stageChannels();
@@ -44,8 +60,17 @@ public final class LERENet extends FewShotNet {
         mpe = addChildBlock("mpe", new MPE(channels));
         ifm = addChildBlock("ifm", new IFM(channels));
         matching = addChildBlock("matching", new MatchingPrior());
-        // layer4 is never read: freeze it so no optimiser sees parameters without gradients.
+        // layer4 and removed modules are never read: freeze them so no optimiser sees parameters without gradients.
         backbone.stage(4).freezeParameters(true);
+        if (this.removed.contains(Module.MPR)) {
+            mpr.freezeParameters(true);
+        }
+        if (this.removed.contains(Module.MPE)) {
+            mpe.freezeParameters(true);
+        }
+        if (this.removed.containsAll(EnumSet.allOf(Module.class))) {
+            features.freezeParameters(true);
+        }
     }
 
     /**
@@ -88,8 +113,11 @@ public final class LERENet extends FewShotNet {
                 throw new IllegalArgumentException("query and support images must have the same size (query features "
                         + xq.getShape() + ", support descriptors " + supportNodes.getShape() + ")");
             }
-            NDArray main = mpr.forward(ps, new NDList(xq, supportNodes, supportChannels), training).singletonOrThrow();
-            NDArray aux = mpe.forward(ps, new NDList(xq, prototype, descriptors), training).singletonOrThrow();
+            NDArray main = removed.contains(Module.MPR) ? xq.zerosLike()
+                    : mpr.forward(ps, new NDList(xq, supportNodes, supportChannels), training).singletonOrThrow();
+            NDArray aux = removed.contains(Module.MPE)
+                    ? xq.getManager().zeros(mpe.getOutputShapes(new Shape[] {xq.getShape()})[0], xq.getDataType())
+                    : mpe.forward(ps, new NDList(xq, prototype, descriptors), training).singletonOrThrow();
             NDArray match = FeatureOps.resizeLike(
                     matching.logits(ps, stages, encodedSupport.subNDList(4), training), xq);
             NDArray head = ifm.forward(ps, new NDList(main, aux.concat(match, 1)), training).singletonOrThrow();
@@ -105,7 +133,12 @@ public final class LERENet extends FewShotNet {
 
     @Override
     public String architecture() {
-        return "lerenet";
+        StringBuilder name = new StringBuilder("lerenet");
+        if (!removed.isEmpty()) {
+            name.append("-no");
+            removed.forEach(m -> name.append('-').append(m.name().toLowerCase(Locale.ROOT)));
+        }
+        return name.toString();
     }
 
     @Override
