@@ -4,7 +4,6 @@ import io.defectstudio.training.calibration.Calibration;
 import io.defectstudio.training.episodes.FoldedSource;
 import io.defectstudio.training.train.MetaTrainer;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -43,11 +42,7 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        for (Path p : new Path[] {model, data}) {
-            if (!Files.exists(p)) {
-                throw new CliException(DefectStudioCli.BAD_INPUT, "no such file or folder: " + p);
-            }
-        }
+        ProjectArgs.requireExisting(model, data);
         if (episodes < 1 || shots < 1) {
             throw new CliException(DefectStudioCli.BAD_INPUT, "--episodes and --shots must be at least 1");
         }

@@ -5,7 +5,6 @@ import io.defectstudio.training.eval.EvalOptions;
 import io.defectstudio.training.eval.EvalReport;
 import io.defectstudio.training.eval.Evaluator;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -51,11 +50,7 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        for (Path p : new Path[] {model, episodes, data}) {
-            if (!Files.exists(p)) {
-                throw new CliException(DefectStudioCli.BAD_INPUT, "no such file or folder: " + p);
-            }
-        }
+        ProjectArgs.requireExisting(model, episodes, data);
         EvalOptions options = new EvalOptions(limit, normal, device, threads);
         EvalReport report = Evaluator.evaluate(model, episodes, data, options, p -> {
             if (p.done() % Math.max(1, every) == 0 || p.done() == p.total()) {

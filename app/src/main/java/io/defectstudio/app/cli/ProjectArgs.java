@@ -4,6 +4,7 @@ import io.defectstudio.storage.Project;
 import io.defectstudio.training.datasets.DatasetFormatException;
 import io.defectstudio.training.datasets.ProgressListener;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Supplier;
 
@@ -21,6 +22,15 @@ final class ProjectArgs {
     }
 
     /** Bad options and unusable dataset folders are the user's input, not a crash. */
+    /** Refuses, as bad input, any path that names nothing. */
+    static void requireExisting(Path... paths) {
+        for (Path p : paths) {
+            if (!Files.exists(p)) {
+                throw new CliException(DefectStudioCli.BAD_INPUT, "no such file or folder: " + p);
+            }
+        }
+    }
+
     static <T> T userInput(Supplier<T> work) {
         try {
             return work.get();
