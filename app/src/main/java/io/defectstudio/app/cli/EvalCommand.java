@@ -6,6 +6,7 @@ import io.defectstudio.training.eval.EvalReport;
 import io.defectstudio.training.eval.Evaluator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -44,6 +45,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "0", description = "Engine threads (0 = engine default).")
     int threads;
 
+    @Option(names = "--sweep", split = ",",
+            description = "Also report mIoU at these thresholds, e.g. 0.1,0.3,0.5 (same network passes).")
+    List<Double> sweep = List.of();
+
     @Option(names = "--every", defaultValue = "50", description = "Print progress every N episodes.")
     int every;
 
@@ -51,7 +56,7 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         ProjectArgs.requireExisting(model, episodes, data);
-        EvalOptions options = new EvalOptions(limit, normal, device, threads);
+        EvalOptions options = ProjectArgs.userInput(() -> new EvalOptions(limit, normal, device, threads, sweep));
         EvalReport report = Evaluator.evaluate(model, episodes, data, options, p -> {
             if (p.done() % Math.max(1, every) == 0 || p.done() == p.total()) {
                 o.printf(Locale.ROOT, "%s %d/%d elapsed %ds eta %ds%n", p.phase(), p.done(), p.total(),

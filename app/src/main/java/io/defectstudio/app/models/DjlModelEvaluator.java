@@ -17,7 +17,7 @@ public final class DjlModelEvaluator implements ModelEvaluator {
     public EvalReport evaluate(Path bundle, List<Episode> episodes) {
         try (DjlSegmenter segmenter = DjlSegmenter.open(ModelBundle.load(bundle), InferenceOptions.defaults(),
                 Architectures::create)) {
-            return Evaluator.evaluate(segmenter, episodes, 0, List.of(), EvalListener.NONE);
+            return Evaluator.evaluate(segmenter, episodes, 0, List.of(), List.of(), EvalListener.NONE);
         }
     }
 }

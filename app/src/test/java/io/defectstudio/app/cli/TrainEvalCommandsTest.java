@@ -63,7 +63,7 @@ class TrainEvalCommandsTest {
                 + "\tsd-saliency-900/SD-saliency-900/Source Images/In_2.bmp"
                 + "\tsd-saliency-900/SD-saliency-900/Ground truth/In_2.png\n");
         Run eval = run("eval", "--model", runDir.resolve("model").toString(), "--episodes", list.toString(),
-                "--data", data.toString(), "--normal", "3", "--every", "1");
+                "--data", data.toString(), "--normal", "3", "--every", "1", "--sweep", "0.2,0.7");
         assertEquals(0, eval.code(), eval.err() + eval.out());
         Matcher miou = Pattern.compile("mIoU (\\d+\\.\\d+)").matcher(eval.out());
         assertTrue(miou.find(), eval.out());
@@ -71,6 +71,8 @@ class TrainEvalCommandsTest {
         assertTrue(value >= 0 && value <= 100, eval.out());
         assertTrue(eval.out().contains("MT_Blowhole") && eval.out().contains("Steel_In"), eval.out());
         assertTrue(eval.out().contains("defect-free tiles 3"), eval.out());
+        assertTrue(Pattern.compile("mIoU by threshold:  0\\.20 \\d+\\.\\d\\d  0\\.70 ").matcher(eval.out()).find(),
+                eval.out());
     }
 
     @Test
@@ -79,6 +81,10 @@ class TrainEvalCommandsTest {
                 "--data", dir.toString());
         assertEquals(DefectStudioCli.BAD_INPUT, eval.code());
         assertTrue(eval.err().contains("no such file or folder"), eval.err());
+        Run sweep = run("eval", "--model", dir.toString(), "--episodes", dir.toString(), "--data", dir.toString(),
+                "--sweep", "0.5,1.5");
+        assertEquals(DefectStudioCli.BAD_INPUT, sweep.code());
+        assertTrue(sweep.err().contains("(0, 1), got 1.5"), sweep.err());
         Run calibrate = run("calibrate", "--model", dir.resolve("none").toString(), "--data", dir.toString());
         assertEquals(DefectStudioCli.BAD_INPUT, calibrate.code());
         assertTrue(calibrate.err().contains("no such file or folder"), calibrate.err());

@@ -1,6 +1,7 @@
 package io.defectstudio.training.eval;
 
 import io.defectstudio.inference.DeviceChoice;
+import java.util.List;
 
 /**
  * How an evaluation runs.
@@ -9,13 +10,25 @@ import io.defectstudio.inference.DeviceChoice;
  * @param normalImages defect-free tiles (MT_Free) scored for the false-positive rate (0 = skip, -1 = all)
  * @param device where the network runs
  * @param threads intra-op threads (0 = engine default)
+ * @param sweep thresholds at which mIoU is also reported (empty = only the model's own)
  */
-public record EvalOptions(int limit, int normalImages, DeviceChoice device, int threads) {
+public record EvalOptions(int limit, int normalImages, DeviceChoice device, int threads, List<Double> sweep) {
 
     public EvalOptions {
         if (limit < 0 || normalImages < -1 || threads < 0) {
             throw new IllegalArgumentException("Need limit >= 0, normalImages >= -1, threads >= 0");
         }
+        sweep = List.copyOf(sweep);
+        for (double t : sweep) {
+            if (!(t > 0 && t < 1)) {
+                throw new IllegalArgumentException("Sweep thresholds must lie in (0, 1), got " + t);
+            }
+        }
+    }
+
+    /** No sweep. */
+    public EvalOptions(int limit, int normalImages, DeviceChoice device, int threads) {
+        this(limit, normalImages, device, threads, List.of());
     }
 
     /** All episodes, all defect-free tiles, automatic device. */
@@ -24,10 +37,10 @@ public record EvalOptions(int limit, int normalImages, DeviceChoice device, int 
     }
 
     public EvalOptions withLimit(int newLimit) {
-        return new EvalOptions(newLimit, normalImages, device, threads);
+        return new EvalOptions(newLimit, normalImages, device, threads, sweep);
     }
 
     public EvalOptions withNormalImages(int count) {
-        return new EvalOptions(limit, count, device, threads);
+        return new EvalOptions(limit, count, device, threads, sweep);
     }
 }

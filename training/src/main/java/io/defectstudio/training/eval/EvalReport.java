@@ -1,8 +1,10 @@
 package io.defectstudio.training.eval;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The benchmark figures of one model on one episode list.
@@ -18,6 +20,7 @@ import java.util.Map;
  * @param supportEncodings support sets encoded (fewer than episodes when support sets repeat)
  * @param wallTime total time
  * @param meanQueryMillis mean network time per query as the segmenter measured it
+ * @param sweepMeanIou mIoU at other thresholds, ascending (empty when no sweep was asked for)
  */
 public record EvalReport(
         int episodes,
@@ -30,10 +33,12 @@ public record EvalReport(
         double meanPaintedFraction,
         int supportEncodings,
         Duration wallTime,
-        double meanQueryMillis) {
+        double meanQueryMillis,
+        Map<Double, Double> sweepMeanIou) {
 
     public EvalReport {
         classIou = Map.copyOf(classIou);
+        sweepMeanIou = Collections.unmodifiableMap(new TreeMap<>(sweepMeanIou));
     }
 
     /** True when only the first episodes of the list were scored. */
@@ -49,6 +54,11 @@ public record EvalReport(
         classIou.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> sb.append(
                 String.format(Locale.ROOT, "  IoU %-12s %6.2f%n", e.getKey(), 100 * e.getValue())));
         sb.append(String.format(Locale.ROOT, "mIoU %.2f  FB-IoU %.2f%n", 100 * meanIou, 100 * fbIou));
+        if (!sweepMeanIou.isEmpty()) {
+            sb.append("mIoU by threshold:");
+            sweepMeanIou.forEach((t, v) -> sb.append(String.format(Locale.ROOT, "  %.2f %.2f", t, 100 * v)));
+            sb.append(System.lineSeparator());
+        }
         if (normalImages > 0) {
             sb.append(String.format(Locale.ROOT,
                     "defect-free tiles %d: false-positive rate %.2f%%, mean painted area %.3f%%%n", normalImages,

@@ -47,7 +47,7 @@ public final class Evaluator {
         List<Sample> normals = normalTiles(dataDir, options.normalImages());
         InferenceOptions inference = new InferenceOptions(options.device(), options.threads(), 0);
         try (Segmenter segmenter = DjlSegmenter.open(bundle, inference, Architectures::create)) {
-            return evaluate(segmenter, all, options.limit(), normals, listener);
+            return evaluate(segmenter, all, options.limit(), normals, options.sweep(), listener);
         }
     }
 
@@ -56,13 +56,15 @@ public final class Evaluator {
      *
      * @param limit first N episodes only (0 = all)
      * @param normals defect-free queries; each is segmented against a magnetic-tile support set of the list
+     * @param sweep thresholds at which mIoU is also reported (may be empty)
      */
     public static EvalReport evaluate(Segmenter segmenter, List<Episode> episodes, int limit, List<Sample> normals,
-            EvalListener listener) {
+            List<Double> sweep, EvalListener listener) {
         long started = System.nanoTime();
         List<Episode> scored = limit > 0 && limit < episodes.size() ? episodes.subList(0, limit) : episodes;
         IouAccumulator iou = new IouAccumulator();
         FalsePositiveCounter falsePositives = new FalsePositiveCounter();
+        ThresholdSweep thresholds = new ThresholdSweep(sweep);
         long queryMillis = 0;
         int queries = 0;
         try (SupportCache cache = new SupportCache(segmenter, CACHE_SIZE)) {
@@ -72,6 +74,7 @@ public final class Evaluator {
                 Segmentation result = segmenter.segment(support, episode.query().image());
                 BinaryMask truth = BinaryMask.fromGray(episode.query().mask());
                 iou.add(episode.className(), atSize(BinaryMask.fromGray(result.mask()), truth), truth);
+                thresholds.add(episode.className(), result.probability(), result.width(), result.height(), truth);
                 queryMillis += result.latencyMillis();
                 queries++;
                 report(listener, "episodes", i + 1, scored.size(), started, started);
@@ -93,7 +96,7 @@ public final class Evaluator {
             return new EvalReport(scored.size(), episodes.size(), iou.classIou(), iou.meanIou(), iou.fbIou(),
                     normals.size(), falsePositives.falsePositiveRate(), falsePositives.meanPaintedFraction(),
                     cache.encodings(), Duration.ofNanos(System.nanoTime() - started),
-                    queries == 0 ? 0 : (double) queryMillis / queries);
+                    queries == 0 ? 0 : (double) queryMillis / queries, thresholds.meanIou());
         }
     }
 

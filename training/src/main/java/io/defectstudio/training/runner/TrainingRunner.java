@@ -17,7 +17,9 @@ import io.defectstudio.training.train.TrainingConfig;
 import io.defectstudio.training.train.TrainingResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -117,9 +119,11 @@ public final class TrainingRunner {
     }
 
     private static void evaluate(Options o) {
+        List<Double> sweep = o.containsKey("sweep")
+                ? Arrays.stream(o.get("sweep").split(",")).map(Double::parseDouble).toList() : List.of();
         EvalOptions options = new EvalOptions(o.integer("limit", 0),
                 o.integer("normal", -1), DeviceChoice.AUTO,
-                o.integer("threads", 0));
+                o.integer("threads", 0), sweep);
         long every = o.whole("every", 50);
         EvalReport report = Evaluator.evaluate(Path.of(o.get("model")), Path.of(o.get("episodes")),
                 Path.of(o.get("data")), options, p -> {

@@ -138,6 +138,18 @@ class EvaluatorTest {
     }
 
     @Test
+    void theSweepScoresOtherThresholdsFromTheSameProbabilities() {
+        EvalReport report = Evaluator.evaluate(bundle, list, data,
+                new EvalOptions(0, 0, DeviceChoice.CPU, 0, List.of(0.9, 0.5, 1e-6)), EvalListener.NONE);
+        assertEquals(List.of(1e-6, 0.5, 0.9), List.copyOf(report.sweepMeanIou().keySet()));
+        assertEquals(report.meanIou(), report.sweepMeanIou().get(0.5), 1e-12, "0.5 is the bundle's own threshold");
+        // Painting everything: each class's IoU is its defect area over the whole image area.
+        assertTrue(report.sweepMeanIou().get(1e-6) > 0 && report.sweepMeanIou().get(1e-6) < 1);
+        assertTrue(report.summary().contains("mIoU by threshold:  0.00 "), report.summary());
+        assertThrows(IllegalArgumentException.class, () -> new EvalOptions(0, 0, DeviceChoice.CPU, 0, List.of(1.0)));
+    }
+
+    @Test
     void aMissingBundleIsATypedError() {
         assertThrows(ModelBundleException.class, () -> Evaluator.evaluate(data.resolve("nothing"), list, data,
                 EvalOptions.full(), EvalListener.NONE));
