@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Reproduces one fold of the Defect-8i results table in docs/benchmarks.md: backbone pre-training on the fold's six
-# training classes, then FeatureMatcher, Baseline, LERENet and EAMNet on that frozen backbone, each scored on the
+# training classes, then FeatureMatcher, Baseline, LERENet and EAMNet on that frozen backbone (each bundle's threshold
+# calibrated on pseudo-defect episodes by metatrain itself), each scored on the
 # fold's fixed 1-shot list (with 200 MT_Free tiles for the false-positive rate) and 5-shot list. About 30 minutes per
 # fold on a 2-core CPU; logs and bundles go to OUT/fold<F>.
 #   scripts/benchmark-fold.sh FOLD [DATA_DIR=../shared/data] [BENCHMARK_DIR=../shared/benchmark/defect8i] [OUT=runs/benchmark]

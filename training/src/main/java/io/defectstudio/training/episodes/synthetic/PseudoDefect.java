@@ -21,6 +21,8 @@ import java.util.SplittableRandom;
 public record PseudoDefect(DefectShape shape, double scale, double shift, double contrast, double grain,
         BufferedImage texture) {
 
+    private static final int MAX_DRAWS = 50;
+
     /** Draws a class whose instances stand out from typical metal surfaces by at least 20 grey levels. */
     public static PseudoDefect draw(SplittableRandom random, BufferedImage textureOrNull) {
         DefectShape shape = DefectShape.values()[random.nextInt(DefectShape.values().length)];
@@ -45,7 +47,14 @@ public record PseudoDefect(DefectShape shape, double scale, double shift, double
         int h = greyBackground.getHeight();
         double size = scale * (0.8 + 0.4 * random.nextDouble());
         Raster alpha = shape.draw(w, h, size, random).getRaster();
-        int labelFrom = Math.min(128, Math.max(1, maxValue(alpha)));
+        // Spots scattered past a small image's border can miss it entirely: draw another instance.
+        for (int attempt = 1; maxValue(alpha) == 0; attempt++) {
+            if (attempt == MAX_DRAWS) {
+                throw new IllegalStateException("No visible " + shape + " instance on a " + w + "x" + h + " image");
+            }
+            alpha = shape.draw(w, h, size, random).getRaster();
+        }
+        int labelFrom = Math.min(128, maxValue(alpha));
         Raster background = greyBackground.getRaster();
         Raster surface = texture == null ? background : texture.getRaster();
         double backgroundMean = mean(background);
