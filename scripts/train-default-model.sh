@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Reproduces the model shipped in resources/.../models/default: a compact ResNet backbone pre-trained on all eight
 # Defect-8i classes (MT_Free tiles as negatives), under FeatureMatcher, the method with the best 4-fold mean on the
-# benchmark (docs/benchmarks.md; it needs no meta-training of its own). Its threshold stays 0.5 (calibration=0): the
-# pseudo-defect calibration moved it to 0.45 for no clear gain and more false alarms. About 10 minutes on a 2-core CPU.
+# benchmark (docs/benchmarks.md; it needs no meta-training of its own, and keeps the threshold 0.5). About 10 minutes
+# on a 2-core CPU.
 #   scripts/train-default-model.sh [DATA_DIR=../shared/data] [OUT=runs/default]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -16,5 +16,5 @@ run() {
 }
 run pretrain data="$data" fold=-1 out="$out/pretrain" steps=400 epoch=100
 run metatrain data="$data" fold=-1 arch=matcher backbone=compact weights="$out/pretrain/backbone.safetensors" \
-  out="$out/matcher" validation=40 calibration=0 name=defect8i-matcher-compact
+  out="$out/matcher" validation=40 name=defect8i-matcher-compact
 echo "bundle: $out/matcher/model (copy model.json and weights.dsw into resources/src/main/resources/io/defectstudio/resources/models/default/)"

@@ -47,7 +47,8 @@ import java.util.function.IntConsumer;
  *
  * <p>Loss: BCE on the query mask (LERENet Eq. 6), plus alpha * KL attention distillation for EAMNet (alpha = 0.05).
  * Validation episodes come from held-out images (every 5th) of the training classes; the fold's test classes are
- * never read. The training-free matcher has nothing to train: its bundle is written at once.
+ * never read. The training-free matcher has nothing to train: its bundle is written at once. A trained network's
+ * threshold is then calibrated on pseudo-defect episodes ({@link #calibrate}).
  */
 public final class MetaTrainer {
 
@@ -109,8 +110,11 @@ public final class MetaTrainer {
                 state = new RunState(describe(config), 0, List.of(), List.of(score), score, 0);
             }
             writeBundle(config, net, split, state);
-            double threshold = config.calibrationEpisodes() == 0 ? NOT_CALIBRATED : calibrate(config.output(), source,
-                    split, config.shots(), config.calibrationEpisodes(), config.seed(), done -> { }).threshold();
+            // An untrained network keeps 0.5: the matcher's decision rule (closer to the defect than to the
+            // background), which has no training-class confidence to correct.
+            double threshold = !trainable || config.calibrationEpisodes() == 0 ? NOT_CALIBRATED
+                    : calibrate(config.output(), source, split, config.shots(), config.calibrationEpisodes(),
+                            config.seed(), done -> { }).threshold();
             return new TrainingResult(config.output(), state.bestScore(), state.bestStep(), state.losses(),
                     state.validationScores(), Duration.ofNanos(System.nanoTime() - started), threshold);
         }

@@ -1,6 +1,7 @@
 package io.defectstudio.training.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,6 +99,12 @@ class MetaTrainerTest {
         assertTrue(iou >= 0 && iou <= 1, "calibration IoU " + iou);
         assertTrue(manifest.metrics().containsKey("validation_mIoU"), manifest.metrics().toString());
         assertEquals(manifest.weights().bytes(), bundle.readWeights().toBytes().length);
+
+        TrainingResult matcher = MetaTrainer.run(config("matcher", work.resolve("m"), 4, 3, 0f, 5), data, 0,
+                TrainingListener.NONE);
+        Manifest untrained = ModelBundle.load(matcher.bundle()).manifest();
+        assertEquals(0.5, untrained.threshold(), "the matcher keeps its decision rule");
+        assertFalse(untrained.metrics().containsKey(BundleCalibrator.METRIC));
     }
 
     @Test
