@@ -20,6 +20,10 @@ public interface TrainingObserver {
     default void onResumed(long runId, long step) {
     }
 
+    /** Training is over; the threshold calibration has done {@code done} of {@code total} pseudo-defect episodes. */
+    default void onCalibrating(long runId, int done, int total) {
+    }
+
     /** Finished and registered as a (not yet active) model version. */
     default void onCompleted(long runId, ModelRecord model) {
     }

@@ -257,6 +257,14 @@ public final class TrainingService implements AutoCloseable {
         public void onResume(String phase, long step) {
             observer.onResumed(runId, step);
         }
+
+        @Override
+        public void onCalibration(int done, int total) {
+            observer.onCalibrating(runId, done, total);
+            if (cancelled.get() || Thread.currentThread().isInterrupted()) {
+                throw new RunCancelled();
+            }
+        }
     }
 
     /** Thrown from the listener to leave the training loop; the last checkpoint stays on disk. */

@@ -141,6 +141,12 @@ public final class TrainingViewModel implements AutoCloseable {
             }
 
             @Override
+            public void onCalibrating(long id, int done, int total) {
+                tasks.runOnUi(() -> message.set("Calibrating the defect threshold on made-up defects: " + done + " / "
+                        + total));
+            }
+
+            @Override
             public void onResumed(long id, long step) {
                 tasks.runOnUi(() -> {
                     running.set(true);

@@ -41,6 +41,7 @@ class TrainEvalCommandsTest {
         assertTrue(train.out().contains("Backbone pre-trained"), train.out());
         assertTrue(Files.isRegularFile(runDir.resolve("model/model.json")), train.out());
         assertTrue(train.out().contains("(calibrated on pseudo-defects)"), train.out());
+        assertTrue(train.out().contains("threshold calibration 100/100 pseudo-defect episodes"), train.out());
 
         Run calibrate = run("calibrate", "--model", runDir.resolve("model").toString(), "--data", data.toString(),
                 "--fold", "0", "--episodes", "3");

@@ -76,6 +76,7 @@ class TrainingServiceTest {
             p.models().activate(shipped.id());
             List<Long> steps = new CopyOnWriteArrayList<>();
             List<Double> ious = new CopyOnWriteArrayList<>();
+            List<String> calibrated = new CopyOnWriteArrayList<>();
             TrainingService.Started started = service.start(request("baseline", 2, 2), new Watch() {
                 @Override
                 public void onStep(long runId, long step, long total, double loss, Duration remaining) {
@@ -85,6 +86,11 @@ class TrainingServiceTest {
                 @Override
                 public void onEpoch(long runId, int epoch, double loss, double iou) {
                     ious.add(iou);
+                }
+
+                @Override
+                public void onCalibrating(long runId, int done, int total) {
+                    calibrated.add(done + "/" + total);
                 }
             });
             Optional<ModelRecord> model = started.done().get(5, TimeUnit.MINUTES);
@@ -97,6 +103,8 @@ class TrainingServiceTest {
             assertFalse(m.active(), "a new version is not active until the user says so");
             assertEquals(shipped.id(), p.models().active().orElseThrow().id());
             assertEquals("baseline", ModelBundle.load(m.bundlePath()).manifest().architecture());
+            assertEquals("100/100", calibrated.get(calibrated.size() - 1), "threshold calibrated after training");
+            assertEquals(100, calibrated.size());
             assertTrue(m.bundlePath().startsWith(p.folder().resolve("models")));
             double iou = JsonParser.parseString(m.metricsJson()).getAsJsonObject().get("validation_mIoU")
                     .getAsDouble();

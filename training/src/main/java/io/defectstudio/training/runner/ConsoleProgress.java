@@ -35,6 +35,14 @@ public final class ConsoleProgress implements TrainingListener {
     }
 
     @Override
+    public void onCalibration(int done, int total) {
+        if (done % every == 0 || done == total) {
+            out.printf(Locale.ROOT, "threshold calibration %d/%d pseudo-defect episodes%n", done, total);
+            out.flush();
+        }
+    }
+
+    @Override
     public void onCheckpoint(String phase, long step, Path file) {
         out.printf(Locale.ROOT, "%s checkpoint at step %d: %s%n", phase, step, file);
         out.flush();

@@ -114,7 +114,8 @@ public final class MetaTrainer {
             // background), which has no training-class confidence to correct.
             double threshold = !trainable || config.calibrationEpisodes() == 0 ? NOT_CALIBRATED
                     : calibrate(config.output(), source, split, config.shots(), config.calibrationEpisodes(),
-                            config.seed(), done -> { }).threshold();
+                            config.seed(), done -> listener.onCalibration(done, config.calibrationEpisodes()))
+                            .threshold();
             return new TrainingResult(config.output(), state.bestScore(), state.bestStep(), state.losses(),
                     state.validationScores(), Duration.ofNanos(System.nanoTime() - started), threshold);
         }

@@ -20,4 +20,8 @@ public interface TrainingListener {
     /** The run resumed from a checkpoint at this step. */
     default void onResume(String phase, long step) {
     }
+
+    /** After training, the threshold calibration has segmented {@code done} of {@code total} pseudo-defect episodes. */
+    default void onCalibration(int done, int total) {
+    }
 }
