@@ -19,9 +19,12 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -42,7 +45,7 @@ public final class TrainingRunner {
         Options options = Options.parse(args);
         switch (args[0]) {
             case "pretrain" -> pretrain(options);
-            case "export-backbone" -> BackbonePretrainer.exportBest(pretrainConfig(options));
+            case "export-backbone" -> exportBackbone(options);
             case "metatrain" -> metaTrain(options);
             case "eval" -> evaluate(options);
             case "calibrate" -> calibrate(options);
@@ -53,10 +56,18 @@ public final class TrainingRunner {
     private static void pretrain(Options o) {
         PretrainConfig config = pretrainConfig(o);
         int fold = o.integer("fold", 0);
-        PretrainResult r = BackbonePretrainer.run(config, Defect8iSource.open(Path.of(o.get("data"))),
+        Path data = Path.of(o.get("data"));
+        o.rejectUnread("pretrain");
+        PretrainResult r = BackbonePretrainer.run(config, Defect8iSource.open(data),
                 FoldSplit.defect8i(fold), new ConsoleProgress(new PrintWriter(System.out, true), 10));
         System.out.printf(Locale.ROOT, "pretrain done: best held-out mIoU %.4f at step %d, wall %ds, weights %s%n",
                 r.bestValidationIou(), r.bestStep(), r.wallTime().toSeconds(), r.weights());
+    }
+
+    private static void exportBackbone(Options o) {
+        PretrainConfig config = pretrainConfig(o);
+        o.rejectUnread("export-backbone");
+        BackbonePretrainer.exportBest(config);
     }
 
     private static PretrainConfig pretrainConfig(Options o) {
@@ -104,16 +115,25 @@ public final class TrainingRunner {
                 o.integer("calibration", d.calibrationEpisodes()),
                 o.whole("seed", d.seed()),
                 d.checkpointDir(), d.output(), o.getOrDefault("name", d.modelName()));
-        TrainingResult r = MetaTrainer.run(config, Path.of(o.get("data")),
-                o.integer("fold", 0), new ConsoleProgress(new PrintWriter(System.out, true), 10));
+        Path data = Path.of(o.get("data"));
+        int fold = o.integer("fold", 0);
+        o.rejectUnread("metatrain");
+        TrainingResult r = MetaTrainer.run(config, data, fold, new ConsoleProgress(new PrintWriter(System.out, true),
+                10));
         System.out.printf(Locale.ROOT, "metatrain done: best validation mIoU %.4f at step %d, wall %ds, threshold %.2f, "
                 + "bundle %s%n", r.bestValidationIou(), r.bestStep(), r.wallTime().toSeconds(), r.threshold(), r.bundle());
     }
 
     private static void calibrate(Options o) {
-        FoldedSource data = FoldedSource.open(Path.of(o.get("data")), o.integer("fold", 0));
-        Calibration c = MetaTrainer.calibrate(Path.of(o.get("model")), data.source(), data.split(),
-                o.integer("shots", 1), o.integer("episodes", 100), o.whole("seed", 42), done -> { });
+        Path dataDir = Path.of(o.get("data"));
+        int fold = o.integer("fold", 0);
+        Path model = Path.of(o.get("model"));
+        int shots = o.integer("shots", 1);
+        int episodes = o.integer("episodes", 100);
+        long seed = o.whole("seed", 42);
+        o.rejectUnread("calibrate");
+        FoldedSource data = FoldedSource.open(dataDir, fold);
+        Calibration c = MetaTrainer.calibrate(model, data.source(), data.split(), shots, episodes, seed, done -> { });
         System.out.printf(Locale.ROOT, "calibrate done: threshold %.2f, pseudo-defect IoU %.4f (%.4f at 0.50) on %d "
                 + "episodes%n", c.threshold(), c.iou(), c.iouAtHalf(), c.episodes());
     }
@@ -125,8 +145,11 @@ public final class TrainingRunner {
                 o.integer("normal", -1), DeviceChoice.AUTO,
                 o.integer("threads", 0), sweep);
         long every = o.whole("every", 50);
-        EvalReport report = Evaluator.evaluate(Path.of(o.get("model")), Path.of(o.get("episodes")),
-                Path.of(o.get("data")), options, p -> {
+        Path model = Path.of(o.get("model"));
+        Path episodes = Path.of(o.get("episodes"));
+        Path data = Path.of(o.get("data"));
+        o.rejectUnread("eval");
+        EvalReport report = Evaluator.evaluate(model, episodes, data, options, p -> {
                     if (p.done() % every == 0 || p.done() == p.total()) {
                         System.out.printf(Locale.ROOT, "eval %s %d/%d elapsed %ds eta %ds%n", p.phase(), p.done(),
                                 p.total(), p.elapsed().toSeconds(), p.remaining().toSeconds());
@@ -135,8 +158,12 @@ public final class TrainingRunner {
         System.out.print(report.summary());
     }
 
-    /** The {@code key=value} arguments after the command, read with the type and default of the setting they set. */
-    private record Options(Map<String, String> values) {
+    /**
+     * The {@code key=value} arguments after the command, read with the type and default of the setting they set. A
+     * command reads all of its keys before it starts work, then {@link #rejectUnread} refuses any key it did not read
+     * (a misspelt or misplaced option would otherwise be ignored silently after a long run).
+     */
+    private record Options(Map<String, String> values, Set<String> read) {
 
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>();
@@ -147,23 +174,35 @@ public final class TrainingRunner {
                 }
                 values.put(kv[0], kv[1]);
             }
-            return new Options(values);
+            return new Options(values, new HashSet<>());
+        }
+
+        void rejectUnread(String command) {
+            Set<String> unread = new TreeSet<>(values.keySet());
+            unread.removeAll(read);
+            if (!unread.isEmpty()) {
+                throw new IllegalArgumentException(command + " does not take " + unread + "; it reads "
+                        + new TreeSet<>(read));
+            }
         }
 
         String get(String key) {
+            read.add(key);
             return values.get(key);
         }
 
         boolean containsKey(String key) {
+            read.add(key);
             return values.containsKey(key);
         }
 
         String getOrDefault(String key, String fallback) {
+            read.add(key);
             return values.getOrDefault(key, fallback);
         }
 
         private <T> T read(String key, T fallback, Function<String, T> parse) {
-            String value = values.get(key);
+            String value = get(key);
             return value == null ? fallback : parse.apply(value);
         }
 
