@@ -52,7 +52,7 @@ public final class BackbonePretrainer {
     public static PretrainResult run(
             PretrainConfig config, EpisodeSource source, FoldSplit split, TrainingListener listener) {
         long started = System.nanoTime();
-        List<String> classes = split.trainClasses().stream().filter(source.classNames()::contains).toList();
+        List<String> classes = split.trainClassesIn(source);
         if (classes.isEmpty()) {
             throw new TrainingException("None of fold " + split.fold() + "'s train classes is in the data set");
         }

@@ -42,11 +42,10 @@ public final class EpisodeSampler implements EpisodeStream {
 
     /** A sampler over a fold's training classes only; the fold's test classes can never appear. */
     public static EpisodeSampler forTraining(EpisodeSource source, FoldSplit split, int shots, long seed) {
-        List<String> available = source.classNames();
-        List<String> train = split.trainClasses().stream().filter(available::contains).toList();
+        List<String> train = split.trainClassesIn(source);
         if (train.isEmpty()) {
             throw new EpisodeDataException("None of fold " + split.fold() + "'s train classes " + split.trainClasses()
-                    + " is in the data set (classes: " + available + ")");
+                    + " is in the data set (classes: " + source.classNames() + ")");
         }
         return new EpisodeSampler(source, train, shots, seed);
     }

@@ -45,6 +45,12 @@ public record FoldSplit(int fold, List<String> trainClasses, List<String> testCl
         return new FoldSplit(fold, train, test);
     }
 
+    /** The training classes that {@code source} has, in the split's order. */
+    public List<String> trainClassesIn(EpisodeSource source) {
+        List<String> available = source.classNames();
+        return trainClasses.stream().filter(available::contains).toList();
+    }
+
     public boolean isTestClass(String className) {
         return testClasses.contains(className);
     }

@@ -127,7 +127,7 @@ public final class MetaTrainer {
      */
     public static Calibration calibrate(Path bundle, EpisodeSource source, FoldSplit split, int shots, int episodes,
             long seed, IntConsumer progress) {
-        List<String> classes = split.trainClasses().stream().filter(source.classNames()::contains).toList();
+        List<String> classes = split.trainClassesIn(source);
         return BundleCalibrator.calibrate(bundle, PseudoDefectEpisodes.onSurfacesOf(
                 HeldOutSource.validation(source, HOLD_OUT_EVERY), classes, shots, seed + 2), episodes, progress);
     }
