@@ -7,9 +7,11 @@ import io.defectstudio.inference.SupportExample;
 import io.defectstudio.inference.SupportSet;
 import io.defectstudio.training.episodes.Episode;
 import io.defectstudio.training.episodes.EpisodeStream;
-import io.defectstudio.training.episodes.Sample;
+import io.defectstudio.training.eval.ThresholdSweep;
 import io.defectstudio.training.metrics.BinaryMask;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.IntConsumer;
 
 /**
@@ -24,14 +26,14 @@ import java.util.function.IntConsumer;
 public final class ThresholdCalibrator {
 
     /** Candidate thresholds, 0.05 apart. */
-    static final double[] GRID = grid(0.05, 0.9, 0.05);
+    static final List<Double> GRID = grid(0.05, 0.9, 0.05);
 
     private ThresholdCalibrator() {
     }
 
     /**
-     * Segments the first {@code count} episodes of the stream and returns the threshold with the highest pooled IoU
-     * (ties go to the one nearest 0.5).
+     * Segments the first {@code count} episodes of the stream and returns the threshold with the highest mIoU over
+     * them (pseudo-defect episodes are one class, so that is their pooled IoU); ties go to the one nearest 0.5.
      *
      * @param progress told the number of episodes done after each one
      */
@@ -40,62 +42,40 @@ public final class ThresholdCalibrator {
         if (count < 1) {
             throw new IllegalArgumentException("Calibration needs at least one episode");
         }
-        long[] intersections = new long[GRID.length];
-        long[] unions = new long[GRID.length];
+        ThresholdSweep sweep = new ThresholdSweep(GRID);
         for (int e = 0; e < count; e++) {
             Episode episode = episodes.episode(e);
-            BinaryMask truth = BinaryMask.fromGray(episode.query().mask());
-            float[] probability = probability(segmenter, episode);
-            for (int p = 0; p < probability.length; p++) {
-                boolean defect = truth.isDefect(p % truth.width(), p / truth.width());
-                for (int t = 0; t < GRID.length; t++) {
-                    boolean predicted = probability[p] >= GRID[t];
-                    if (predicted && defect) {
-                        intersections[t]++;
-                    }
-                    if (predicted || defect) {
-                        unions[t]++;
-                    }
-                }
-            }
+            Segmentation result = segment(segmenter, episode);
+            sweep.add(episode.className(), result.probability(), result.width(), result.height(),
+                    BinaryMask.fromGray(episode.query().mask()));
             progress.accept(e + 1);
         }
-        int best = 0;
-        int half = 0;
-        for (int t = 0; t < GRID.length; t++) {
-            double iou = iou(intersections[t], unions[t]);
-            double bestIou = iou(intersections[best], unions[best]);
-            if (iou > bestIou || iou == bestIou && Math.abs(GRID[t] - 0.5) < Math.abs(GRID[best] - 0.5)) {
+        Map<Double, Double> iou = sweep.meanIou();
+        double best = GRID.get(0);
+        for (double t : GRID) {
+            double score = iou.get(t);
+            double bestScore = iou.get(best);
+            if (score > bestScore || score == bestScore && Math.abs(t - 0.5) < Math.abs(best - 0.5)) {
                 best = t;
             }
-            if (Math.abs(GRID[t] - 0.5) < 1e-9) {
-                half = t;
-            }
         }
-        return new Calibration(GRID[best], iou(intersections[best], unions[best]),
-                iou(intersections[half], unions[half]), count);
+        return new Calibration(best, iou.get(best), iou.get(0.5), count);
     }
 
-    private static float[] probability(Segmenter segmenter, Episode episode) {
+    private static Segmentation segment(Segmenter segmenter, Episode episode) {
         List<SupportExample> examples = episode.supports().stream()
                 .map(s -> new SupportExample(s.image(), s.mask())).toList();
-        Sample query = episode.query();
         try (PreparedSupport support = segmenter.prepare(SupportSet.of(examples))) {
-            Segmentation result = segmenter.segment(support, query.image());
-            return result.probability();
+            return segmenter.segment(support, episode.query().image());
         }
     }
 
-    private static double iou(long intersection, long union) {
-        return union == 0 ? 0 : (double) intersection / union;
-    }
-
-    private static double[] grid(double from, double to, double step) {
+    private static List<Double> grid(double from, double to, double step) {
         int n = (int) Math.round((to - from) / step) + 1;
-        double[] values = new double[n];
+        List<Double> values = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            values[i] = Math.round((from + i * step) * 100) / 100.0;
+            values.add(Math.round((from + i * step) * 100) / 100.0);
         }
-        return values;
+        return List.copyOf(values);
     }
 }

@@ -8,14 +8,15 @@ import java.util.TreeMap;
 
 /**
  * The benchmark's mIoU at other thresholds than the model's, from the same probability maps: shows whether a model's
- * threshold suits classes it has not seen, at no extra network cost.
+ * threshold suits classes it has not seen, at no extra network cost. A pixel is defect where its probability is
+ * {@code >=} the threshold, compared as the segmenter's own threshold is.
  */
-final class ThresholdSweep {
+public final class ThresholdSweep {
 
     private final List<Double> thresholds;
     private final IouAccumulator[] accumulators;
 
-    ThresholdSweep(List<Double> thresholds) {
+    public ThresholdSweep(List<Double> thresholds) {
         this.thresholds = List.copyOf(thresholds);
         accumulators = new IouAccumulator[thresholds.size()];
         for (int i = 0; i < accumulators.length; i++) {
@@ -24,10 +25,10 @@ final class ThresholdSweep {
     }
 
     /** Adds one query: its probability map ({@code width x height}, row-major) against the truth at that size. */
-    void add(String className, float[] probability, int width, int height, BinaryMask truth) {
+    public void add(String className, float[] probability, int width, int height, BinaryMask truth) {
         for (int i = 0; i < accumulators.length; i++) {
             boolean[] defect = new boolean[probability.length];
-            float threshold = thresholds.get(i).floatValue();
+            double threshold = thresholds.get(i);
             for (int p = 0; p < defect.length; p++) {
                 defect[p] = probability[p] >= threshold;
             }
@@ -37,7 +38,7 @@ final class ThresholdSweep {
     }
 
     /** mIoU by threshold, ascending. */
-    Map<Double, Double> meanIou() {
+    public Map<Double, Double> meanIou() {
         Map<Double, Double> result = new TreeMap<>();
         for (int i = 0; i < accumulators.length; i++) {
             result.put(thresholds.get(i), accumulators[i].meanIou());
