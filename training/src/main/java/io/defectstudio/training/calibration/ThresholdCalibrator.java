@@ -3,10 +3,9 @@ package io.defectstudio.training.calibration;
 import io.defectstudio.inference.PreparedSupport;
 import io.defectstudio.inference.Segmentation;
 import io.defectstudio.inference.Segmenter;
-import io.defectstudio.inference.SupportExample;
-import io.defectstudio.inference.SupportSet;
 import io.defectstudio.training.episodes.Episode;
 import io.defectstudio.training.episodes.EpisodeStream;
+import io.defectstudio.training.episodes.Sample;
 import io.defectstudio.training.eval.ThresholdSweep;
 import io.defectstudio.training.metrics.BinaryMask;
 import java.util.ArrayList;
@@ -63,9 +62,7 @@ public final class ThresholdCalibrator {
     }
 
     private static Segmentation segment(Segmenter segmenter, Episode episode) {
-        List<SupportExample> examples = episode.supports().stream()
-                .map(s -> new SupportExample(s.image(), s.mask())).toList();
-        try (PreparedSupport support = segmenter.prepare(SupportSet.of(examples))) {
+        try (PreparedSupport support = segmenter.prepare(Sample.supportSet(episode.supports()))) {
             return segmenter.segment(support, episode.query().image());
         }
     }

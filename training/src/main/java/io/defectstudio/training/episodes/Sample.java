@@ -1,6 +1,9 @@
 package io.defectstudio.training.episodes;
 
+import io.defectstudio.inference.SupportExample;
+import io.defectstudio.inference.SupportSet;
 import java.awt.image.BufferedImage;
+import java.util.List;
 
 /** One annotated image of a defect class (or a defect-free image, whose mask is all background). */
 public interface Sample {
@@ -13,4 +16,9 @@ public interface Sample {
 
     /** The mask, {@code TYPE_BYTE_GRAY}, same size as the image; defect where the value is >= 128. */
     BufferedImage mask();
+
+    /** Samples as a segmenter's support set, in order (checked by {@link SupportSet#of}). */
+    static SupportSet supportSet(List<? extends Sample> samples) {
+        return SupportSet.of(samples.stream().map(s -> new SupportExample(s.image(), s.mask())).toList());
+    }
 }

@@ -2,10 +2,7 @@ package io.defectstudio.training.eval;
 
 import io.defectstudio.inference.PreparedSupport;
 import io.defectstudio.inference.Segmenter;
-import io.defectstudio.inference.SupportExample;
-import io.defectstudio.inference.SupportSet;
 import io.defectstudio.training.episodes.Sample;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,11 +30,7 @@ final class SupportCache implements AutoCloseable {
         if (cached != null) {
             return cached;
         }
-        List<SupportExample> examples = new ArrayList<>(supports.size());
-        for (Sample s : supports) {
-            examples.add(new SupportExample(s.image(), s.mask()));
-        }
-        PreparedSupport prepared = segmenter.prepare(SupportSet.of(examples));
+        PreparedSupport prepared = segmenter.prepare(Sample.supportSet(supports));
         encodings++;
         entries.put(key, prepared);
         if (entries.size() > capacity) {
