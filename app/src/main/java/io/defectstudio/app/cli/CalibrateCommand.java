@@ -2,6 +2,7 @@ package io.defectstudio.app.cli;
 
 import io.defectstudio.training.calibration.Calibration;
 import io.defectstudio.training.episodes.FoldedSource;
+import io.defectstudio.training.runner.ConsoleProgress;
 import io.defectstudio.training.train.MetaTrainer;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -47,13 +48,9 @@ public final class CalibrateCommand implements Callable<Integer> {
             throw new CliException(DefectStudioCli.BAD_INPUT, "--episodes and --shots must be at least 1");
         }
         FoldedSource source = ProjectArgs.userInput(() -> FoldedSource.open(data, fold));
+        ConsoleProgress progress = new ConsoleProgress(o, 10);
         Calibration c = ProjectArgs.userInput(() -> MetaTrainer.calibrate(model, source.source(), source.split(),
-                shots, episodes, seed, done -> {
-                    if (done % 10 == 0 || done == episodes) {
-                        o.printf(Locale.ROOT, "calibration %d/%d%n", done, episodes);
-                        o.flush();
-                    }
-                }));
+                shots, episodes, seed, done -> progress.onCalibration(done, episodes)));
         o.printf(Locale.ROOT, "Threshold %.2f: pseudo-defect IoU %.1f %% (%.1f %% at 0.50) on %d episodes -> %s%n",
                 c.threshold(), 100 * c.iou(), 100 * c.iouAtHalf(), c.episodes(), model);
         o.flush();
