@@ -11,12 +11,7 @@ fold="${1:?usage: benchmark-fold.sh FOLD [DATA_DIR] [BENCHMARK_DIR] [OUT]}"
 data="${2:-$here/../../shared/data}"
 lists="${3:-$here/../../shared/benchmark/defect8i}"
 out="${4:-$here/../runs/benchmark}/fold$fold"
-cp="$("$here/app-classpath.sh")"
-export OMP_WAIT_POLICY=PASSIVE
-run() {
-  java -Xmx3g -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-    -cp "$cp" io.defectstudio.training.runner.TrainingRunner "$@"
-}
+source "$here/training-runner.bash"
 mkdir -p "$out"
 run pretrain data="$data" fold="$fold" out="$out/pretrain" steps=400 epoch=100 | tee "$out/pretrain.log"
 weights="$out/pretrain/backbone.safetensors"

@@ -8,12 +8,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 data="${1:-$here/../../shared/data}"
 out="${2:-$here/../runs/default}"
-cp="$("$here/app-classpath.sh")"
-export OMP_WAIT_POLICY=PASSIVE
-run() {
-  java -Xmx3g -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-    -cp "$cp" io.defectstudio.training.runner.TrainingRunner "$@"
-}
+source "$here/training-runner.bash"
 run pretrain data="$data" fold=-1 out="$out/pretrain" steps=400 epoch=100
 run metatrain data="$data" fold=-1 arch=matcher backbone=compact weights="$out/pretrain/backbone.safetensors" \
   out="$out/matcher" validation=40 name=defect8i-matcher-compact
