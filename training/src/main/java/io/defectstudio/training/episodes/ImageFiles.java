@@ -1,5 +1,6 @@
 package io.defectstudio.training.episodes;
 
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,12 +29,21 @@ public final class ImageFiles {
 
     /** Reads a mask as 8-bit grey; colour masks are converted by luminance. Defect where the value is >= 128. */
     public static BufferedImage readMask(Path path) {
-        BufferedImage raw = readImage(path);
-        if (raw.getType() == BufferedImage.TYPE_BYTE_GRAY) {
-            return raw;
+        return toGrey(readImage(path));
+    }
+
+    /** The image as 8-bit grey: returned as is when it already is, otherwise converted (by luminance for colour). */
+    public static BufferedImage toGrey(BufferedImage image) {
+        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            return image;
         }
-        BufferedImage grey = new BufferedImage(raw.getWidth(), raw.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-        grey.getGraphics().drawImage(raw, 0, 0, null);
+        BufferedImage grey = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        Graphics2D g = grey.createGraphics();
+        try {
+            g.drawImage(image, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
         return grey;
     }
 }

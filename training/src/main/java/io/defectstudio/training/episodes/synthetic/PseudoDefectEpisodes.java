@@ -4,8 +4,8 @@ import io.defectstudio.training.episodes.Episode;
 import io.defectstudio.training.episodes.EpisodeDataException;
 import io.defectstudio.training.episodes.EpisodeSource;
 import io.defectstudio.training.episodes.EpisodeStream;
+import io.defectstudio.training.episodes.ImageFiles;
 import io.defectstudio.training.episodes.Sample;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,32 +61,17 @@ public final class PseudoDefectEpisodes implements EpisodeStream {
         for (int k = 0; k <= shots; k++) {
             Sample background = backgrounds.get(random.nextInt(backgrounds.size()));
             painted.add(defect.paint(CLASS_NAME + "-" + index + "-" + k + "@" + background.id(),
-                    grey(background.image()), random.split()));
+                    ImageFiles.toGrey(background.image()), random.split()));
         }
         return new Episode(CLASS_NAME, painted.subList(1, painted.size()), painted.get(0));
     }
 
     private BufferedImage textureCrop(SplittableRandom random) {
-        BufferedImage source = grey(backgrounds.get(random.nextInt(backgrounds.size())).image());
+        BufferedImage source = ImageFiles.toGrey(backgrounds.get(random.nextInt(backgrounds.size())).image());
         int side = Math.min(source.getWidth(), source.getHeight());
         int crop = Math.max(Math.min(side, MIN_TEXTURE_SIDE), (int) (side * (0.15 + 0.25 * random.nextDouble())));
         int x = random.nextInt(source.getWidth() - crop + 1);
         int y = random.nextInt(source.getHeight() - crop + 1);
         return source.getSubimage(x, y, crop, crop);
-    }
-
-    /** 8-bit grey; 16-bit and colour images are converted (the benchmark's images are grey). */
-    static BufferedImage grey(BufferedImage image) {
-        if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
-            return image;
-        }
-        BufferedImage grey = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-        Graphics2D g = grey.createGraphics();
-        try {
-            g.drawImage(image, 0, 0, null);
-        } finally {
-            g.dispose();
-        }
-        return grey;
     }
 }
