@@ -47,14 +47,16 @@ public record PseudoDefect(DefectShape shape, double scale, double shift, double
         int h = greyBackground.getHeight();
         double size = scale * (0.8 + 0.4 * random.nextDouble());
         Raster alpha = shape.draw(w, h, size, random).getRaster();
+        int peak = maxValue(alpha);
         // Spots scattered past a small image's border can miss it entirely: draw another instance.
-        for (int attempt = 1; maxValue(alpha) == 0; attempt++) {
+        for (int attempt = 1; peak == 0; attempt++) {
             if (attempt == MAX_DRAWS) {
                 throw new IllegalStateException("No visible " + shape + " instance on a " + w + "x" + h + " image");
             }
             alpha = shape.draw(w, h, size, random).getRaster();
+            peak = maxValue(alpha);
         }
-        int labelFrom = Math.min(128, maxValue(alpha));
+        int labelFrom = Math.min(128, peak);
         Raster background = greyBackground.getRaster();
         Raster surface = texture == null ? background : texture.getRaster();
         double backgroundMean = mean(background);
