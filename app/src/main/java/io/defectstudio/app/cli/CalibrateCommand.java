@@ -1,5 +1,8 @@
 package io.defectstudio.app.cli;
 
+import io.defectstudio.inference.bundle.Manifest.SupportTuning;
+import io.defectstudio.inference.bundle.ModelBundle;
+import io.defectstudio.training.adapt.SupportTuner;
 import io.defectstudio.training.calibration.Calibration;
 import io.defectstudio.training.episodes.FoldedSource;
 import io.defectstudio.training.runner.ConsoleProgress;
@@ -40,6 +43,14 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Random seed (as given to train).")
     long seed;
 
+    @Option(names = "--tune-steps", defaultValue = "-1", description = "Steps of fitting the model to each support set "
+            + "before it segments (0: none). Default: keep what model.json says.")
+    int tuneSteps;
+
+    @Option(names = "--tune-lr", defaultValue = "-1", description = "Learning rate of that fitting. Default: model.json's, "
+            + "else 0.001.")
+    double tuneLearningRate;
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
@@ -47,13 +58,24 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (episodes < 1 || shots < 1) {
             throw new CliException(DefectStudioCli.BAD_INPUT, "--episodes and --shots must be at least 1");
         }
+        SupportTuning tuning = ProjectArgs.userInput(this::tuning);
         FoldedSource source = ProjectArgs.userInput(() -> FoldedSource.open(data, fold));
         ConsoleProgress progress = new ConsoleProgress(o, 10);
-        Calibration c = ProjectArgs.userInput(() -> MetaTrainer.calibrate(model, source.source(), source.split(),
-                shots, episodes, seed, done -> progress.onCalibration(done, episodes)));
-        o.printf(Locale.ROOT, "Threshold %.2f: pseudo-defect IoU %.1f %% (%.1f %% at 0.50) on %d episodes -> %s%n",
-                c.threshold(), 100 * c.iou(), 100 * c.iouAtHalf(), c.episodes(), model);
+        Calibration c = ProjectArgs.userInput(() -> MetaTrainer.calibrate(model, tuning, source.source(),
+                source.split(), shots, episodes, seed, done -> progress.onCalibration(done, episodes)));
+        o.printf(Locale.ROOT, "Threshold %.2f: pseudo-defect IoU %.1f %% (%.1f %% at 0.50) on %d episodes, support "
+                + "tuning %d steps -> %s%n", c.threshold(), 100 * c.iou(), 100 * c.iouAtHalf(), c.episodes(),
+                tuning.steps(), model);
         o.flush();
         return DefectStudioCli.OK;
+    }
+
+    /** The options' support tuning, what model.json has where they are left out. */
+    private SupportTuning tuning() {
+        SupportTuning kept = ModelBundle.load(model).manifest().supportTuning();
+        int steps = tuneSteps < 0 ? kept.steps() : tuneSteps;
+        double rate = tuneLearningRate > 0 ? tuneLearningRate
+                : kept.enabled() ? kept.learningRate() : SupportTuner.DEFAULT.learningRate();
+        return new SupportTuning(steps, rate);
     }
 }

@@ -5,9 +5,8 @@ import io.defectstudio.app.workspace.EngineFactory;
 import io.defectstudio.inference.DeviceChoice;
 import io.defectstudio.inference.InferenceOptions;
 import io.defectstudio.inference.Segmenter;
-import io.defectstudio.inference.engine.DjlSegmenter;
-import io.defectstudio.inference.nets.Architectures;
 import io.defectstudio.inference.bundle.ModelBundle;
+import io.defectstudio.training.adapt.Segmenters;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -18,8 +17,7 @@ public final class Engines {
 
     /** Opens a bundle on the GPU when there is one, else the CPU, with the networks the bundle may name. */
     public static SegmenterPort open(Path bundle) {
-        Segmenter segmenter = DjlSegmenter.open(ModelBundle.load(bundle), InferenceOptions.of(DeviceChoice.AUTO),
-                Architectures::create);
+        Segmenter segmenter = Segmenters.open(ModelBundle.load(bundle), InferenceOptions.of(DeviceChoice.AUTO));
         return new SegmenterPort(segmenter);
     }
 

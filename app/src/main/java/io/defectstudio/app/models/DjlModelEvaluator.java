@@ -2,8 +2,8 @@ package io.defectstudio.app.models;
 
 import io.defectstudio.inference.InferenceOptions;
 import io.defectstudio.inference.bundle.ModelBundle;
-import io.defectstudio.inference.engine.DjlSegmenter;
-import io.defectstudio.inference.nets.Architectures;
+import io.defectstudio.inference.Segmenter;
+import io.defectstudio.training.adapt.Segmenters;
 import io.defectstudio.training.episodes.Episode;
 import io.defectstudio.training.eval.EvalListener;
 import io.defectstudio.training.eval.EvalReport;
@@ -15,8 +15,7 @@ import java.util.List;
 public final class DjlModelEvaluator implements ModelEvaluator {
     @Override
     public EvalReport evaluate(Path bundle, List<Episode> episodes) {
-        try (DjlSegmenter segmenter = DjlSegmenter.open(ModelBundle.load(bundle), InferenceOptions.defaults(),
-                Architectures::create)) {
+        try (Segmenter segmenter = Segmenters.open(ModelBundle.load(bundle), InferenceOptions.defaults())) {
             return Evaluator.evaluate(segmenter, episodes, 0, List.of(), List.of(), EvalListener.NONE);
         }
     }

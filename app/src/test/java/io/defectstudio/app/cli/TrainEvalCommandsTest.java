@@ -3,6 +3,7 @@ package io.defectstudio.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.defectstudio.inference.bundle.Manifest;
 import io.defectstudio.inference.bundle.ModelBundle;
 import io.defectstudio.training.testdata.SyntheticData;
 import java.io.PrintWriter;
@@ -43,14 +44,17 @@ class TrainEvalCommandsTest {
         assertTrue(train.out().contains("(calibrated on pseudo-defects)"), train.out());
         assertTrue(train.out().contains("threshold calibration 100/100 pseudo-defect episodes"), train.out());
 
+        // Recalibrated with support tuning: model.json keeps both, and eval below segments with tuning.
         Run calibrate = run("calibrate", "--model", runDir.resolve("model").toString(), "--data", data.toString(),
-                "--fold", "0", "--episodes", "3");
+                "--fold", "0", "--episodes", "3", "--tune-steps", "2");
         assertEquals(0, calibrate.code(), calibrate.err() + calibrate.out());
         assertTrue(calibrate.out().contains("calibration 3/3"), calibrate.out());
+        assertTrue(calibrate.out().contains("support tuning 2 steps"), calibrate.out());
         Matcher threshold = Pattern.compile("Threshold (\\d\\.\\d\\d)").matcher(calibrate.out());
         assertTrue(threshold.find(), calibrate.out());
-        assertEquals(Double.parseDouble(threshold.group(1)),
-                ModelBundle.load(runDir.resolve("model")).manifest().threshold(), 1e-9);
+        Manifest calibrated = ModelBundle.load(runDir.resolve("model")).manifest();
+        assertEquals(Double.parseDouble(threshold.group(1)), calibrated.threshold(), 1e-9);
+        assertEquals(new Manifest.SupportTuning(2, 1e-3), calibrated.supportTuning());
 
         // Fold 0 tests on MT_Blowhole and Steel_In: two 1-shot episodes of each, as the benchmark lists them.
         Path list = dir.resolve("fold0_1shot.tsv");

@@ -22,6 +22,7 @@ import java.util.Objects;
  * @param training classes and data sets the weights were trained on
  * @param metrics evaluation metrics by name (e.g. {@code mIoU})
  * @param weights the weights file, its size, precision and SHA-256
+ * @param supportTuning how the network adapts to each support set before segmenting ({@link SupportTuning#NONE}: not)
  */
 public record Manifest(
         int formatVersion,
@@ -36,13 +37,38 @@ public record Manifest(
         double threshold,
         Training training,
         Map<String, Double> metrics,
-        Weights weights) {
+        Weights weights,
+        SupportTuning supportTuning) {
 
     public static final int FORMAT_VERSION = 1;
     public static final int DEFAULT_INPUT_SIZE = 200;
 
     public Manifest {
         metrics = Map.copyOf(new LinkedHashMap<>(metrics));
+        supportTuning = supportTuning == null ? SupportTuning.NONE : supportTuning;
+    }
+
+    /**
+     * Test-time adaptation: before a support set is used, the network takes {@code steps} gradient steps (Adam at
+     * {@code learningRate}) on episodes made from the support set alone, so it is fitted to the class the inspector
+     * painted rather than only to its training classes. The threshold was calibrated with this setting.
+     */
+    public record SupportTuning(int steps, double learningRate) {
+
+        public static final SupportTuning NONE = new SupportTuning(0, 0);
+
+        public SupportTuning {
+            if (steps < 0 || steps > 1000) {
+                throw new ModelBundleException("supportTuning.steps " + steps + " is outside 0..1000");
+            }
+            if (steps > 0 && !(learningRate > 0 && learningRate < 1)) {
+                throw new ModelBundleException("supportTuning.learningRate " + learningRate + " is outside (0, 1)");
+            }
+        }
+
+        public boolean enabled() {
+            return steps > 0;
+        }
     }
 
     /** Per-channel normalisation, three values each (grey inputs are replicated to three channels). */
@@ -126,15 +152,18 @@ public record Manifest(
     /** A copy pointing at other weights (used by the bundle writer once it knows size and checksum). */
     public Manifest withWeights(Weights newWeights) {
         return new Manifest(formatVersion, name, version, createdAt, architecture, backbone, inputWidth, inputHeight,
-                normalisation, threshold, training, metrics, newWeights);
+                normalisation, threshold, training, metrics, newWeights, supportTuning);
     }
 
-    /** A copy with another defect threshold and one more metric (a calibration's result). */
-    public Manifest withThreshold(double newThreshold, String metricName, double metricValue) {
+    /**
+     * A copy with another defect threshold, the support tuning it was calibrated with, and one more metric (a
+     * calibration's result).
+     */
+    public Manifest withThreshold(double newThreshold, SupportTuning tuning, String metricName, double metricValue) {
         Map<String, Double> more = new LinkedHashMap<>(metrics);
         more.put(metricName, metricValue);
         Manifest m = new Manifest(formatVersion, name, version, createdAt, architecture, backbone, inputWidth,
-                inputHeight, normalisation, newThreshold, training, more, weights);
+                inputHeight, normalisation, newThreshold, training, more, weights, tuning);
         ManifestCodec.validateContent(m, "manifest");
         return m;
     }
@@ -152,6 +181,7 @@ public record Manifest(
         private double threshold = 0.5;
         private Training training = Training.none();
         private final Map<String, Double> metrics = new LinkedHashMap<>();
+        private SupportTuning supportTuning = SupportTuning.NONE;
 
         public Builder setArchitecture(String architecture) {
             this.architecture = architecture;
@@ -204,12 +234,17 @@ public record Manifest(
             return this;
         }
 
+        public Builder optSupportTuning(SupportTuning supportTuning) {
+            this.supportTuning = supportTuning;
+            return this;
+        }
+
         /** A manifest without weights; {@code ModelBundleWriter} fills them in. */
         public Manifest build() {
             Objects.requireNonNull(architecture, "architecture is required");
             Objects.requireNonNull(backbone, "backbone is required");
             Manifest m = new Manifest(FORMAT_VERSION, name, version, createdAt, architecture, backbone, inputWidth,
-                    inputHeight, normalisation, threshold, training, metrics, null);
+                    inputHeight, normalisation, threshold, training, metrics, null, supportTuning);
             ManifestCodec.validateContent(m, "manifest");
             return m;
         }

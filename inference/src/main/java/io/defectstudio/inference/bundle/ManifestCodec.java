@@ -73,7 +73,8 @@ public final class ManifestCodec {
                         f.optionalString(training, "notes")),
                 metrics,
                 new Manifest.Weights(f.string(weights, "file"), f.longValue(weights, "bytes"), precision,
-                        f.string(weights, "sha256")));
+                        f.string(weights, "sha256")),
+                supportTuning(root, f, source));
         validateContent(m, source);
         validateWeights(m.weights(), source);
         return m;
@@ -113,7 +114,28 @@ public final class ManifestCodec {
         weights.addProperty("precision", m.weights().precision().key());
         weights.addProperty("sha256", m.weights().sha256());
         root.add("weights", weights);
+        if (m.supportTuning().enabled()) {
+            JsonObject tuning = new JsonObject();
+            tuning.addProperty("steps", m.supportTuning().steps());
+            tuning.addProperty("learningRate", m.supportTuning().learningRate());
+            root.add("supportTuning", tuning);
+        }
         return GSON.toJson(root) + "\n";
+    }
+
+    /** The optional {@code supportTuning} section; bundles written before it existed do not tune. */
+    private static Manifest.SupportTuning supportTuning(JsonObject root, Fields f, String source) {
+        if (!root.has("supportTuning")) {
+            return Manifest.SupportTuning.NONE;
+        }
+        JsonObject tuning = f.object(root, "supportTuning");
+        int steps = f.integer(tuning, "steps");
+        double learningRate = f.number(f.require(tuning, "learningRate"), "supportTuning.learningRate");
+        try {
+            return new Manifest.SupportTuning(steps, learningRate);
+        } catch (ModelBundleException e) {
+            throw new ModelBundleException(source + ": " + e.getMessage(), e);
+        }
     }
 
     static void validateContent(Manifest m, String source) {

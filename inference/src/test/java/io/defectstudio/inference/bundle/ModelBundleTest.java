@@ -2,6 +2,7 @@ package io.defectstudio.inference.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -238,6 +239,37 @@ class ModelBundleTest {
         assertEquals(0.5, m.metrics().get("mIoU"));
         assertEquals(Manifest.FORMAT_VERSION, m.formatVersion());
         assertEquals(64, m.weights().sha256().length());
+    }
+
+    @Test
+    void supportTuningIsKeptInTheManifestAndOldManifestsDoNotTune() throws IOException {
+        Path bundle = writeBundle();
+        Manifest plain = ModelBundle.load(bundle).manifest();
+        assertEquals(Manifest.SupportTuning.NONE, plain.supportTuning());
+        assertFalse(Files.readString(bundle.resolve(ModelBundle.MANIFEST_FILE)).contains("supportTuning"));
+
+        Manifest tuned = plain.withThreshold(0.35, new Manifest.SupportTuning(12, 2e-3), "calibration", 0.4);
+        ModelBundle.write(bundle, tuned, ModelBundle.load(bundle).readWeights());
+        Manifest read = ModelBundle.load(bundle).manifest();
+        assertEquals(new Manifest.SupportTuning(12, 2e-3), read.supportTuning());
+        assertEquals(0.35, read.threshold());
+        assertEquals(0.4, read.metrics().get("calibration"));
+    }
+
+    @Test
+    void supportTuningOutOfRangeIsNamed() throws IOException {
+        Path bundle = writeBundle();
+        Manifest tuned = ModelBundle.load(bundle).manifest().withThreshold(0.5, new Manifest.SupportTuning(5, 1e-3),
+                "calibration", 0.4);
+        ModelBundle.write(bundle, tuned, ModelBundle.load(bundle).readWeights());
+        editManifest(bundle, "\"steps\": 5", "\"steps\": -2");
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(bundle));
+        assertTrue(e.getMessage().contains("supportTuning.steps -2 is outside 0..1000"), e.getMessage());
+
+        editManifest(bundle, "\"steps\": -2", "\"steps\": 5");
+        editManifest(bundle, "\"learningRate\": 0.001", "\"learningRate\": 3");
+        e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(bundle));
+        assertTrue(e.getMessage().contains("supportTuning.learningRate 3.0 is outside (0, 1)"), e.getMessage());
     }
 
     private Path writeBundle() throws IOException {

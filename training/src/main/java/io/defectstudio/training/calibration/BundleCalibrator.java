@@ -5,15 +5,18 @@ import io.defectstudio.inference.InferenceOptions;
 import io.defectstudio.inference.Segmenter;
 import io.defectstudio.inference.bundle.ModelBundle;
 import io.defectstudio.inference.bundle.WeightsFile;
-import io.defectstudio.inference.engine.DjlSegmenter;
-import io.defectstudio.inference.nets.Architectures;
+import io.defectstudio.inference.bundle.Manifest.SupportTuning;
+import io.defectstudio.training.adapt.Segmenters;
 import io.defectstudio.training.episodes.EpisodeStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.function.IntConsumer;
 
-/** Calibrates a written model bundle's threshold and stores it, with the IoU it reached, in its model.json. */
+/**
+ * Calibrates a written model bundle's threshold, with a given support tuning, and stores both, with the IoU reached,
+ * in its model.json.
+ */
 public final class BundleCalibrator {
 
     /** The metric name under which model.json keeps the calibration IoU. */
@@ -22,16 +25,16 @@ public final class BundleCalibrator {
     private BundleCalibrator() {
     }
 
-    public static Calibration calibrate(Path bundlePath, EpisodeStream episodes, int count, IntConsumer progress) {
+    public static Calibration calibrate(Path bundlePath, SupportTuning tuning, EpisodeStream episodes, int count,
+            IntConsumer progress) {
         ModelBundle bundle = ModelBundle.load(bundlePath);
         Calibration calibration;
-        try (Segmenter segmenter = DjlSegmenter.open(bundle, InferenceOptions.of(DeviceChoice.AUTO),
-                Architectures::create)) {
+        try (Segmenter segmenter = Segmenters.open(bundle, tuning, InferenceOptions.of(DeviceChoice.AUTO))) {
             calibration = ThresholdCalibrator.calibrate(segmenter, episodes, count, progress);
         }
         WeightsFile weights = bundle.readWeights();
         try {
-            ModelBundle.write(bundlePath, bundle.manifest().withThreshold(calibration.threshold(), METRIC,
+            ModelBundle.write(bundlePath, bundle.manifest().withThreshold(calibration.threshold(), tuning, METRIC,
                     calibration.iou()), weights);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot rewrite " + bundlePath + " with the calibrated threshold", e);

@@ -5,8 +5,7 @@ import io.defectstudio.inference.PreparedSupport;
 import io.defectstudio.inference.Segmentation;
 import io.defectstudio.inference.Segmenter;
 import io.defectstudio.inference.bundle.ModelBundle;
-import io.defectstudio.inference.engine.DjlSegmenter;
-import io.defectstudio.inference.nets.Architectures;
+import io.defectstudio.training.adapt.Segmenters;
 import io.defectstudio.training.episodes.Defect8iSource;
 import io.defectstudio.training.episodes.Episode;
 import io.defectstudio.training.episodes.EpisodeList;
@@ -46,7 +45,7 @@ public final class Evaluator {
         List<Episode> all = EpisodeList.read(episodeList, dataDir);
         List<Sample> normals = normalTiles(dataDir, options.normalImages());
         InferenceOptions inference = new InferenceOptions(options.device(), options.threads(), 0);
-        try (Segmenter segmenter = DjlSegmenter.open(bundle, inference, Architectures::create)) {
+        try (Segmenter segmenter = Segmenters.open(bundle, inference)) {
             return evaluate(segmenter, all, options.limit(), normals, options.sweep(), listener);
         }
     }
@@ -61,7 +60,8 @@ public final class Evaluator {
     public static EvalReport evaluate(Segmenter segmenter, List<Episode> episodes, int limit, List<Sample> normals,
             List<Double> sweep, EvalListener listener) {
         long started = System.nanoTime();
-        List<Episode> scored = limit > 0 && limit < episodes.size() ? episodes.subList(0, limit) : episodes;
+        List<Episode> scored = bySupportSet(limit > 0 && limit < episodes.size() ? episodes.subList(0, limit)
+                : episodes);
         IouAccumulator iou = new IouAccumulator();
         FalsePositiveCounter falsePositives = new FalsePositiveCounter();
         ThresholdSweep thresholds = new ThresholdSweep(sweep);
@@ -100,6 +100,22 @@ public final class Evaluator {
         }
     }
 
+    /**
+     * The episodes with those of one support set next to each other (first appearance order), so that each set is
+     * prepared once: a tuned segmenter fits itself to every set it prepares. The scores are sums, so order is free.
+     */
+    static List<Episode> bySupportSet(List<Episode> episodes) {
+        LinkedHashMap<List<String>, List<Episode>> sets = new LinkedHashMap<>();
+        for (Episode e : episodes) {
+            sets.computeIfAbsent(ids(e.supports()), k -> new ArrayList<>()).add(e);
+        }
+        return sets.values().stream().flatMap(List::stream).toList();
+    }
+
+    private static List<String> ids(List<Sample> samples) {
+        return samples.stream().map(Sample::id).toList();
+    }
+
     /** The segmenter answers at the original size; a mask of another size is resized to the ground truth's. */
     private static BinaryMask atSize(BinaryMask predicted, BinaryMask truth) {
         return predicted.resizeNearest(truth.width(), truth.height());
@@ -110,7 +126,7 @@ public final class Evaluator {
         LinkedHashMap<List<String>, List<Sample>> sets = new LinkedHashMap<>();
         for (Episode e : episodes) {
             if (e.className().startsWith(TILE_PREFIX) && sets.size() < CACHE_SIZE) {
-                sets.putIfAbsent(e.supports().stream().map(Sample::id).toList(), e.supports());
+                sets.putIfAbsent(ids(e.supports()), e.supports());
             }
         }
         return new ArrayList<>(sets.values());

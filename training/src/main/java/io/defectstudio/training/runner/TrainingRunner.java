@@ -1,6 +1,9 @@
 package io.defectstudio.training.runner;
 
 import io.defectstudio.inference.DeviceChoice;
+import io.defectstudio.inference.bundle.Manifest.SupportTuning;
+import io.defectstudio.inference.bundle.ModelBundle;
+import io.defectstudio.training.adapt.SupportTuner;
 import io.defectstudio.training.backbone.BackbonePretrainer;
 import io.defectstudio.training.backbone.PretrainConfig;
 import io.defectstudio.training.backbone.PretrainResult;
@@ -131,11 +134,16 @@ public final class TrainingRunner {
         int shots = o.integer("shots", 1);
         int episodes = o.integer("episodes", 100);
         long seed = o.whole("seed", 42);
+        SupportTuning kept = ModelBundle.load(model).manifest().supportTuning();
+        SupportTuning tuning = new SupportTuning(o.integer("tune", kept.steps()),
+                o.fraction("tuneLr", kept.enabled() ? kept.learningRate() : SupportTuner.DEFAULT.learningRate()));
         o.rejectUnread("calibrate");
         FoldedSource data = FoldedSource.open(dataDir, fold);
-        Calibration c = MetaTrainer.calibrate(model, data.source(), data.split(), shots, episodes, seed, done -> { });
+        Calibration c = MetaTrainer.calibrate(model, tuning, data.source(), data.split(), shots, episodes, seed,
+                done -> { });
         System.out.printf(Locale.ROOT, "calibrate done: threshold %.2f, pseudo-defect IoU %.4f (%.4f at 0.50) on %d "
-                + "episodes%n", c.threshold(), c.iou(), c.iouAtHalf(), c.episodes());
+                + "episodes, support tuning %d steps%n", c.threshold(), c.iou(), c.iouAtHalf(), c.episodes(),
+                tuning.steps());
     }
 
     private static void evaluate(Options o) {

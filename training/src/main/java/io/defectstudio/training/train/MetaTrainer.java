@@ -13,6 +13,8 @@ import io.defectstudio.inference.engine.ModelBundleWriter;
 import io.defectstudio.inference.engine.Preprocessor;
 import io.defectstudio.inference.nets.Architectures;
 import io.defectstudio.inference.nets.FewShotNet;
+import io.defectstudio.inference.bundle.Manifest.SupportTuning;
+import io.defectstudio.training.adapt.SupportTuner;
 import io.defectstudio.training.augment.AugmentationPolicy;
 import io.defectstudio.training.augment.PairAugmenter;
 import io.defectstudio.training.backbone.BackbonePretrainer;
@@ -113,7 +115,8 @@ public final class MetaTrainer {
             // An untrained network keeps 0.5: the matcher's decision rule (closer to the defect than to the
             // background), which has no training-class confidence to correct.
             double threshold = !trainable || config.calibrationEpisodes() == 0 ? NOT_CALIBRATED
-                    : calibrate(config.output(), source, split, config.shots(), config.calibrationEpisodes(),
+                    : calibrate(config.output(), SupportTuner.DEFAULT, source, split, config.shots(),
+                            config.calibrationEpisodes(),
                             config.seed(), done -> listener.onCalibration(done, config.calibrationEpisodes()))
                             .threshold();
             return new TrainingResult(config.output(), state.bestScore(), state.bestStep(), state.losses(),
@@ -122,27 +125,20 @@ public final class MetaTrainer {
     }
 
     /**
-     * Chooses a written bundle's threshold on pseudo-defect episodes painted on the held-out images of the fold's
-     * training classes and its defect-free images, and stores it in the bundle.
+     * Chooses a written bundle's threshold, segmenting with {@code tuning}, on pseudo-defect episodes painted on the
+     * held-out images of the fold's training classes and its defect-free images, and stores both in the bundle.
      */
-    public static Calibration calibrate(Path bundle, EpisodeSource source, FoldSplit split, int shots, int episodes,
-            long seed, IntConsumer progress) {
+    public static Calibration calibrate(Path bundle, SupportTuning tuning, EpisodeSource source, FoldSplit split,
+            int shots, int episodes, long seed, IntConsumer progress) {
         List<String> classes = split.trainClassesIn(source);
-        return BundleCalibrator.calibrate(bundle, PseudoDefectEpisodes.onSurfacesOf(
+        return BundleCalibrator.calibrate(bundle, tuning, PseudoDefectEpisodes.onSurfacesOf(
                 HeldOutSource.validation(source, HOLD_OUT_EVERY), classes, shots, seed + 2), episodes, progress);
     }
 
     /** BCE on the query logits, the optional Dice term, and EAMNet's attention distillation on its second output. */
     static NDArray loss(TrainingConfig config, NDList outputs, NDArray queryMask) {
-        NDArray loss = SegmentationLosses.bce(outputs.get(0), queryMask);
-        if (config.diceWeight() > 0) {
-            loss = loss.add(SegmentationLosses.dice(outputs.get(0), queryMask).mul(config.diceWeight()));
-        }
-        if (config.architecture().equals("eamnet") && outputs.size() > 1 && config.adWeight() > 0) {
-            loss = loss.add(SegmentationLosses.attentionDistillation(outputs.get(1), queryMask)
-                    .mul(config.adWeight()));
-        }
-        return loss;
+        return SegmentationLosses.episode(outputs, queryMask, config.diceWeight(),
+                config.architecture().equals("eamnet") ? config.adWeight() : 0f);
     }
 
     /** The fold's training classes, plus pseudo-defects painted on their images and the normal ones if asked for. */

@@ -2,6 +2,7 @@ package io.defectstudio.training.train;
 
 import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 
@@ -12,6 +13,21 @@ public final class SegmentationLosses {
     public static final float AD_WEIGHT = 0.05f;
 
     private SegmentationLosses() {
+    }
+
+    /**
+     * A network's episode loss: BCE on the query logits (first output), plus the soft Dice term and, when the network
+     * returns an attention map as its second output (EAMNet), the attention-distillation term, each weighted.
+     */
+    public static NDArray episode(NDList outputs, NDArray queryMask, float diceWeight, float adWeight) {
+        NDArray loss = bce(outputs.get(0), queryMask);
+        if (diceWeight > 0) {
+            loss = loss.add(dice(outputs.get(0), queryMask).mul(diceWeight));
+        }
+        if (adWeight > 0 && outputs.size() > 1) {
+            loss = loss.add(attentionDistillation(outputs.get(1), queryMask).mul(adWeight));
+        }
+        return loss;
     }
 
     /** Mean binary cross-entropy of logits against {0,1} targets, in the stable form max(x,0) - x*y + log(1+e^-|x|). */

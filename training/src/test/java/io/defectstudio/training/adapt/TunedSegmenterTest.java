@@ -1,0 +1,120 @@
+package io.defectstudio.training.adapt;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.defectstudio.inference.DeviceChoice;
+import io.defectstudio.inference.InferenceOptions;
+import io.defectstudio.inference.PreparedSupport;
+import io.defectstudio.inference.Segmenter;
+import io.defectstudio.inference.SupportExample;
+import io.defectstudio.inference.SupportSet;
+import io.defectstudio.inference.bundle.Manifest;
+import io.defectstudio.inference.bundle.Manifest.SupportTuning;
+import io.defectstudio.inference.bundle.ModelBundle;
+import io.defectstudio.inference.engine.DjlSegmenter;
+import io.defectstudio.training.testdata.SyntheticData;
+import io.defectstudio.training.train.MetaTrainer;
+import io.defectstudio.training.train.OptimizerKind;
+import io.defectstudio.training.train.TrainingConfig;
+import io.defectstudio.training.train.TrainingListener;
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Support tuning on a real EAMNet bundle (trained one step on synthetic classes), through the Segmenter interface. */
+class TunedSegmenterTest {
+
+    private static final InferenceOptions CPU = InferenceOptions.of(DeviceChoice.CPU);
+    private static final SupportTuning TUNING = new SupportTuning(15, 1e-2);
+
+    @TempDir
+    static Path data;
+
+    static ModelBundle bundle;
+
+    @BeforeAll
+    static void trainBundle() throws Exception {
+        SyntheticData.writeDefect8i(data, 6, 32, 5);
+        TrainingConfig config = new TrainingConfig("eamnet", "compact", null, false, 32, 1, 1, 1, 1, 1,
+                OptimizerKind.ADAM, 1e-3f, 0.9f, 0f, 0.9f, 0.05f, 0f, 0f, 2, 0, 1, data.resolve("ckpt"),
+                data.resolve("model"), "eamnet-test");
+        bundle = ModelBundle.load(MetaTrainer.run(config, data, 0, TrainingListener.NONE).bundle());
+    }
+
+    @Test
+    void tuningFitsTheNetworkToTheSupportSet() {
+        SyntheticData.Pair support = SyntheticData.pair(new Random(3), 32, 32, 1);
+        double before;
+        try (Segmenter plain = DjlSegmenter.open(bundle, CPU)) {
+            before = selfLoss(plain, support);
+        }
+        double after;
+        try (Segmenter tuned = TunedSegmenter.open(bundle, TUNING, CPU)) {
+            after = selfLoss(tuned, support);
+        }
+        assertTrue(after < 0.7 * before, "cross-entropy on the support image itself: before " + before
+                + ", after tuning " + after);
+    }
+
+    @Test
+    void eachPreparedSupportKeepsItsOwnWeights() {
+        SyntheticData.Pair a = SyntheticData.pair(new Random(3), 32, 32, 1);
+        SyntheticData.Pair b = SyntheticData.pair(new Random(4), 32, 32, 3);
+        BufferedImage query = SyntheticData.pair(new Random(5), 32, 32, 1).image();
+        try (Segmenter tuned = TunedSegmenter.open(bundle, TUNING, CPU)) {
+            PreparedSupport first = tuned.prepare(set(a));
+            float[] withA = tuned.segment(first, query).probability();
+            PreparedSupport second = tuned.prepare(set(b));
+            float[] withB = tuned.segment(second, query).probability();
+            assertFalse(Arrays.equals(withA, withB), "two support sets tune to two networks");
+            assertArrayEquals(withA, tuned.segment(first, query).probability(), "A's weights come back for A");
+            try (PreparedSupport again = tuned.prepare(set(a))) {
+                assertArrayEquals(withA, tuned.segment(again, query).probability(),
+                        "tuning always starts from the bundle's weights, statistics included");
+            }
+            first.close();
+            assertThrows(IllegalStateException.class, () -> tuned.segment(first, query));
+            try (Segmenter other = TunedSegmenter.open(bundle, TUNING, CPU)) {
+                assertThrows(IllegalArgumentException.class, () -> other.segment(second, query));
+            }
+        }
+    }
+
+    @Test
+    void theManifestDecidesWhetherABundleTunes(@TempDir Path dir) throws Exception {
+        Manifest tuned = bundle.manifest().withThreshold(0.5, TUNING, "calibration", 0.1);
+        ModelBundle.write(dir, tuned, bundle.readWeights());
+        try (Segmenter s = Segmenters.open(ModelBundle.load(dir), CPU)) {
+            assertInstanceOf(TunedSegmenter.class, s);
+        }
+        try (Segmenter s = Segmenters.open(bundle, CPU)) {
+            assertInstanceOf(DjlSegmenter.class, s);
+        }
+    }
+
+    private static SupportSet set(SyntheticData.Pair pair) {
+        return SupportSet.of(new SupportExample(pair.image(), pair.mask()));
+    }
+
+    /** Mean binary cross-entropy of the segmentation of the support image against its own mask. */
+    private static double selfLoss(Segmenter segmenter, SyntheticData.Pair support) {
+        try (PreparedSupport prepared = segmenter.prepare(set(support))) {
+            float[] p = segmenter.segment(prepared, support.image()).probability();
+            double sum = 0;
+            for (int i = 0; i < p.length; i++) {
+                boolean defect = support.mask().getRaster().getSample(i % 32, i / 32, 0) >= 128;
+                double q = Math.min(Math.max(defect ? p[i] : 1 - p[i], 1e-6), 1);
+                sum -= Math.log(q);
+            }
+            return sum / p.length;
+        }
+    }
+}
