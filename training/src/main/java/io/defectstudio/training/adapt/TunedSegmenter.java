@@ -20,7 +20,6 @@ import io.defectstudio.inference.engine.NetworkLoader;
 import io.defectstudio.inference.engine.Preprocessor;
 import io.defectstudio.inference.nets.Architectures;
 import io.defectstudio.inference.nets.FewShotNet;
-import io.defectstudio.training.episodes.MemorySample;
 import io.defectstudio.training.episodes.Sample;
 import io.defectstudio.training.train.TrainingException;
 import java.awt.image.BufferedImage;
@@ -69,8 +68,9 @@ public final class TunedSegmenter implements Segmenter {
     public PreparedSupport prepare(SupportSet support) {
         List<Sample> samples = new ArrayList<>();
         List<SupportExample> examples = support.examples();
+        Manifest manifest = segmenter.manifest();
         for (int i = 0; i < examples.size(); i++) {
-            samples.add(new MemorySample("support " + (i + 1), examples.get(i).image(), examples.get(i).mask()));
+            samples.add(SupportImages.sample(i, examples.get(i), manifest.inputWidth(), manifest.inputHeight()));
         }
         return locked(() -> {
             try {

@@ -1,6 +1,7 @@
 package io.defectstudio.training.adapt;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.defectstudio.inference.DeviceChoice;
 import io.defectstudio.inference.InferenceOptions;
 import io.defectstudio.inference.PreparedSupport;
+import io.defectstudio.inference.Segmentation;
 import io.defectstudio.inference.Segmenter;
 import io.defectstudio.inference.SupportExample;
 import io.defectstudio.inference.SupportSet;
@@ -85,6 +87,25 @@ class TunedSegmenterTest {
             try (Segmenter other = TunedSegmenter.open(bundle, TUNING, CPU)) {
                 assertThrows(IllegalArgumentException.class, () -> other.segment(second, query));
             }
+        }
+    }
+
+    @Test
+    void sixteenBitAndCameraSizeSupportsAreTunedOn() {
+        SyntheticData.Pair small = SyntheticData.pair(new Random(6), 32, 32, 1);
+        BufferedImage deep = new BufferedImage(32, 32, BufferedImage.TYPE_USHORT_GRAY);
+        for (int y = 0; y < 32; y++) {
+            for (int x = 0; x < 32; x++) {
+                deep.getRaster().setSample(x, y, 0, small.image().getRaster().getSample(x, y, 0) * 257);
+            }
+        }
+        SyntheticData.Pair large = SyntheticData.pair(new Random(7), 900, 700, 1);
+        try (Segmenter tuned = TunedSegmenter.open(bundle, TUNING, CPU);
+                PreparedSupport both = tuned.prepare(SupportSet.of(new SupportExample(deep, small.mask()),
+                        new SupportExample(large.image(), large.mask())))) {
+            Segmentation result = tuned.segment(both, large.image());
+            assertEquals(900, result.width());
+            assertEquals(700, result.height());
         }
     }
 

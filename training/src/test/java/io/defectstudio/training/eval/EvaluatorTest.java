@@ -71,6 +71,15 @@ class EvaluatorTest {
     }
 
     @Test
+    void episodesOfOneSupportSetAreScoredTogetherSoEachSetIsPreparedOnce() {
+        List<Episode> episodes = EpisodeList.read(list, data);
+        List<Episode> interleaved = List.of(episodes.get(0), episodes.get(3), episodes.get(1), episodes.get(4),
+                episodes.get(2));
+        assertEquals(List.of(episodes.get(0), episodes.get(1), episodes.get(2), episodes.get(3), episodes.get(4)),
+                Evaluator.bySupportSet(interleaved));
+    }
+
+    @Test
     void scoresTheListWithTheBenchmarkRulesThroughTheSegmenter() {
         List<EvalProgress> progress = new ArrayList<>();
         EvalReport report = Evaluator.evaluate(bundle, list, data, new EvalOptions(0, 4, DeviceChoice.CPU, 0),
