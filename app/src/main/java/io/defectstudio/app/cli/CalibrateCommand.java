@@ -72,10 +72,7 @@ public final class CalibrateCommand implements Callable<Integer> {
 
     /** The options' support tuning, what model.json has where they are left out. */
     private SupportTuning tuning() {
-        SupportTuning kept = ModelBundle.load(model).manifest().supportTuning();
-        int steps = tuneSteps < 0 ? kept.steps() : tuneSteps;
-        double rate = tuneLearningRate > 0 ? tuneLearningRate
-                : kept.enabled() ? kept.learningRate() : SupportTuner.DEFAULT.learningRate();
-        return new SupportTuning(steps, rate);
+        return SupportTuner.override(ModelBundle.load(model).manifest().supportTuning(), tuneSteps,
+                tuneLearningRate);
     }
 }

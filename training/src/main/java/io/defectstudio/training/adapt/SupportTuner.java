@@ -31,8 +31,18 @@ import java.util.SplittableRandom;
  */
 public final class SupportTuner implements AutoCloseable {
 
-    /** What {@code metatrain} gives a trained network: 10 steps at 1e-3, about two seconds per support set on 2 CPU cores. */
+    /** The setting measured in docs/benchmarks.md: 10 steps at 1e-3, about 3 s per support set on 2 CPU cores. */
     public static final SupportTuning DEFAULT = new SupportTuning(10, 1e-3);
+
+    /**
+     * A support tuning from options that may be left out: {@code steps < 0} keeps {@code kept}'s steps, and
+     * {@code learningRate <= 0} keeps its rate, or {@link #DEFAULT}'s where it does not tune.
+     */
+    public static SupportTuning override(SupportTuning kept, int steps, double learningRate) {
+        double rate = learningRate > 0 ? learningRate
+                : kept.enabled() ? kept.learningRate() : DEFAULT.learningRate();
+        return new SupportTuning(steps < 0 ? kept.steps() : steps, rate);
+    }
     /** Backbone stages whose weights are tuned: layer2 and layer3, the features the matching prior compares. */
     static final int[] TUNED_STAGES = {2, 3};
     /** Episodes per step: two independent augmentations of the support set. */

@@ -134,10 +134,10 @@ public final class TrainingRunner {
         int shots = o.integer("shots", 1);
         int episodes = o.integer("episodes", 100);
         long seed = o.whole("seed", 42);
-        SupportTuning kept = ModelBundle.load(model).manifest().supportTuning();
-        SupportTuning tuning = new SupportTuning(o.integer("tune", kept.steps()),
-                o.fraction("tuneLr", kept.enabled() ? kept.learningRate() : SupportTuner.DEFAULT.learningRate()));
+        int steps = o.integer("tune", -1);
+        double rate = o.fraction("tuneLr", -1);
         o.rejectUnread("calibrate");
+        SupportTuning tuning = SupportTuner.override(ModelBundle.load(model).manifest().supportTuning(), steps, rate);
         FoldedSource data = FoldedSource.open(dataDir, fold);
         Calibration c = MetaTrainer.calibrate(model, tuning, data.source(), data.split(), shots, episodes, seed,
                 done -> { });

@@ -14,7 +14,6 @@ import io.defectstudio.inference.engine.Preprocessor;
 import io.defectstudio.inference.nets.Architectures;
 import io.defectstudio.inference.nets.FewShotNet;
 import io.defectstudio.inference.bundle.Manifest.SupportTuning;
-import io.defectstudio.training.adapt.SupportTuner;
 import io.defectstudio.training.augment.AugmentationPolicy;
 import io.defectstudio.training.augment.PairAugmenter;
 import io.defectstudio.training.backbone.BackbonePretrainer;
@@ -115,7 +114,7 @@ public final class MetaTrainer {
             // An untrained network keeps 0.5: the matcher's decision rule (closer to the defect than to the
             // background), which has no training-class confidence to correct.
             double threshold = !trainable || config.calibrationEpisodes() == 0 ? NOT_CALIBRATED
-                    : calibrate(config.output(), SupportTuner.DEFAULT, source, split, config.shots(),
+                    : calibrate(config.output(), SupportTuning.NONE, source, split, config.shots(),
                             config.calibrationEpisodes(),
                             config.seed(), done -> listener.onCalibration(done, config.calibrationEpisodes()))
                             .threshold();

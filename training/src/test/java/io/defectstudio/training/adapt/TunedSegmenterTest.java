@@ -121,6 +121,17 @@ class TunedSegmenterTest {
         }
     }
 
+    @Test
+    void optionsLeftOutKeepWhatTheBundleSays() {
+        SupportTuning kept = new SupportTuning(7, 5e-4);
+        assertEquals(kept, SupportTuner.override(kept, -1, -1));
+        assertEquals(new SupportTuning(3, 5e-4), SupportTuner.override(kept, 3, -1));
+        assertEquals(new SupportTuning(0, 5e-4), SupportTuner.override(kept, 0, -1));
+        assertEquals(new SupportTuning(4, SupportTuner.DEFAULT.learningRate()),
+                SupportTuner.override(SupportTuning.NONE, 4, -1));
+        assertEquals(new SupportTuning(4, 2e-3), SupportTuner.override(SupportTuning.NONE, 4, 2e-3));
+    }
+
     private static SupportSet set(SyntheticData.Pair pair) {
         return SupportSet.of(new SupportExample(pair.image(), pair.mask()));
     }
