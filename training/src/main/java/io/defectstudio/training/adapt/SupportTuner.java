@@ -34,19 +34,10 @@ public final class SupportTuner implements AutoCloseable {
     /** The setting measured in docs/benchmarks.md: 10 steps at 1e-3, about 3 s per support set on 2 CPU cores. */
     public static final SupportTuning DEFAULT = new SupportTuning(10, 1e-3);
 
-    /**
-     * A support tuning from options that may be left out: {@code steps < 0} keeps {@code kept}'s steps, and
-     * {@code learningRate <= 0} keeps its rate, or {@link #DEFAULT}'s where it does not tune.
-     */
-    public static SupportTuning override(SupportTuning kept, int steps, double learningRate) {
-        double rate = learningRate > 0 ? learningRate
-                : kept.enabled() ? kept.learningRate() : DEFAULT.learningRate();
-        return new SupportTuning(steps < 0 ? kept.steps() : steps, rate);
-    }
     /** Backbone stages whose weights are tuned: layer2 and layer3, the features the matching prior compares. */
-    static final int[] TUNED_STAGES = {2, 3};
+    private static final int[] TUNED_STAGES = {2, 3};
     /** Episodes per step: two independent augmentations of the support set. */
-    static final int EPISODES_PER_STEP = 2;
+    private static final int EPISODES_PER_STEP = 2;
     private static final long SEED = 42;
 
     private final FewShotNet net;
@@ -82,6 +73,16 @@ public final class SupportTuner implements AutoCloseable {
         }
     }
 
+    /**
+     * A support tuning from options that may be left out: {@code steps < 0} keeps {@code kept}'s steps, and
+     * {@code learningRate <= 0} keeps its rate, or {@link #DEFAULT}'s where it does not tune.
+     */
+    public static SupportTuning override(SupportTuning kept, int steps, double learningRate) {
+        double rate = learningRate > 0 ? learningRate
+                : kept.enabled() ? kept.learningRate() : DEFAULT.learningRate();
+        return new SupportTuning(steps < 0 ? kept.steps() : steps, rate);
+    }
+
     /** Starts from the bundle's weights and fits them to {@code supports}. */
     public void tune(List<? extends Sample> supports) {
         load(pristine);
@@ -98,6 +99,7 @@ public final class SupportTuner implements AutoCloseable {
                         // will segment, and two images of one support set are no batch to take statistics from.
                         NDList outputs = net.forward(ps, new NDList(batch.get(0), batch.get(1), batch.get(2)),
                                 false);
+                        // The loss of meta-training: BCE, and attention distillation where the net has it (EAMNet).
                         collector.backward(SegmentationLosses.episode(outputs, batch.get(3), 0f,
                                 SegmentationLosses.AD_WEIGHT));
                     }
