@@ -60,6 +60,8 @@ public final class SupportTuner implements AutoCloseable {
         this.tuning = tuning;
         this.batcher = new EpisodeBatcher(preprocessor, new PairAugmenter(AugmentationPolicy.eamnet()));
         this.manager = parent.newSubManager();
+        // A bundle's network may come with a trainable backbone (LERENet's is): only the chosen stages are tuned.
+        net.backbone().freezeParameters(true);
         for (int stage : TUNED_STAGES) {
             unfreezeWeights(net.backbone().stage(stage));
         }

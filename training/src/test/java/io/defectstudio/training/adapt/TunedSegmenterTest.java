@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
 import io.defectstudio.inference.DeviceChoice;
 import io.defectstudio.inference.InferenceOptions;
 import io.defectstudio.inference.PreparedSupport;
@@ -18,6 +20,10 @@ import io.defectstudio.inference.bundle.Manifest;
 import io.defectstudio.inference.bundle.Manifest.SupportTuning;
 import io.defectstudio.inference.bundle.ModelBundle;
 import io.defectstudio.inference.engine.DjlSegmenter;
+import io.defectstudio.inference.engine.NetworkLoader;
+import io.defectstudio.inference.engine.Preprocessor;
+import io.defectstudio.inference.nets.Architectures;
+import io.defectstudio.inference.nets.FewShotNet;
 import io.defectstudio.training.testdata.SyntheticData;
 import io.defectstudio.training.train.MetaTrainer;
 import io.defectstudio.training.train.OptimizerKind;
@@ -118,6 +124,25 @@ class TunedSegmenterTest {
         }
         try (Segmenter s = Segmenters.open(bundle, CPU)) {
             assertInstanceOf(DjlSegmenter.class, s);
+        }
+    }
+
+    @Test
+    void onlyTheHeadAndLayer2And3AreTunedWhateverTheBundleLeftTrainable() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            FewShotNet net = Architectures.create("lerenet", "compact");
+            NetworkLoader.initialize(net, manager, 32, 32);
+            assertTrue(net.backbone().stage(1).getParameters().valueAt(0).requiresGradient(),
+                    "LERENet leaves its backbone trainable");
+            try (SupportTuner tuner = new SupportTuner(net, Preprocessor.of(bundle.manifest()), TUNING, manager)) {
+                assertFalse(net.backbone().stage(1).getParameters().valueAt(0).requiresGradient());
+                assertTrue(net.backbone().stage(2).getParameters().valueAt(0).requiresGradient());
+                assertTrue(net.backbone().stage(3).getParameters().valueAt(0).requiresGradient());
+                net.backbone().stage(2).getParameters().forEach(p -> assertEquals(
+                        p.getValue().getType() != Parameter.Type.RUNNING_MEAN
+                                && p.getValue().getType() != Parameter.Type.RUNNING_VAR,
+                        p.getValue().requiresGradient(), p.getKey()));
+            }
         }
     }
 
