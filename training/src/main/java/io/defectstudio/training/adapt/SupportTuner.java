@@ -45,7 +45,6 @@ public final class SupportTuner implements AutoCloseable {
     private final EpisodeBatcher batcher;
     private final NDManager manager;
     private final List<Pair<String, Parameter>> trainable;
-    private final List<Parameter> state;
     private final NDList pristine;
 
     /**
@@ -66,13 +65,7 @@ public final class SupportTuner implements AutoCloseable {
             unfreezeWeights(net.backbone().stage(stage));
         }
         trainable = ParameterOptimizer.trainable(net);
-        state = trainable.stream().map(Pair::getValue).toList();
-        pristine = new NDList();
-        for (Parameter p : state) {
-            NDArray copy = p.getArray().duplicate();
-            copy.attach(manager);
-            pristine.add(copy);
-        }
+        pristine = snapshot(manager);
     }
 
     /**
@@ -115,9 +108,9 @@ public final class SupportTuner implements AutoCloseable {
 
     /** A copy, on {@code target}, of every weight that tuning changes. */
     public NDList snapshot(NDManager target) {
-        NDList copy = new NDList(state.size());
-        for (Parameter p : state) {
-            NDArray a = p.getArray().duplicate();
+        NDList copy = new NDList(trainable.size());
+        for (Pair<String, Parameter> p : trainable) {
+            NDArray a = p.getValue().getArray().duplicate();
             a.attach(target);
             copy.add(a);
         }
@@ -126,8 +119,8 @@ public final class SupportTuner implements AutoCloseable {
 
     /** Puts back weights taken by {@link #snapshot}. */
     public void load(NDList weights) {
-        for (int i = 0; i < state.size(); i++) {
-            weights.get(i).copyTo(state.get(i).getArray());
+        for (int i = 0; i < trainable.size(); i++) {
+            weights.get(i).copyTo(trainable.get(i).getValue().getArray());
         }
     }
 
