@@ -78,9 +78,13 @@ public final class SupportTuner implements AutoCloseable {
         return new SupportTuning(steps < 0 ? kept.steps() : steps, rate);
     }
 
-    /** Starts from the bundle's weights and fits them to {@code supports}. */
+    /**
+     * Starts from the bundle's weights and fits them to {@code supports}.
+     *
+     * @throws TrainingException where a gradient is not finite; the weights are then part-way, see {@link #reset}
+     */
     public void tune(List<? extends Sample> supports) {
-        load(pristine);
+        reset();
         boolean grad = EngineSetup.disableGrad();
         try (ParameterOptimizer optimizer = new ParameterOptimizer(OptimizerKind.ADAM, 0f, 0f, manager)) {
             SplittableRandom random = new SplittableRandom(SEED);
@@ -104,6 +108,11 @@ public final class SupportTuner implements AutoCloseable {
         } finally {
             EngineSetup.restoreGrad(grad);
         }
+    }
+
+    /** Puts the bundle's weights back. */
+    public void reset() {
+        load(pristine);
     }
 
     /** A copy, on {@code target}, of every weight that tuning changes. */

@@ -27,6 +27,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A segmenter that fits its network to each support set when the set is prepared ({@link SupportTuner}), and
@@ -34,6 +36,8 @@ import java.util.function.Supplier;
  * changed, so several prepared sets can be used in any order; one network serves them all, one call at a time.
  */
 public final class TunedSegmenter implements Segmenter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TunedSegmenter.class);
 
     private final NDManager manager;
     private final DjlSegmenter segmenter;
@@ -63,7 +67,11 @@ public final class TunedSegmenter implements Segmenter {
         }
     }
 
-    /** Tunes the network to the support set (a few seconds on a CPU), then encodes the set with the tuned weights. */
+    /**
+     * Tunes the network to the support set (a few seconds on a CPU), then encodes the set with the tuned weights. A fit
+     * that diverges (a gradient that is not finite) is dropped with a warning and the set gets the bundle's own
+     * weights: a queue is better served by the untuned model than by no result.
+     */
     @Override
     public PreparedSupport prepare(SupportSet support) {
         List<Sample> samples = new ArrayList<>();
@@ -75,7 +83,11 @@ public final class TunedSegmenter implements Segmenter {
         return locked(() -> {
             try {
                 tuner.tune(samples);
-            } catch (EngineException | TrainingException e) {
+            } catch (TrainingException e) {
+                LOG.warn("Fitting the model to the support set diverged ({}); this support set is segmented with the"
+                        + " model's own weights", e.getMessage());
+                tuner.reset();
+            } catch (EngineException e) {
                 loaded = null;
                 throw new InferenceException("fitting the model to the support set failed: " + e.getMessage(), e);
             }

@@ -97,6 +97,21 @@ class TunedSegmenterTest {
     }
 
     @Test
+    void aFitThatDivergesLeavesTheSupportSetWithTheBundlesWeights() {
+        // Adam moves every weight by about the learning rate per step: at 0.99 the activations overflow within steps.
+        SupportTuning diverging = new SupportTuning(200, 0.99);
+        SyntheticData.Pair support = SyntheticData.pair(new Random(3), 32, 32, 1);
+        BufferedImage query = SyntheticData.pair(new Random(5), 32, 32, 1).image();
+        try (Segmenter plain = DjlSegmenter.open(bundle, CPU);
+                PreparedSupport untuned = plain.prepare(set(support));
+                Segmenter tuned = TunedSegmenter.open(bundle, diverging, CPU);
+                PreparedSupport fallback = tuned.prepare(set(support))) {
+            assertArrayEquals(plain.segment(untuned, query).probability(),
+                    tuned.segment(fallback, query).probability());
+        }
+    }
+
+    @Test
     void sixteenBitAndCameraSizeSupportsAreTunedOn() {
         SyntheticData.Pair small = SyntheticData.pair(new Random(6), 32, 32, 1);
         BufferedImage deep = new BufferedImage(32, 32, BufferedImage.TYPE_USHORT_GRAY);
