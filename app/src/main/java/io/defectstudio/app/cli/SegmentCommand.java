@@ -70,7 +70,8 @@ public final class SegmentCommand implements Callable<Integer> {
                         o.printf("%s: no painted support image, skipped%n", c.name());
                         continue;
                     }
-                    o.printf("%s: %d support image(s)%n", c.name(), supports);
+                    o.printf("%s: %d support image(s)%s%n", c.name(), supports,
+                            engine.fitsToSupport() ? ", fitting the model to them first" : "");
                     o.flush();
                     List<BatchSegmenter.Result> results = segmenter.run(c.id(), (done, n, r) -> {
                         o.printf("  [%d/%d] %s confidence %.3f (%d ms)%n", done, n, r.imageName(), r.confidence(),

@@ -8,6 +8,7 @@ import io.defectstudio.inference.SupportSet;
 import io.defectstudio.inference.service.SegmentationListener;
 import io.defectstudio.inference.service.SegmentationService;
 import io.defectstudio.inference.service.ServiceOptions;
+import io.defectstudio.training.adapt.TunedSegmenter;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,11 @@ public final class SegmenterPort implements SegmentationPort {
     public String modelName() {
         var m = segmenter.model();
         return m.name() + " " + m.version() + " (" + m.architecture() + "/" + m.backbone() + ")";
+    }
+
+    @Override
+    public boolean fitsToSupport() {
+        return segmenter instanceof TunedSegmenter;
     }
 
     @Override

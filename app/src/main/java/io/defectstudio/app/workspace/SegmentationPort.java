@@ -22,6 +22,9 @@ public interface SegmentationPort extends AutoCloseable {
 
     String modelName();
 
+    /** Whether the model fits itself to each new support set before its first result (seconds on a CPU). */
+    boolean fitsToSupport();
+
     /** "CPU" or "GPU" (with the device name when known). */
     String deviceName();
 

@@ -510,7 +510,10 @@ public final class WorkspaceViewModel implements AutoCloseable {
             long id = e.imageId();
             engine.submit(id, () -> s.readImage(id));
         }
-        message.set("Segmenting " + todo.size() + " images with " + support.size() + " support image(s)");
+        message.set(engine.fitsToSupport()
+                ? "Fitting the model to " + support.size() + " support image(s), then segmenting " + todo.size()
+                        + " images"
+                : "Segmenting " + todo.size() + " images with " + support.size() + " support image(s)");
     }
 
     private final class EngineListener implements SegmentationPort.Listener {

@@ -23,6 +23,11 @@ final class ThreadCheckingPort implements SegmentationPort {
     }
 
     @Override
+    public boolean fitsToSupport() {
+        return real.fitsToSupport();
+    }
+
+    @Override
     public String deviceName() {
         return real.deviceName();
     }
