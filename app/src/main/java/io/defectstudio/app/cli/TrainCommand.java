@@ -105,14 +105,21 @@ public final class TrainCommand implements Callable<Integer> {
             o.printf(Locale.ROOT, "Backbone pre-trained: best held-out IoU %.4f at step %d in %ds -> %s%n",
                     r.bestValidationIou(), r.bestStep(), r.wallTime().toSeconds(), backboneWeights);
         }
-        Path start = backboneWeights;
-        TrainingConfig d = ProjectArgs.userInput(() -> TrainingConfig.defaults(architecture, backbone, start,
-                out.resolve("checkpoints"), out.resolve("model")));
-        TrainingConfig config = ProjectArgs.userInput(() -> new TrainingConfig(architecture, backbone, start,
-                d.freezeBackbone(), size, shots, batch, steps, epochSteps, checkpointEvery, optimizer,
-                learningRate == null ? d.learningRate() : learningRate, d.momentum(), d.weightDecay(), d.polyPower(),
-                d.adWeight(), d.diceWeight(), d.syntheticShare(), d.validationEpisodes(), d.calibrationEpisodes(),
-                seed, d.checkpointDir(), d.output(), d.modelName()));
+        TrainingConfig.Builder recipe = TrainingConfig.builder(architecture, backbone, out.resolve("checkpoints"),
+                        out.resolve("model"))
+                .backboneWeights(backboneWeights)
+                .inputSize(size)
+                .shots(shots)
+                .batchSize(batch)
+                .steps(steps)
+                .stepsPerEpoch(epochSteps)
+                .checkpointEvery(checkpointEvery)
+                .optimizer(optimizer)
+                .seed(seed);
+        if (learningRate != null) {
+            recipe.learningRate(learningRate);
+        }
+        TrainingConfig config = ProjectArgs.userInput(recipe::build);
         TrainingResult r = ProjectArgs.userInput(() -> MetaTrainer.run(config, data, fold,
                 new ConsoleProgress(o, 10)));
         o.printf(Locale.ROOT, "Trained: best validation mIoU %.4f at step %d in %ds, threshold %.2f (calibrated on "

@@ -126,14 +126,19 @@ public final class TrainingService implements AutoCloseable {
         Path bundle = project.folder().resolve("models").resolve(name);
         Files.createDirectories(bundle.getParent());
         Path backboneWeights = request.fromActiveModel() ? activeBackbone(request, runDir) : null;
-        TrainingConfig d = TrainingConfig.defaults(request.architecture(), request.backbone(), backboneWeights,
-                runDir.resolve("ckpt"), bundle);
-        TrainingConfig config = new TrainingConfig(request.architecture(), request.backbone(), backboneWeights,
-                d.freezeBackbone(), request.inputSize(), request.shots(), request.batchSize(), request.totalSteps(),
-                request.stepsPerEpoch(), request.stepsPerEpoch(), d.optimizer(), d.learningRate(), d.momentum(),
-                d.weightDecay(), d.polyPower(), d.adWeight(), d.diceWeight(), d.syntheticShare(),
-                validationEpisodes(request), d.calibrationEpisodes(), request.seed(), d.checkpointDir(), d.output(),
-                name);
+        TrainingConfig config = TrainingConfig.builder(request.architecture(), request.backbone(),
+                        runDir.resolve("ckpt"), bundle)
+                .backboneWeights(backboneWeights)
+                .inputSize(request.inputSize())
+                .shots(request.shots())
+                .batchSize(request.batchSize())
+                .steps(request.totalSteps())
+                .stepsPerEpoch(request.stepsPerEpoch())
+                .checkpointEvery(request.stepsPerEpoch())
+                .validationEpisodes(validationEpisodes(request))
+                .seed(request.seed())
+                .modelName(name)
+                .build();
         Data data = data(request);
         project.trainingRuns().updateProgress(runId, TrainingStatus.RUNNING, 0, null);
         TrainingResult result = MetaTrainer.run(config, data.source(), data.split(),

@@ -98,26 +98,27 @@ public final class TrainingRunner {
         Path weights = o.containsKey("weights") ? Path.of(o.get("weights")) : null;
         TrainingConfig d = TrainingConfig.defaults(arch, backbone, weights, out.resolve("checkpoints"),
                 out.resolve("model"));
-        TrainingConfig config = new TrainingConfig(arch, backbone, weights,
-                o.flag("freeze", d.freezeBackbone()),
-                o.integer("size", d.inputSize()),
-                o.integer("shots", d.shots()),
-                o.integer("batch", d.batchSize()),
-                o.whole("steps", d.steps()),
-                o.whole("epoch", d.stepsPerEpoch()),
-                o.whole("checkpointEvery", d.checkpointEvery()),
-                o.optimizer(d.optimizer()),
-                o.decimal("lr", d.learningRate()),
-                o.decimal("momentum", d.momentum()),
-                o.decimal("wd", d.weightDecay()),
-                d.polyPower(),
-                o.decimal("ad", d.adWeight()),
-                o.decimal("dice", d.diceWeight()),
-                o.decimal("synthetic", d.syntheticShare()),
-                o.integer("validation", d.validationEpisodes()),
-                o.integer("calibration", d.calibrationEpisodes()),
-                o.whole("seed", d.seed()),
-                d.checkpointDir(), d.output(), o.getOrDefault("name", d.modelName()));
+        TrainingConfig config = TrainingConfig.builder(arch, backbone, d.checkpointDir(), d.output())
+                .backboneWeights(weights)
+                .freezeBackbone(o.flag("freeze", d.freezeBackbone()))
+                .inputSize(o.integer("size", d.inputSize()))
+                .shots(o.integer("shots", d.shots()))
+                .batchSize(o.integer("batch", d.batchSize()))
+                .steps(o.whole("steps", d.steps()))
+                .stepsPerEpoch(o.whole("epoch", d.stepsPerEpoch()))
+                .checkpointEvery(o.whole("checkpointEvery", d.checkpointEvery()))
+                .optimizer(o.optimizer(d.optimizer()))
+                .learningRate(o.decimal("lr", d.learningRate()))
+                .momentum(o.decimal("momentum", d.momentum()))
+                .weightDecay(o.decimal("wd", d.weightDecay()))
+                .adWeight(o.decimal("ad", d.adWeight()))
+                .diceWeight(o.decimal("dice", d.diceWeight()))
+                .syntheticShare(o.decimal("synthetic", d.syntheticShare()))
+                .validationEpisodes(o.integer("validation", d.validationEpisodes()))
+                .calibrationEpisodes(o.integer("calibration", d.calibrationEpisodes()))
+                .seed(o.whole("seed", d.seed()))
+                .modelName(o.getOrDefault("name", d.modelName()))
+                .build();
         Path data = Path.of(o.get("data"));
         int fold = o.integer("fold", 0);
         o.rejectUnread("metatrain");

@@ -52,6 +52,9 @@ public record TrainingConfig(
         Path output,
         String modelName) {
 
+    /** The power of the poly learning-rate decay, as both papers train. */
+    public static final float POLY_POWER = 0.9f;
+
     public TrainingConfig {
         if (!Architectures.isKnown(architecture)) {
             throw new IllegalArgumentException("Unknown architecture " + architecture + "; one of "
@@ -81,9 +84,151 @@ public record TrainingConfig(
      */
     public static TrainingConfig defaults(String architecture, String backbone, Path backboneWeights,
             Path checkpointDir, Path output) {
-        return new TrainingConfig(architecture, backbone, backboneWeights, backboneWeights != null, 200, 1, 2, 400,
-                100, 50, OptimizerKind.ADAM, 1e-3f, 0.9f, 1e-4f, 0.9f, SegmentationLosses.AD_WEIGHT, 0f, 0f, 60, 100, 42,
-                checkpointDir, output, architecture + "-" + backbone);
+        return builder(architecture, backbone, checkpointDir, output).backboneWeights(backboneWeights).build();
+    }
+
+    /** A run that starts from {@link #defaults}' recipe (with a random backbone); each setter changes one setting. */
+    public static Builder builder(String architecture, String backbone, Path checkpointDir, Path output) {
+        return new Builder(architecture, backbone, checkpointDir, output);
+    }
+
+    /** Named settings instead of two dozen positional ones; {@link #build} validates them. */
+    public static final class Builder {
+        private final String architecture;
+        private final String backbone;
+        private final Path checkpointDir;
+        private final Path output;
+        private Path backboneWeights;
+        private boolean freezeBackbone;
+        private int inputSize = 200;
+        private int shots = 1;
+        private int batchSize = 2;
+        private long steps = 400;
+        private long stepsPerEpoch = 100;
+        private long checkpointEvery = 50;
+        private OptimizerKind optimizer = OptimizerKind.ADAM;
+        private float learningRate = 1e-3f;
+        private float momentum = 0.9f;
+        private float weightDecay = 1e-4f;
+        private float adWeight = SegmentationLosses.AD_WEIGHT;
+        private float diceWeight;
+        private float syntheticShare;
+        private int validationEpisodes = 60;
+        private int calibrationEpisodes = 100;
+        private long seed = 42;
+        private String modelName;
+
+        private Builder(String architecture, String backbone, Path checkpointDir, Path output) {
+            this.architecture = architecture;
+            this.backbone = backbone;
+            this.checkpointDir = checkpointDir;
+            this.output = output;
+            this.modelName = architecture + "-" + backbone;
+        }
+
+        /** Pre-trained backbone weights (null: random); a pre-trained backbone is frozen unless told otherwise. */
+        public Builder backboneWeights(Path weights) {
+            this.backboneWeights = weights;
+            this.freezeBackbone = weights != null;
+            return this;
+        }
+
+        public Builder freezeBackbone(boolean freeze) {
+            this.freezeBackbone = freeze;
+            return this;
+        }
+
+        public Builder inputSize(int side) {
+            this.inputSize = side;
+            return this;
+        }
+
+        public Builder shots(int k) {
+            this.shots = k;
+            return this;
+        }
+
+        public Builder batchSize(int episodes) {
+            this.batchSize = episodes;
+            return this;
+        }
+
+        public Builder steps(long count) {
+            this.steps = count;
+            return this;
+        }
+
+        public Builder stepsPerEpoch(long count) {
+            this.stepsPerEpoch = count;
+            return this;
+        }
+
+        public Builder checkpointEvery(long count) {
+            this.checkpointEvery = count;
+            return this;
+        }
+
+        public Builder optimizer(OptimizerKind kind) {
+            this.optimizer = kind;
+            return this;
+        }
+
+        public Builder learningRate(float rate) {
+            this.learningRate = rate;
+            return this;
+        }
+
+        public Builder momentum(float value) {
+            this.momentum = value;
+            return this;
+        }
+
+        public Builder weightDecay(float value) {
+            this.weightDecay = value;
+            return this;
+        }
+
+        public Builder adWeight(float weight) {
+            this.adWeight = weight;
+            return this;
+        }
+
+        public Builder diceWeight(float weight) {
+            this.diceWeight = weight;
+            return this;
+        }
+
+        public Builder syntheticShare(float share) {
+            this.syntheticShare = share;
+            return this;
+        }
+
+        public Builder validationEpisodes(int count) {
+            this.validationEpisodes = count;
+            return this;
+        }
+
+        public Builder calibrationEpisodes(int count) {
+            this.calibrationEpisodes = count;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        public Builder modelName(String name) {
+            this.modelName = name;
+            return this;
+        }
+
+        public TrainingConfig build() {
+            return new TrainingConfig(architecture, backbone, backboneWeights, freezeBackbone, inputSize, shots,
+                    batchSize, steps, stepsPerEpoch, checkpointEvery, optimizer, learningRate, momentum, weightDecay,
+                    POLY_POWER, adWeight, diceWeight, syntheticShare, validationEpisodes, calibrationEpisodes, seed,
+                    checkpointDir, output, modelName);
+        }
     }
 
     LoopSettings loopSettings() {

@@ -26,7 +26,6 @@ import io.defectstudio.inference.nets.Architectures;
 import io.defectstudio.inference.nets.FewShotNet;
 import io.defectstudio.training.testdata.SyntheticData;
 import io.defectstudio.training.train.MetaTrainer;
-import io.defectstudio.training.train.OptimizerKind;
 import io.defectstudio.training.train.TrainingConfig;
 import io.defectstudio.training.train.TrainingListener;
 import java.awt.image.BufferedImage;
@@ -51,9 +50,9 @@ class TunedSegmenterTest {
     @BeforeAll
     static void trainBundle() throws Exception {
         SyntheticData.writeDefect8i(data, 6, 32, 5);
-        TrainingConfig config = new TrainingConfig("eamnet", "compact", null, false, 32, 1, 1, 1, 1, 1,
-                OptimizerKind.ADAM, 1e-3f, 0.9f, 0f, 0.9f, 0.05f, 0f, 0f, 2, 0, 1, data.resolve("ckpt"),
-                data.resolve("model"), "eamnet-test");
+        TrainingConfig config = TrainingConfig.builder("eamnet", "compact", data.resolve("ckpt"), data.resolve("model"))
+                .inputSize(32).batchSize(1).steps(1).stepsPerEpoch(1).checkpointEvery(1).weightDecay(0)
+                .validationEpisodes(2).calibrationEpisodes(0).seed(1).modelName("eamnet-test").build();
         bundle = ModelBundle.load(MetaTrainer.run(config, data, 0, TrainingListener.NONE).bundle());
     }
 

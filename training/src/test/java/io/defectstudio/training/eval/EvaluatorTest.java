@@ -50,9 +50,10 @@ class EvaluatorTest {
     static void prepare() throws Exception {
         SyntheticData.writeDefect8i(data, 6, 32, 31);
         // The training-free matcher gives a real bundle without training time.
-        TrainingConfig config = new TrainingConfig("matcher", "compact", null, false, 32, 1, 1, 1, 1, 1,
-                OptimizerKind.SGD, 1e-3f, 0.9f, 0f, 0.9f, 0f, 0f, 0f, 2, 0, 1, data.resolve("ckpt"), data.resolve("model"),
-                "matcher-test");
+        TrainingConfig config = TrainingConfig.builder("matcher", "compact", data.resolve("ckpt"), data.resolve("model"))
+                .inputSize(32).batchSize(1).steps(1).stepsPerEpoch(1).checkpointEvery(1).optimizer(OptimizerKind.SGD)
+                .weightDecay(0).adWeight(0).validationEpisodes(2).calibrationEpisodes(0).seed(1)
+                .modelName("matcher-test").build();
         bundle = MetaTrainer.run(config, data, 0, TrainingListener.NONE).bundle();
         list = data.resolve("fold0_1shot.tsv");
         StringBuilder tsv = new StringBuilder("episode\tclass\tquery_image\tquery_mask\tsupport_images\tsupport_masks\n");

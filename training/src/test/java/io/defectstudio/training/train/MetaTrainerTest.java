@@ -35,9 +35,10 @@ class MetaTrainerTest {
 
     static TrainingConfig config(String architecture, Path dir, long steps, long seed, float syntheticShare,
             int calibrationEpisodes) {
-        return new TrainingConfig(architecture, "compact", null, false, 32, 1, 2, steps, 10, 5, OptimizerKind.ADAM,
-                2e-3f, 0.9f, 1e-4f, 0.9f, SegmentationLosses.AD_WEIGHT, 0f, syntheticShare, 6, calibrationEpisodes,
-                seed, dir.resolve("ckpt"), dir.resolve("model"), architecture + "-test");
+        return TrainingConfig.builder(architecture, "compact", dir.resolve("ckpt"), dir.resolve("model"))
+                .inputSize(32).steps(steps).stepsPerEpoch(10).checkpointEvery(5).learningRate(2e-3f)
+                .syntheticShare(syntheticShare).validationEpisodes(6).calibrationEpisodes(calibrationEpisodes)
+                .seed(seed).modelName(architecture + "-test").build();
     }
 
     @Test
