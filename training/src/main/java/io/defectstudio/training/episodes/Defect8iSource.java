@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -15,36 +14,35 @@ import java.util.stream.Stream;
  * {@code sd-saliency-900/SD-saliency-900/Source Images/<Cls>_<n>.bmp} with {@code Ground truth/<Cls>_<n>.png}.
  * Sample ids are paths relative to the data directory, as in the benchmark's episode lists.
  */
-public final class Defect8iSource implements EpisodeSource {
+public final class Defect8iSource extends GroupedEpisodeSource {
 
     public static final String NORMAL_CLASS = "MT_Free";
     private static final String TILES = "magnetic-tile";
     private static final String STEEL = "sd-saliency-900/SD-saliency-900";
 
-    private final Map<String, List<Sample>> classes = new TreeMap<>();
-    private final List<Sample> normals;
+    private final Path dataDir;
 
     private Defect8iSource(Path dataDir) throws IOException {
+        super(new TreeMap<>());
+        this.dataDir = dataDir;
         Path tiles = dataDir.resolve(TILES);
         Path steel = dataDir.resolve(STEEL);
         if (!Files.isDirectory(tiles) && !Files.isDirectory(steel)) {
             throw new EpisodeDataException("No " + TILES + "/ or " + STEEL + "/ under " + dataDir);
         }
-        List<Sample> free = List.of();
         if (Files.isDirectory(tiles)) {
             try (Stream<Path> dirs = Files.list(tiles)) {
                 for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
                     String name = dir.getFileName().toString();
                     List<Sample> samples = tileSamples(dataDir, dir.resolve("Imgs"));
                     if (name.equals(NORMAL_CLASS)) {
-                        free = samples;
+                        normals.addAll(samples);
                     } else if (name.startsWith("MT_") && !samples.isEmpty()) {
                         classes.put(name, samples);
                     }
                 }
             }
         }
-        normals = free;
         if (Files.isDirectory(steel)) {
             addSteel(dataDir, steel);
         }
@@ -107,21 +105,7 @@ public final class Defect8iSource implements EpisodeSource {
     }
 
     @Override
-    public List<String> classNames() {
-        return List.copyOf(classes.keySet());
-    }
-
-    @Override
-    public List<Sample> samples(String className) {
-        List<Sample> samples = classes.get(className);
-        if (samples == null) {
-            throw new EpisodeDataException("No class " + className + " in this data set; classes: " + classNames());
-        }
-        return List.copyOf(samples);
-    }
-
-    @Override
-    public List<Sample> normalSamples() {
-        return List.copyOf(normals);
+    protected String origin() {
+        return dataDir.toString();
     }
 }

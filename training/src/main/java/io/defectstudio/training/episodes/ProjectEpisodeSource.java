@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -15,12 +14,10 @@ import java.util.Set;
  * the newest version of its mask per class; a newest mask with defect pixels is a sample of its class, an empty one
  * (an inspector cleared the prediction) makes the image a defect-free example.
  */
-public final class ProjectEpisodeSource implements EpisodeSource {
-
-    private final Map<String, List<Sample>> classes = new LinkedHashMap<>();
-    private final List<Sample> normals = new ArrayList<>();
+public final class ProjectEpisodeSource extends GroupedEpisodeSource {
 
     public ProjectEpisodeSource(Project project) {
+        super(new LinkedHashMap<>());
         Set<Long> normalImages = new LinkedHashSet<>();
         for (DefectClass defectClass : project.classes().list()) {
             List<Sample> samples = new ArrayList<>();
@@ -38,22 +35,7 @@ public final class ProjectEpisodeSource implements EpisodeSource {
     }
 
     @Override
-    public List<String> classNames() {
-        return List.copyOf(classes.keySet());
-    }
-
-    @Override
-    public List<Sample> samples(String className) {
-        List<Sample> samples = classes.get(className);
-        if (samples == null) {
-            throw new EpisodeDataException("The project has no annotated class " + className + "; classes: "
-                    + classNames());
-        }
-        return List.copyOf(samples);
-    }
-
-    @Override
-    public List<Sample> normalSamples() {
-        return List.copyOf(normals);
+    protected String origin() {
+        return "the project";
     }
 }

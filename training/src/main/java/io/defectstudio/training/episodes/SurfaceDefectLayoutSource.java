@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -18,15 +17,14 @@ import java.util.stream.Stream;
  * {@code image [mask]} pair of root-relative paths per line; files whose name says "clean", "normal" or "nd" list
  * defect-free images. The class of a listed image is its first path component.
  */
-public final class SurfaceDefectLayoutSource implements EpisodeSource {
+public final class SurfaceDefectLayoutSource extends GroupedEpisodeSource {
 
     private static final String[] IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".bmp", ".tif", ".tiff"};
 
     private final Path root;
-    private final Map<String, List<Sample>> classes = new TreeMap<>();
-    private final List<Sample> normals = new ArrayList<>();
 
     private SurfaceDefectLayoutSource(Path root) throws IOException {
+        super(new TreeMap<>());
         this.root = root;
         try (Stream<Path> dirs = Files.list(root)) {
             for (Path dir : dirs.filter(d -> Files.isDirectory(d.resolve("Images"))).sorted().toList()) {
@@ -131,21 +129,7 @@ public final class SurfaceDefectLayoutSource implements EpisodeSource {
     }
 
     @Override
-    public List<String> classNames() {
-        return List.copyOf(classes.keySet());
-    }
-
-    @Override
-    public List<Sample> samples(String className) {
-        List<Sample> samples = classes.get(className);
-        if (samples == null) {
-            throw new EpisodeDataException("No class " + className + " under " + root + "; classes: " + classNames());
-        }
-        return List.copyOf(samples);
-    }
-
-    @Override
-    public List<Sample> normalSamples() {
-        return List.copyOf(normals);
+    protected String origin() {
+        return root.toString();
     }
 }
