@@ -94,11 +94,15 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Path backboneWeights = weights;
         if (pretrainSteps > 0) {
-            PretrainConfig d = PretrainConfig.defaults(out.resolve("pretrain/checkpoints"),
-                    out.resolve("pretrain/backbone.safetensors"));
-            PretrainConfig config = new PretrainConfig(backbone, size, d.batchSize(), pretrainSteps,
-                    Math.min(epochSteps, pretrainSteps), checkpointEvery, d.optimizer(), d.learningRate(),
-                    d.weightDecay(), d.normalFraction(), d.validationImages(), seed, d.checkpointDir(), d.output());
+            PretrainConfig config = PretrainConfig.builder(out.resolve("pretrain/checkpoints"),
+                            out.resolve("pretrain/backbone.safetensors"))
+                    .backbone(backbone)
+                    .inputSize(size)
+                    .steps(pretrainSteps)
+                    .stepsPerEpoch(Math.min(epochSteps, pretrainSteps))
+                    .checkpointEvery(checkpointEvery)
+                    .seed(seed)
+                    .build();
             PretrainResult r = ProjectArgs.userInput(() -> BackbonePretrainer.run(config, Defect8iSource.open(data),
                     FoldSplit.defect8i(fold), new ConsoleProgress(o, 10)));
             backboneWeights = r.weights();

@@ -40,10 +40,102 @@ public record PretrainConfig(
         }
     }
 
-    /** Defaults for the compact backbone on this project's CPU: Adam 1e-3, batch 8, 200x200. */
+    /** Defaults for the compact backbone on this project's CPU: Adam 1e-3, batch 8, 600 steps, 200x200. */
     public static PretrainConfig defaults(Path checkpointDir, Path output) {
-        return new PretrainConfig("compact", 200, 8, 600, 100, 50, OptimizerKind.ADAM, 1e-3f, 1e-4f, 0.25, 60, 42,
-                checkpointDir, output);
+        return builder(checkpointDir, output).build();
+    }
+
+    /** A run that starts from {@link #defaults}; each setter changes one setting. */
+    public static Builder builder(Path checkpointDir, Path output) {
+        return new Builder(checkpointDir, output);
+    }
+
+    /** Named settings instead of positional ones; {@link #build} validates them. */
+    public static final class Builder {
+        private final Path checkpointDir;
+        private final Path output;
+        private String backbone = "compact";
+        private int inputSize = 200;
+        private int batchSize = 8;
+        private long steps = 600;
+        private long stepsPerEpoch = 100;
+        private long checkpointEvery = 50;
+        private OptimizerKind optimizer = OptimizerKind.ADAM;
+        private float learningRate = 1e-3f;
+        private float weightDecay = 1e-4f;
+        private double normalFraction = 0.25;
+        private int validationImages = 60;
+        private long seed = 42;
+
+        private Builder(Path checkpointDir, Path output) {
+            this.checkpointDir = checkpointDir;
+            this.output = output;
+        }
+
+        public Builder backbone(String name) {
+            this.backbone = name;
+            return this;
+        }
+
+        public Builder inputSize(int side) {
+            this.inputSize = side;
+            return this;
+        }
+
+        public Builder batchSize(int images) {
+            this.batchSize = images;
+            return this;
+        }
+
+        public Builder steps(long count) {
+            this.steps = count;
+            return this;
+        }
+
+        public Builder stepsPerEpoch(long count) {
+            this.stepsPerEpoch = count;
+            return this;
+        }
+
+        public Builder checkpointEvery(long count) {
+            this.checkpointEvery = count;
+            return this;
+        }
+
+        public Builder optimizer(OptimizerKind kind) {
+            this.optimizer = kind;
+            return this;
+        }
+
+        public Builder learningRate(float rate) {
+            this.learningRate = rate;
+            return this;
+        }
+
+        public Builder weightDecay(float value) {
+            this.weightDecay = value;
+            return this;
+        }
+
+        public Builder normalFraction(double share) {
+            this.normalFraction = share;
+            return this;
+        }
+
+        public Builder validationImages(int count) {
+            this.validationImages = count;
+            return this;
+        }
+
+        public Builder seed(long value) {
+            this.seed = value;
+            return this;
+        }
+
+        public PretrainConfig build() {
+            return new PretrainConfig(backbone, inputSize, batchSize, steps, stepsPerEpoch, checkpointEvery, optimizer,
+                    learningRate, weightDecay, normalFraction, validationImages, seed, checkpointDir, output);
+        }
     }
 
     LoopSettings loopSettings() {

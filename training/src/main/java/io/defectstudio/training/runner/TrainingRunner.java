@@ -76,19 +76,20 @@ public final class TrainingRunner {
     private static PretrainConfig pretrainConfig(Options o) {
         Path out = Path.of(o.get("out"));
         PretrainConfig d = PretrainConfig.defaults(out.resolve("checkpoints"), out.resolve("backbone.safetensors"));
-        return new PretrainConfig(o.getOrDefault("backbone", d.backbone()),
-                o.integer("size", d.inputSize()),
-                o.integer("batch", d.batchSize()),
-                o.whole("steps", d.steps()),
-                o.whole("epoch", d.stepsPerEpoch()),
-                o.whole("checkpointEvery", d.checkpointEvery()),
-                o.optimizer(d.optimizer()),
-                o.decimal("lr", d.learningRate()),
-                o.decimal("wd", d.weightDecay()),
-                o.fraction("normal", d.normalFraction()),
-                o.integer("validation", d.validationImages()),
-                o.whole("seed", d.seed()),
-                d.checkpointDir(), d.output());
+        return PretrainConfig.builder(d.checkpointDir(), d.output())
+                .backbone(o.getOrDefault("backbone", d.backbone()))
+                .inputSize(o.integer("size", d.inputSize()))
+                .batchSize(o.integer("batch", d.batchSize()))
+                .steps(o.whole("steps", d.steps()))
+                .stepsPerEpoch(o.whole("epoch", d.stepsPerEpoch()))
+                .checkpointEvery(o.whole("checkpointEvery", d.checkpointEvery()))
+                .optimizer(o.optimizer(d.optimizer()))
+                .learningRate(o.decimal("lr", d.learningRate()))
+                .weightDecay(o.decimal("wd", d.weightDecay()))
+                .normalFraction(o.fraction("normal", d.normalFraction()))
+                .validationImages(o.integer("validation", d.validationImages()))
+                .seed(o.whole("seed", d.seed()))
+                .build();
     }
 
     private static void metaTrain(Options o) {

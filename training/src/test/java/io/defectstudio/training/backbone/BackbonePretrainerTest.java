@@ -41,8 +41,9 @@ class BackbonePretrainerTest {
     void lossDecreasesAndTheBestBackboneIsWritten() {
         List<StepProgress> steps = new ArrayList<>();
         List<EpochSummary> epochs = new ArrayList<>();
-        PretrainConfig config = new PretrainConfig("compact", 32, 4, 48, 16, 0, OptimizerKind.ADAM, 3e-3f, 0f,
-                0.25, 12, 3, work.resolve("ckpt"), work.resolve("backbone.safetensors"));
+        PretrainConfig config = PretrainConfig.builder(work.resolve("ckpt"), work.resolve("backbone.safetensors"))
+                .inputSize(32).batchSize(4).steps(48).stepsPerEpoch(16).checkpointEvery(0).learningRate(3e-3f)
+                .weightDecay(0f).validationImages(12).seed(3).build();
         PretrainResult result = BackbonePretrainer.run(config, Defect8iSource.open(data), FoldSplit.defect8i(0),
                 new TrainingListener() {
                     @Override
@@ -77,8 +78,9 @@ class BackbonePretrainerTest {
         var wa = Safetensors.read(a.weights());
         var wb = Safetensors.read(b.weights());
         wa.forEach((name, t) -> assertArrayEquals(t.values(), wb.get(name).values(), name));
-        PretrainConfig other = new PretrainConfig("compact", 32, 4, 6, 4, 2, OptimizerKind.SGD, 0.05f, 1e-4f, 0.25,
-                6, 8, work.resolve("c"), work.resolve("c.st"));
+        PretrainConfig other = PretrainConfig.builder(work.resolve("c"), work.resolve("c.st")).inputSize(32)
+                .batchSize(4).steps(6).stepsPerEpoch(4).checkpointEvery(2).optimizer(OptimizerKind.SGD)
+                .learningRate(0.05f).validationImages(6).seed(8).build();
         PretrainResult c = BackbonePretrainer.run(other, Defect8iSource.open(data), FoldSplit.defect8i(0),
                 TrainingListener.NONE);
         assertNotEquals(a.losses(), c.losses(), "another seed trains differently");

@@ -33,7 +33,8 @@ public final class PretrainProbe {
     }
 
     static PretrainConfig config(Path checkpoints, Path output, long steps) {
-        return new PretrainConfig("compact", 32, 4, steps, 4, 2, OptimizerKind.SGD, 0.05f, 1e-4f, 0.25, 6, 7,
-                checkpoints, output);
+        return PretrainConfig.builder(checkpoints, output).inputSize(32).batchSize(4).steps(steps).stepsPerEpoch(4)
+                .checkpointEvery(2).optimizer(OptimizerKind.SGD).learningRate(0.05f).validationImages(6).seed(7)
+                .build();
     }
 }

@@ -9,7 +9,6 @@ import io.defectstudio.training.backbone.PretrainResult;
 import io.defectstudio.training.episodes.Defect8iSource;
 import io.defectstudio.training.episodes.FoldSplit;
 import io.defectstudio.training.testdata.SyntheticData;
-import io.defectstudio.training.train.OptimizerKind;
 import io.defectstudio.training.train.StepProgress;
 import io.defectstudio.training.train.TrainingListener;
 import java.nio.file.Files;
@@ -60,7 +59,7 @@ class ResumeUnderGcTest {
     }
 
     private static PretrainConfig config(Path dir) {
-        return new PretrainConfig("compact", 32, 4, 8, 4, 2, OptimizerKind.ADAM, 1e-3f, 1e-4f, 0.25, 6, 7,
-                dir.resolve("ckpt"), dir.resolve("out.st"));
+        return PretrainConfig.builder(dir.resolve("ckpt"), dir.resolve("out.st")).inputSize(32).batchSize(4)
+                .steps(8).stepsPerEpoch(4).checkpointEvery(2).validationImages(6).seed(7).build();
     }
 }
