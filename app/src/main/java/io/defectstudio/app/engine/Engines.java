@@ -17,8 +17,9 @@ public final class Engines {
 
     /** Opens a bundle on the GPU when there is one, else the CPU, with the networks the bundle may name. */
     public static SegmenterPort open(Path bundle) {
-        Segmenter segmenter = Segmenters.open(ModelBundle.load(bundle), InferenceOptions.of(DeviceChoice.AUTO));
-        return new SegmenterPort(segmenter);
+        ModelBundle model = ModelBundle.load(bundle);
+        Segmenter segmenter = Segmenters.open(model, InferenceOptions.of(DeviceChoice.AUTO));
+        return new SegmenterPort(segmenter, model.manifest().supportTuning().enabled());
     }
 
     public static EngineFactory production(AppSettings settings) {

@@ -8,7 +8,6 @@ import io.defectstudio.inference.SupportSet;
 import io.defectstudio.inference.service.SegmentationListener;
 import io.defectstudio.inference.service.SegmentationService;
 import io.defectstudio.inference.service.ServiceOptions;
-import io.defectstudio.training.adapt.TunedSegmenter;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,12 +30,15 @@ public final class SegmenterPort implements SegmentationPort {
     };
 
     private final Segmenter segmenter;
+    private final boolean fitsToSupport;
     private final SegmentationService service;
     private final AtomicLong generation = new AtomicLong();
     private volatile Listener listener = NONE;
 
-    public SegmenterPort(Segmenter segmenter) {
+    /** @param fitsToSupport the segmenter tunes its network to each support set (its bundle says so) */
+    public SegmenterPort(Segmenter segmenter, boolean fitsToSupport) {
         this.segmenter = segmenter;
+        this.fitsToSupport = fitsToSupport;
         this.service = new SegmentationService(segmenter, new SegmentationListener() {
             @Override
             public void onResult(String id, Segmentation r) {
@@ -58,7 +60,7 @@ public final class SegmenterPort implements SegmentationPort {
 
     @Override
     public boolean fitsToSupport() {
-        return segmenter instanceof TunedSegmenter;
+        return fitsToSupport;
     }
 
     @Override

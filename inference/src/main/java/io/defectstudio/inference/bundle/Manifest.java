@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param metrics evaluation metrics by name (e.g. {@code mIoU})
  * @param weights the weights file, its size, precision and SHA-256
  * @param supportTuning how the network adapts to each support set before segmenting ({@link SupportTuning#NONE}: not)
+ * @param supportThreshold whether a support set of two or more shots chooses its own threshold (leave one shot out);
+ *     {@code threshold} then serves single shots and breaks ties
  */
 public record Manifest(
         int formatVersion,
@@ -38,7 +40,8 @@ public record Manifest(
         Training training,
         Map<String, Double> metrics,
         Weights weights,
-        SupportTuning supportTuning) {
+        SupportTuning supportTuning,
+        boolean supportThreshold) {
 
     public static final int FORMAT_VERSION = 1;
     public static final int DEFAULT_INPUT_SIZE = 200;
@@ -152,7 +155,7 @@ public record Manifest(
     /** A copy pointing at other weights (used by the bundle writer once it knows size and checksum). */
     public Manifest withWeights(Weights newWeights) {
         return new Manifest(formatVersion, name, version, createdAt, architecture, backbone, inputWidth, inputHeight,
-                normalisation, threshold, training, metrics, newWeights, supportTuning);
+                normalisation, threshold, training, metrics, newWeights, supportTuning, supportThreshold);
     }
 
     /**
@@ -163,9 +166,15 @@ public record Manifest(
         Map<String, Double> more = new LinkedHashMap<>(metrics);
         more.put(metricName, metricValue);
         Manifest m = new Manifest(formatVersion, name, version, createdAt, architecture, backbone, inputWidth,
-                inputHeight, normalisation, newThreshold, training, more, weights, tuning);
+                inputHeight, normalisation, newThreshold, training, more, weights, tuning, supportThreshold);
         ManifestCodec.validateContent(m, "manifest");
         return m;
+    }
+
+    /** A copy in which support sets of two or more shots choose their own threshold, or do not. */
+    public Manifest withSupportThreshold(boolean chosenBySupport) {
+        return new Manifest(formatVersion, name, version, createdAt, architecture, backbone, inputWidth, inputHeight,
+                normalisation, threshold, training, metrics, weights, supportTuning, chosenBySupport);
     }
 
     /** Builds a manifest for a bundle about to be written; architecture and backbone are required. */
@@ -182,6 +191,7 @@ public record Manifest(
         private Training training = Training.none();
         private final Map<String, Double> metrics = new LinkedHashMap<>();
         private SupportTuning supportTuning = SupportTuning.NONE;
+        private boolean supportThreshold;
 
         public Builder setArchitecture(String architecture) {
             this.architecture = architecture;
@@ -239,12 +249,17 @@ public record Manifest(
             return this;
         }
 
+        public Builder optSupportThreshold(boolean chosenBySupport) {
+            this.supportThreshold = chosenBySupport;
+            return this;
+        }
+
         /** A manifest without weights; {@code ModelBundleWriter} fills them in. */
         public Manifest build() {
             Objects.requireNonNull(architecture, "architecture is required");
             Objects.requireNonNull(backbone, "backbone is required");
             Manifest m = new Manifest(FORMAT_VERSION, name, version, createdAt, architecture, backbone, inputWidth,
-                    inputHeight, normalisation, threshold, training, metrics, null, supportTuning);
+                    inputHeight, normalisation, threshold, training, metrics, null, supportTuning, supportThreshold);
             ManifestCodec.validateContent(m, "manifest");
             return m;
         }

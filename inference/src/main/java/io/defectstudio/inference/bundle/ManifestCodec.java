@@ -23,6 +23,8 @@ public final class ManifestCodec {
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final int MAX_INPUT_SIZE = 4096;
     private static final int MIN_INPUT_SIZE = 32;
+    /** Optional; bundles written before it existed keep their one threshold for every support set. */
+    private static final String SUPPORT_THRESHOLD = "thresholdFromSupport";
 
     private ManifestCodec() {}
 
@@ -74,7 +76,8 @@ public final class ManifestCodec {
                 metrics,
                 new Manifest.Weights(f.string(weights, "file"), f.longValue(weights, "bytes"), precision,
                         f.string(weights, "sha256")),
-                supportTuning(root, f, source));
+                supportTuning(root, f, source),
+                root.has(SUPPORT_THRESHOLD) && f.bool(root, SUPPORT_THRESHOLD));
         validateContent(m, source);
         validateWeights(m.weights(), source);
         return m;
@@ -119,6 +122,9 @@ public final class ManifestCodec {
             tuning.addProperty("steps", m.supportTuning().steps());
             tuning.addProperty("learningRate", m.supportTuning().learningRate());
             root.add("supportTuning", tuning);
+        }
+        if (m.supportThreshold()) {
+            root.addProperty(SUPPORT_THRESHOLD, true);
         }
         return GSON.toJson(root) + "\n";
     }
@@ -215,6 +221,14 @@ public final class ManifestCodec {
                 throw wrongType(name, "a string");
             }
             return p.getAsString();
+        }
+
+        boolean bool(JsonObject o, String name) {
+            JsonElement e = require(o, name);
+            if (!(e instanceof JsonPrimitive p) || !p.isBoolean()) {
+                throw wrongType(name, "true or false");
+            }
+            return p.getAsBoolean();
         }
 
         String optionalString(JsonObject o, String name) {

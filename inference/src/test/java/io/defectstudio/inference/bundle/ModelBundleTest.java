@@ -272,6 +272,24 @@ class ModelBundleTest {
         assertTrue(e.getMessage().contains("supportTuning.learningRate 3.0 is outside (0, 1)"), e.getMessage());
     }
 
+    @Test
+    void aSupportChosenThresholdIsKeptAndOldManifestsKeepTheirOne() throws IOException {
+        Path bundle = writeBundle();
+        Manifest plain = ModelBundle.load(bundle).manifest();
+        assertFalse(plain.supportThreshold());
+        assertFalse(Files.readString(bundle.resolve(ModelBundle.MANIFEST_FILE)).contains("thresholdFromSupport"));
+
+        ModelBundle.write(bundle, plain.withSupportThreshold(true), ModelBundle.load(bundle).readWeights());
+        Manifest read = ModelBundle.load(bundle).manifest();
+        assertTrue(read.supportThreshold());
+        assertTrue(read.withThreshold(0.3, Manifest.SupportTuning.NONE, "calibration", 0.2).supportThreshold(),
+                "a new calibration keeps the rule");
+
+        editManifest(bundle, "\"thresholdFromSupport\": true", "\"thresholdFromSupport\": \"yes\"");
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(bundle));
+        assertTrue(e.getMessage().contains("field 'thresholdFromSupport' must be true or false"), e.getMessage());
+    }
+
     private Path writeBundle() throws IOException {
         Path bundle = dir.resolve("bundle");
         TestBundles.write(bundle, "lerenet", SIZE, Manifest.Precision.FLOAT32);

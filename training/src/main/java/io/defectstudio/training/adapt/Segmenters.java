@@ -7,7 +7,10 @@ import io.defectstudio.inference.bundle.ModelBundle;
 import io.defectstudio.inference.engine.DjlSegmenter;
 import io.defectstudio.inference.nets.Architectures;
 
-/** Opens a bundle the way its manifest says: tuned to each support set, or as is. */
+/**
+ * Opens a bundle the way its manifest says: tuned to each support set or as is, with the threshold its manifest gives
+ * or the one each support set of two or more shots chooses.
+ */
 public final class Segmenters {
 
     private Segmenters() {
@@ -19,7 +22,9 @@ public final class Segmenters {
 
     /** Opens a bundle with {@code tuning} instead of its manifest's (calibration tries a setting before writing it). */
     public static Segmenter open(ModelBundle bundle, Manifest.SupportTuning tuning, InferenceOptions options) {
-        return tuning.enabled() ? TunedSegmenter.open(bundle, tuning, options)
+        Segmenter segmenter = tuning.enabled() ? TunedSegmenter.open(bundle, tuning, options)
                 : DjlSegmenter.open(bundle, options, Architectures::create);
+        return bundle.manifest().supportThreshold()
+                ? new SupportThresholdSegmenter(segmenter, bundle.manifest().threshold()) : segmenter;
     }
 }

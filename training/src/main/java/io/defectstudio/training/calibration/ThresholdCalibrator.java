@@ -25,7 +25,7 @@ import java.util.function.IntConsumer;
 public final class ThresholdCalibrator {
 
     /** Candidate thresholds, 0.05 apart. */
-    static final List<Double> GRID = grid(0.05, 0.9, 0.05);
+    public static final List<Double> GRID = grid(0.05, 0.9, 0.05);
 
     private ThresholdCalibrator() {
     }
@@ -50,14 +50,7 @@ public final class ThresholdCalibrator {
             progress.accept(e + 1);
         }
         Map<Double, Double> iou = sweep.meanIou();
-        double best = GRID.get(0);
-        for (double t : GRID) {
-            double score = iou.get(t);
-            double bestScore = iou.get(best);
-            if (score > bestScore || score == bestScore && Math.abs(t - 0.5) < Math.abs(best - 0.5)) {
-                best = t;
-            }
-        }
+        double best = sweep.best(0.5);
         return new Calibration(best, iou.get(best), iou.get(0.5), count);
     }
 

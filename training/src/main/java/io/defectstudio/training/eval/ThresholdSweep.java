@@ -45,4 +45,18 @@ public final class ThresholdSweep {
         }
         return result;
     }
+
+    /** The threshold with the highest mIoU; ties go to the one nearest {@code preferred}. */
+    public double best(double preferred) {
+        Map<Double, Double> iou = meanIou();
+        double best = thresholds.get(0);
+        for (double t : thresholds) {
+            double score = iou.get(t);
+            double bestScore = iou.get(best);
+            if (score > bestScore || score == bestScore && Math.abs(t - preferred) < Math.abs(best - preferred)) {
+                best = t;
+            }
+        }
+        return best;
+    }
 }

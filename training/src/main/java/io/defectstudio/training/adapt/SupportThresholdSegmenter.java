@@ -1,0 +1,123 @@
+package io.defectstudio.training.adapt;
+
+import io.defectstudio.inference.ModelInfo;
+import io.defectstudio.inference.PreparedSupport;
+import io.defectstudio.inference.Segmentation;
+import io.defectstudio.inference.Segmenter;
+import io.defectstudio.inference.SupportExample;
+import io.defectstudio.inference.SupportSet;
+import io.defectstudio.inference.engine.Postprocessor;
+import io.defectstudio.training.calibration.ThresholdCalibrator;
+import io.defectstudio.training.eval.ThresholdSweep;
+import io.defectstudio.training.metrics.BinaryMask;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A segmenter whose defect threshold each support set of two or more shots chooses for itself (leave one shot out):
+ * every shot is segmented with the other shots as support, and the threshold that best reproduces the painted masks
+ * (pooled IoU over the shots) segments the queue. A head's best threshold differs from class to class far more than
+ * any calibration on other classes can know (0.1 on one benchmark class, 0.5 on another); the painted shots are the
+ * only labelled images of the new class. A single shot keeps the model's own threshold.
+ */
+public final class SupportThresholdSegmenter implements Segmenter {
+
+    private static final String SUPPORT_CLASS = "support";
+
+    private final Segmenter inner;
+    private final double modelThreshold;
+
+    /** Wraps {@code inner}, whose results come at {@code modelThreshold}; owns it. */
+    public SupportThresholdSegmenter(Segmenter inner, double modelThreshold) {
+        this.inner = inner;
+        this.modelThreshold = modelThreshold;
+    }
+
+    /** Chooses the set's threshold ({@code K} extra segmentations with {@code K - 1} shots), then prepares it. */
+    @Override
+    public PreparedSupport prepare(SupportSet support) {
+        double threshold = support.size() < 2 ? modelThreshold : leaveOneOut(support);
+        return new Thresholded(inner.prepare(support), threshold);
+    }
+
+    @Override
+    public Segmentation segment(PreparedSupport support, BufferedImage query) {
+        Thresholded t = check(support);
+        return t.apply(inner.segment(t.inner, query));
+    }
+
+    @Override
+    public List<Segmentation> segmentBatch(PreparedSupport support, List<BufferedImage> queries) {
+        Thresholded t = check(support);
+        return inner.segmentBatch(t.inner, queries).stream().map(t::apply).toList();
+    }
+
+    @Override
+    public ModelInfo model() {
+        return inner.model();
+    }
+
+    @Override
+    public String device() {
+        return inner.device();
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+
+    private double leaveOneOut(SupportSet support) {
+        List<SupportExample> shots = support.examples();
+        ThresholdSweep sweep = new ThresholdSweep(ThresholdCalibrator.GRID);
+        for (int held = 0; held < shots.size(); held++) {
+            List<SupportExample> others = new ArrayList<>(shots);
+            SupportExample query = others.remove(held);
+            try (PreparedSupport rest = inner.prepare(SupportSet.of(others))) {
+                Segmentation r = inner.segment(rest, query.image());
+                sweep.add(SUPPORT_CLASS, r.probability(), r.width(), r.height(), BinaryMask.fromGray(query.mask()));
+            }
+        }
+        return sweep.best(modelThreshold);
+    }
+
+    private static Thresholded check(PreparedSupport support) {
+        if (!(support instanceof Thresholded t)) {
+            throw new IllegalArgumentException("the support set was prepared by another segmenter");
+        }
+        return t;
+    }
+
+    /** A prepared support with the threshold its shots chose. */
+    private final class Thresholded implements PreparedSupport {
+        private final PreparedSupport inner;
+        private final double threshold;
+
+        Thresholded(PreparedSupport inner, double threshold) {
+            this.inner = inner;
+            this.threshold = threshold;
+        }
+
+        Segmentation apply(Segmentation r) {
+            return threshold == modelThreshold ? r
+                    : new Postprocessor(threshold).fromProbability(r.probability(), r.width(), r.height(),
+                            r.latencyMillis());
+        }
+
+        @Override
+        public int size() {
+            return inner.size();
+        }
+
+        @Override
+        public boolean isClosed() {
+            return inner.isClosed();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+}
