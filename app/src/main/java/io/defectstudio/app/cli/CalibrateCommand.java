@@ -1,5 +1,6 @@
 package io.defectstudio.app.cli;
 
+import io.defectstudio.inference.bundle.Manifest;
 import io.defectstudio.inference.bundle.Manifest.SupportTuning;
 import io.defectstudio.inference.bundle.ModelBundle;
 import io.defectstudio.training.adapt.SupportTuner;
@@ -51,6 +52,11 @@ public final class CalibrateCommand implements Callable<Integer> {
             + "else 0.001.")
     double tuneLearningRate;
 
+    @Option(names = "--support-threshold", arity = "1", paramLabel = "true|false", description = "Whether a support "
+            + "set of two or more shots chooses its own threshold (each shot segmented with the others as support). "
+            + "Default: keep what model.json says.")
+    Boolean supportThreshold;
+
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
@@ -58,21 +64,20 @@ public final class CalibrateCommand implements Callable<Integer> {
         if (episodes < 1 || shots < 1) {
             throw new CliException(DefectStudioCli.BAD_INPUT, "--episodes and --shots must be at least 1");
         }
-        SupportTuning tuning = ProjectArgs.userInput(this::tuning);
+        Manifest kept = ProjectArgs.userInput(() -> ModelBundle.load(model).manifest());
+        SupportTuning tuning = ProjectArgs.userInput(() -> SupportTuner.override(kept.supportTuning(), tuneSteps,
+                tuneLearningRate));
+        boolean fromSupport = supportThreshold == null ? kept.supportThreshold() : supportThreshold;
         FoldedSource source = ProjectArgs.userInput(() -> FoldedSource.open(data, fold));
         ConsoleProgress progress = new ConsoleProgress(o, 10);
-        Calibration c = ProjectArgs.userInput(() -> MetaTrainer.calibrate(model, tuning, source.source(),
-                source.split(), shots, episodes, seed, done -> progress.onCalibration(done, episodes)));
+        Calibration c = ProjectArgs.userInput(() -> MetaTrainer.calibrate(model, tuning, fromSupport,
+                source.source(), source.split(), shots, episodes, seed,
+                done -> progress.onCalibration(done, episodes)));
         o.printf(Locale.ROOT, "Threshold %.2f: pseudo-defect IoU %.1f %% (%.1f %% at 0.50) on %d episodes, support "
-                + "tuning %d steps -> %s%n", c.threshold(), 100 * c.iou(), 100 * c.iouAtHalf(), c.episodes(),
-                tuning.steps(), model);
+                + "tuning %d steps, %s -> %s%n", c.threshold(), 100 * c.iou(), 100 * c.iouAtHalf(), c.episodes(),
+                tuning.steps(), fromSupport ? "2+ shots choose their own threshold" : "one threshold for every "
+                        + "support set", model);
         o.flush();
         return DefectStudioCli.OK;
-    }
-
-    /** The options' support tuning, what model.json has where they are left out. */
-    private SupportTuning tuning() {
-        return SupportTuner.override(ModelBundle.load(model).manifest().supportTuning(), tuneSteps,
-                tuneLearningRate);
     }
 }

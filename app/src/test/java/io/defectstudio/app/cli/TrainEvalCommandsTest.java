@@ -44,9 +44,10 @@ class TrainEvalCommandsTest {
         assertTrue(train.out().contains("(calibrated on pseudo-defects)"), train.out());
         assertTrue(train.out().contains("threshold calibration 100/100 pseudo-defect episodes"), train.out());
 
-        // Recalibrated with support tuning: model.json keeps both, and eval below segments with tuning.
+        // Recalibrated with support tuning and support-chosen thresholds: model.json keeps all, and eval below
+        // segments with them.
         Run calibrate = run("calibrate", "--model", runDir.resolve("model").toString(), "--data", data.toString(),
-                "--fold", "0", "--episodes", "3", "--tune-steps", "2");
+                "--fold", "0", "--episodes", "3", "--tune-steps", "2", "--support-threshold", "true");
         assertEquals(0, calibrate.code(), calibrate.err() + calibrate.out());
         assertTrue(calibrate.out().contains("calibration 3/3"), calibrate.out());
         assertTrue(calibrate.out().contains("support tuning 2 steps"), calibrate.out());
@@ -55,6 +56,8 @@ class TrainEvalCommandsTest {
         Manifest calibrated = ModelBundle.load(runDir.resolve("model")).manifest();
         assertEquals(Double.parseDouble(threshold.group(1)), calibrated.threshold(), 1e-9);
         assertEquals(new Manifest.SupportTuning(2, 1e-3), calibrated.supportTuning());
+        assertTrue(calibrated.supportThreshold(), calibrate.out());
+        assertTrue(calibrate.out().contains("2+ shots choose their own threshold"), calibrate.out());
 
         // Fold 0 tests on MT_Blowhole and Steel_In: two 1-shot episodes of each, as the benchmark lists them.
         Path list = dir.resolve("fold0_1shot.tsv");

@@ -25,8 +25,12 @@ public final class BundleCalibrator {
     private BundleCalibrator() {
     }
 
-    public static Calibration calibrate(Path bundlePath, SupportTuning tuning, EpisodeStream episodes, int count,
-            IntConsumer progress) {
+    /**
+     * Calibrates the bundle's threshold with {@code tuning} and rewrites its model.json with both, and with whether
+     * support sets of two or more shots choose their own threshold ({@code thresholdFromSupport}).
+     */
+    public static Calibration calibrate(Path bundlePath, SupportTuning tuning, boolean thresholdFromSupport,
+            EpisodeStream episodes, int count, IntConsumer progress) {
         ModelBundle bundle = ModelBundle.load(bundlePath);
         Calibration calibration;
         try (Segmenter segmenter = Segmenters.open(bundle, tuning, InferenceOptions.of(DeviceChoice.AUTO))) {
@@ -35,7 +39,7 @@ public final class BundleCalibrator {
         WeightsFile weights = bundle.readWeights();
         try {
             ModelBundle.write(bundlePath, bundle.manifest().withThreshold(calibration.threshold(), tuning, METRIC,
-                    calibration.iou()), weights);
+                    calibration.iou()).withSupportThreshold(thresholdFromSupport), weights);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot rewrite " + bundlePath + " with the calibrated threshold", e);
         }

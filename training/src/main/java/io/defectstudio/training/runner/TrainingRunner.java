@@ -1,6 +1,7 @@
 package io.defectstudio.training.runner;
 
 import io.defectstudio.inference.DeviceChoice;
+import io.defectstudio.inference.bundle.Manifest;
 import io.defectstudio.inference.bundle.Manifest.SupportTuning;
 import io.defectstudio.inference.bundle.ModelBundle;
 import io.defectstudio.training.adapt.SupportTuner;
@@ -138,14 +139,16 @@ public final class TrainingRunner {
         long seed = o.whole("seed", 42);
         int steps = o.integer("tune", -1);
         double rate = o.fraction("tuneLr", -1);
+        Manifest kept = ModelBundle.load(model).manifest();
+        boolean fromSupport = o.flag("supportThreshold", kept.supportThreshold());
         o.rejectUnread("calibrate");
-        SupportTuning tuning = SupportTuner.override(ModelBundle.load(model).manifest().supportTuning(), steps, rate);
+        SupportTuning tuning = SupportTuner.override(kept.supportTuning(), steps, rate);
         FoldedSource data = FoldedSource.open(dataDir, fold);
-        Calibration c = MetaTrainer.calibrate(model, tuning, data.source(), data.split(), shots, episodes, seed,
-                done -> { });
+        Calibration c = MetaTrainer.calibrate(model, tuning, fromSupport, data.source(), data.split(), shots,
+                episodes, seed, done -> { });
         System.out.printf(Locale.ROOT, "calibrate done: threshold %.2f, pseudo-defect IoU %.4f (%.4f at 0.50) on %d "
-                + "episodes, support tuning %d steps%n", c.threshold(), c.iou(), c.iouAtHalf(), c.episodes(),
-                tuning.steps());
+                + "episodes, support tuning %d steps, threshold from 2+ shots: %s%n", c.threshold(), c.iou(),
+                c.iouAtHalf(), c.episodes(), tuning.steps(), fromSupport);
     }
 
     private static void evaluate(Options o) {

@@ -114,7 +114,7 @@ public final class MetaTrainer {
             // An untrained network keeps 0.5: the matcher's decision rule (closer to the defect than to the
             // background), which has no training-class confidence to correct.
             double threshold = !trainable || config.calibrationEpisodes() == 0 ? NOT_CALIBRATED
-                    : calibrate(config.output(), SupportTuning.NONE, source, split, config.shots(),
+                    : calibrate(config.output(), SupportTuning.NONE, false, source, split, config.shots(),
                             config.calibrationEpisodes(),
                             config.seed(), done -> listener.onCalibration(done, config.calibrationEpisodes()))
                             .threshold();
@@ -127,10 +127,10 @@ public final class MetaTrainer {
      * Chooses a written bundle's threshold, segmenting with {@code tuning}, on pseudo-defect episodes painted on the
      * held-out images of the fold's training classes and its defect-free images, and stores both in the bundle.
      */
-    public static Calibration calibrate(Path bundle, SupportTuning tuning, EpisodeSource source, FoldSplit split,
-            int shots, int episodes, long seed, IntConsumer progress) {
+    public static Calibration calibrate(Path bundle, SupportTuning tuning, boolean thresholdFromSupport,
+            EpisodeSource source, FoldSplit split, int shots, int episodes, long seed, IntConsumer progress) {
         List<String> classes = split.trainClassesIn(source);
-        return BundleCalibrator.calibrate(bundle, tuning, PseudoDefectEpisodes.onSurfacesOf(
+        return BundleCalibrator.calibrate(bundle, tuning, thresholdFromSupport, PseudoDefectEpisodes.onSurfacesOf(
                 HeldOutSource.validation(source, HOLD_OUT_EVERY), classes, shots, seed + 2), episodes, progress);
     }
 
