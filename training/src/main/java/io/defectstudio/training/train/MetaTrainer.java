@@ -110,11 +110,11 @@ public final class MetaTrainer {
                 }
                 state = new RunState(describe(config), 0, List.of(), List.of(score), score, 0);
             }
-            writeBundle(config, net, split, state);
+            writeBundle(config, net, split, state, trainable);
             // An untrained network keeps 0.5: the matcher's decision rule (closer to the defect than to the
             // background), which has no training-class confidence to correct.
             double threshold = !trainable || config.calibrationEpisodes() == 0 ? NOT_CALIBRATED
-                    : calibrate(config.output(), SupportTuning.NONE, false, source, split, config.shots(),
+                    : calibrate(config.output(), SupportTuning.NONE, true, source, split, config.shots(),
                             config.calibrationEpisodes(),
                             config.seed(), done -> listener.onCalibration(done, config.calibrationEpisodes()))
                             .threshold();
@@ -192,7 +192,13 @@ public final class MetaTrainer {
                 "dice=" + c.diceWeight(), "synthetic=" + c.syntheticShare(), "val=" + c.validationEpisodes());
     }
 
-    private static void writeBundle(TrainingConfig config, FewShotNet net, FoldSplit split, RunState state) {
+    /**
+     * Writes the bundle. A trained head lets support sets of two or more shots choose their own threshold: its best
+     * threshold varies from class to class far more than the matcher's (docs/benchmarks.md, "Threshold chosen by
+     * the support set").
+     */
+    private static void writeBundle(TrainingConfig config, FewShotNet net, FoldSplit split, RunState state,
+            boolean trainable) {
         String notes = String.format(Locale.ROOT,
                 "fold %d meta-training: %d steps, %d-shot, batch %d, %s lr %.1e, backbone weights %s%s",
                 split.fold(), state.losses().size(), config.shots(), config.batchSize(), config.optimizer(),
@@ -207,6 +213,7 @@ public final class MetaTrainer {
                 .optTraining(new Manifest.Training(split.trainClasses(), List.of(), notes))
                 .optMetric("validation_mIoU", state.bestScore())
                 .optMetric("best_step", state.bestStep())
+                .optSupportThreshold(trainable)
                 .build();
         try {
             ModelBundleWriter.write(config.output(), manifest, net, Manifest.Precision.FLOAT32);

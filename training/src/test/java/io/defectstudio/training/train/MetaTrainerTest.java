@@ -105,6 +105,8 @@ class MetaTrainerTest {
                 TrainingListener.NONE);
         Manifest untrained = ModelBundle.load(matcher.bundle()).manifest();
         assertEquals(0.5, untrained.threshold(), "the matcher keeps its decision rule");
+        assertFalse(untrained.supportThreshold(), "and one threshold for every support set");
+        assertTrue(manifest.supportThreshold(), "a trained head lets 2+ shots choose their threshold");
         assertFalse(untrained.metrics().containsKey(BundleCalibrator.METRIC));
     }
 
