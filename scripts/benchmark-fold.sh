@@ -3,7 +3,9 @@
 # training classes, then FeatureMatcher, Baseline, LERENet and EAMNet on that frozen backbone (each bundle's threshold
 # calibrated on pseudo-defect episodes by metatrain itself), each scored on the
 # fold's fixed 1-shot list (with 200 MT_Free tiles for the false-positive rate) and 5-shot list. About 30 minutes per
-# fold on a 2-core CPU; logs and bundles go to OUT/fold<F>.
+# fold on a 2-core CPU; logs and bundles go to OUT/fold<F>. Trained bundles now let 2-5 shots choose their own
+# threshold, so their 5-shot scores follow that rule; the table's 5-shot rows used one threshold (to reproduce them,
+# run "calibrate model=... fold=F supportThreshold=false" on a bundle first).
 #   scripts/benchmark-fold.sh FOLD [DATA_DIR=../shared/data] [BENCHMARK_DIR=../shared/benchmark/defect8i] [OUT=runs/benchmark]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
