@@ -130,15 +130,12 @@ class TunedSegmenterTest {
     }
 
     @Test
-    void theManifestDecidesWhetherABundleTunes(@TempDir Path dir) throws Exception {
-        Manifest tuned = bundle.manifest().withThreshold(0.5, TUNING, "calibration", 0.1);
-        ModelBundle.write(dir, tuned, bundle.readWeights());
-        try (Segmenter s = Segmenters.open(ModelBundle.load(dir), CPU)) {
-            assertInstanceOf(TunedSegmenter.class, s);
-        }
-        try (Segmenter s = Segmenters.open(bundle, CPU)) {
-            assertInstanceOf(DjlSegmenter.class, s);
-        }
+    void theManifestDecidesWhetherABundleTunesAndWhoChoosesTheThreshold(@TempDir Path dir) throws Exception {
+        Manifest plain = bundle.manifest().withSupportThreshold(false);
+        assertInstanceOf(DjlSegmenter.class, open(dir.resolve("plain"), plain));
+        assertInstanceOf(TunedSegmenter.class, open(dir.resolve("tuned"), plain.withThreshold(0.5, TUNING,
+                "calibration", 0.1)));
+        assertInstanceOf(SupportThresholdSegmenter.class, open(dir.resolve("chosen"), plain.withSupportThreshold(true)));
     }
 
     @Test
@@ -169,6 +166,14 @@ class TunedSegmenterTest {
         assertEquals(new SupportTuning(4, SupportTuner.DEFAULT.learningRate()),
                 SupportTuner.override(SupportTuning.NONE, 4, -1));
         assertEquals(new SupportTuning(4, 2e-3), SupportTuner.override(SupportTuning.NONE, 4, 2e-3));
+    }
+
+    /** The class of segmenter that {@link Segmenters#open} gives for {@code manifest}, closed again. */
+    private static Segmenter open(Path dir, Manifest manifest) throws Exception {
+        ModelBundle.write(dir, manifest, bundle.readWeights());
+        try (Segmenter s = Segmenters.open(ModelBundle.load(dir), CPU)) {
+            return s;
+        }
     }
 
     private static SupportSet set(SyntheticData.Pair pair) {
