@@ -135,7 +135,8 @@ class TunedSegmenterTest {
         assertInstanceOf(DjlSegmenter.class, open(dir.resolve("plain"), plain));
         assertInstanceOf(TunedSegmenter.class, open(dir.resolve("tuned"), plain.withThreshold(0.5, TUNING,
                 "calibration", 0.1)));
-        assertInstanceOf(SupportThresholdSegmenter.class, open(dir.resolve("chosen"), plain.withSupportThreshold(true)));
+        assertInstanceOf(SupportThresholdSegmenter.class, open(dir.resolve("chosen"),
+                plain.withSupportThreshold(true)));
     }
 
     @Test
