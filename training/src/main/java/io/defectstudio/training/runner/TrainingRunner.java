@@ -27,7 +27,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -140,12 +139,10 @@ public final class TrainingRunner {
         long seed = o.whole("seed", 42);
         int steps = o.integer("tune", -1);
         double rate = o.fraction("tuneLr", -1);
-        String fromSupportKey = "supportThreshold";
-        Optional<Boolean> fromSupportOption = o.containsKey(fromSupportKey)
-                ? Optional.of(o.flag(fromSupportKey, false)) : Optional.empty();
+        Boolean requested = o.read("supportThreshold", null, Boolean::valueOf);
         o.rejectUnread("calibrate");
         Manifest kept = ModelBundle.load(model).manifest();
-        boolean fromSupport = fromSupportOption.orElse(kept.supportThreshold());
+        boolean fromSupport = requested == null ? kept.supportThreshold() : requested;
         SupportTuning tuning = SupportTuner.override(kept.supportTuning(), steps, rate);
         FoldedSource data = FoldedSource.open(dataDir, fold);
         Calibration c = MetaTrainer.calibrate(model, tuning, fromSupport, data.source(), data.split(), shots,

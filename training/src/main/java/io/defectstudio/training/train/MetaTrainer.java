@@ -114,7 +114,7 @@ public final class MetaTrainer {
             // An untrained network keeps 0.5: the matcher's decision rule (closer to the defect than to the
             // background), which has no training-class confidence to correct.
             double threshold = !trainable || config.calibrationEpisodes() == 0 ? NOT_CALIBRATED
-                    : calibrate(config.output(), SupportTuning.NONE, true, source, split, config.shots(),
+                    : calibrate(config.output(), SupportTuning.NONE, trainable, source, split, config.shots(),
                             config.calibrationEpisodes(),
                             config.seed(), done -> listener.onCalibration(done, config.calibrationEpisodes()))
                             .threshold();
