@@ -131,7 +131,10 @@ public final class TrainingViewModel implements AutoCloseable {
                     running.set(true);
                     progress.set((double) step / total);
                     eta.set(step + " / " + total + " steps, about " + format(remaining) + " left");
-                    losses.add(new ChartPoint(step, loss));
+                    if (Double.isFinite(loss)) {
+                        // A skipped step (its loss was not finite) has no point on the chart.
+                        losses.add(new ChartPoint(step, loss));
+                    }
                 });
             }
 

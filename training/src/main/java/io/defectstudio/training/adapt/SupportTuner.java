@@ -20,6 +20,7 @@ import io.defectstudio.training.train.EpisodeBatcher;
 import io.defectstudio.training.train.OptimizerKind;
 import io.defectstudio.training.train.ParameterOptimizer;
 import io.defectstudio.training.train.SegmentationLosses;
+import io.defectstudio.training.train.TrainingException;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -102,7 +103,10 @@ public final class SupportTuner implements AutoCloseable {
                         collector.backward(SegmentationLosses.episode(outputs, batch.get(3), 0f,
                                 SegmentationLosses.AD_WEIGHT));
                     }
-                    optimizer.step(trainable, (float) tuning.learningRate(), step);
+                    if (!optimizer.step(trainable, (float) tuning.learningRate(), step)) {
+                        throw new TrainingException("Support tuning step " + step
+                                + ": a gradient is not finite (NaN or infinite); the tuning diverged");
+                    }
                 }
             }
         } finally {

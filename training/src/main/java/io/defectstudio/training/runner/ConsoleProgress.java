@@ -49,6 +49,12 @@ public final class ConsoleProgress implements TrainingListener {
     }
 
     @Override
+    public void onSkippedStep(String phase, long step) {
+        out.printf(Locale.ROOT, "%s step %d skipped: its loss or gradient is not finite%n", phase, step + 1);
+        out.flush();
+    }
+
+    @Override
     public void onResume(String phase, long step) {
         out.printf(Locale.ROOT, "%s resumed from checkpoint at step %d%n", phase, step);
         out.flush();

@@ -3,6 +3,7 @@ package io.defectstudio.training.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
@@ -47,11 +48,18 @@ public final class ParameterOptimizer implements AutoCloseable {
     }
 
     /**
-     * Applies one update with the gradients accumulated by the last backward pass, then clears them.
+     * Applies one update with the gradients accumulated by the last backward pass, then clears them. Where any
+     * gradient is not finite (NaN or infinite) nothing is updated, so one bad batch cannot poison the weights or the
+     * optimizer state; the gradients are cleared all the same.
      *
      * @param step 0-based index of this update (Adam's bias correction)
+     * @return whether the update was applied
      */
-    public void step(List<Pair<String, Parameter>> parameters, float learningRate, long step) {
+    public boolean step(List<Pair<String, Parameter>> parameters, float learningRate, long step) {
+        if (!gradientsFinite(parameters)) {
+            clearGradients(parameters);
+            return false;
+        }
         for (Pair<String, Parameter> p : parameters) {
             NDArray weight = p.getValue().getArray();
             try (NDManager scope = stateManager.newSubManager()) {
@@ -59,16 +67,42 @@ public final class ParameterOptimizer implements AutoCloseable {
                 scope.tempAttachAll(weight);
                 NDArray grad = weight.getGradient();
                 grad.attach(scope);
-                if (grad.isNaN().any().getBoolean() || grad.isInfinite().any().getBoolean()) {
-                    throw new TrainingException("Step " + step + ": the gradient of " + p.getKey()
-                            + " is not finite (NaN or infinite); the network or its input produced an invalid value");
-                }
                 NDArray g = weightDecay == 0 ? grad.duplicate() : grad.add(weight.mul(weightDecay));
                 NDArray delta = kind == OptimizerKind.SGD ? sgd(p.getKey(), g) : adam(p.getKey(), g, step);
                 weight.subi(delta.muli(learningRate));
                 grad.muli(0);
             }
         }
+        return true;
+    }
+
+    /** Zeroes every gradient without updating anything (for a step whose loss was already not finite). */
+    public void clearGradients(List<Pair<String, Parameter>> parameters) {
+        for (Pair<String, Parameter> p : parameters) {
+            NDArray weight = p.getValue().getArray();
+            try (NDManager scope = stateManager.newSubManager()) {
+                scope.tempAttachAll(weight);
+                NDArray grad = weight.getGradient();
+                grad.attach(scope);
+                // A fill, because multiplying by zero keeps NaN.
+                grad.set(new NDIndex("..."), 0f);
+            }
+        }
+    }
+
+    private boolean gradientsFinite(List<Pair<String, Parameter>> parameters) {
+        for (Pair<String, Parameter> p : parameters) {
+            NDArray weight = p.getValue().getArray();
+            try (NDManager scope = stateManager.newSubManager()) {
+                scope.tempAttachAll(weight);
+                NDArray grad = weight.getGradient();
+                grad.attach(scope);
+                if (grad.isNaN().any().getBoolean() || grad.isInfinite().any().getBoolean()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     // v <- mu * v + g ; delta = v (PyTorch's SGD momentum convention).

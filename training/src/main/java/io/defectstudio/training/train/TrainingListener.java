@@ -17,6 +17,10 @@ public interface TrainingListener {
     default void onCheckpoint(String phase, long step, Path file) {
     }
 
+    /** Step {@code step} (0-based) was skipped: its loss or a gradient was not finite, and nothing was updated. */
+    default void onSkippedStep(String phase, long step) {
+    }
+
     /** The run resumed from a checkpoint at this step. */
     default void onResume(String phase, long step) {
     }

@@ -15,6 +15,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The resumable optimisation loop shared by backbone pre-training and meta-training: poly-decayed SGD/Adam, one
@@ -23,6 +25,14 @@ import java.util.Optional;
  * checkpoint produces the same parameters and losses as one that never stopped.
  */
 public final class TrainingLoop {
+
+    /**
+     * Steps in a row that may be skipped for a gradient that is not finite before the run stops. A rare bad batch is
+     * skipped, as mixed-precision training skips an overflowing step; a run that keeps producing them has diverged.
+     */
+    static final int MAX_SKIPPED_IN_A_ROW = 5;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainingLoop.class);
 
     /** Computes one step's loss (inside a gradient collector) from the step's own manager. */
     @FunctionalInterface
@@ -84,13 +94,22 @@ public final class TrainingLoop {
             long bestStep = state.bestStep();
             long started = System.nanoTime();
             long firstStep = state.nextStep();
+            int skippedInARow = 0;
             for (long step = firstStep; step < settings.totalSteps(); step++) {
                 float rate = schedule.rateAt(step);
                 float loss = trainStep(block, manager, settings.seed(), step, stepFunction, optimizer, parameters,
                         rate);
-                if (!Float.isFinite(loss)) {
-                    throw new TrainingException(settings.phase() + ": the loss became " + loss + " at step " + step
-                            + "; lower the learning rate (" + settings.learningRate() + ")");
+                if (Float.isNaN(loss)) {
+                    skippedInARow++;
+                    if (skippedInARow > MAX_SKIPPED_IN_A_ROW) {
+                        throw new TrainingException(settings.phase() + ": " + skippedInARow + " steps in a row, up to "
+                                + "step " + step + ", gave a loss or gradient that is not finite; the run has "
+                                + "diverged. Lower the learning rate (" + settings.learningRate() + ")");
+                    }
+                    LOG.warn("{}: step {} skipped, its loss or gradient is not finite", settings.phase(), step);
+                    listener.onSkippedStep(settings.phase(), step);
+                } else {
+                    skippedInARow = 0;
                 }
                 losses.add(loss);
                 long done = step + 1;
@@ -111,7 +130,7 @@ public final class TrainingLoop {
                     int epoch = (int) ((done + settings.stepsPerEpoch() - 1) / settings.stepsPerEpoch());
                     long epochStart = (epoch - 1) * settings.stepsPerEpoch();
                     double meanLoss = losses.subList((int) epochStart, losses.size()).stream()
-                            .mapToDouble(Float::doubleValue).average().orElse(Double.NaN);
+                            .filter(Float::isFinite).mapToDouble(Float::doubleValue).average().orElse(Double.NaN);
                     listener.onEpoch(new EpochSummary(settings.phase(), epoch, done, meanLoss, score, best));
                 }
                 if (epochEnd || (settings.checkpointEvery() > 0 && done % settings.checkpointEvery() == 0)) {
@@ -124,6 +143,7 @@ public final class TrainingLoop {
         }
     }
 
+    /** Runs one step; its loss, or NaN where the step was skipped because its loss or a gradient is not finite. */
     private static float trainStep(Block block, NDManager manager, long seed, long step, StepFunction stepFunction,
             ParameterOptimizer optimizer, List<Pair<String, Parameter>> parameters, float rate) {
         Seeds.seedEngine(seed, step + 1);
@@ -135,8 +155,11 @@ public final class TrainingLoop {
                 collector.backward(lossArray);
                 loss = lossArray.getFloat();
             }
-            optimizer.step(parameters, rate, step);
-            return loss;
+            if (!Float.isFinite(loss)) {
+                optimizer.clearGradients(parameters);
+                return Float.NaN;
+            }
+            return optimizer.step(parameters, rate, step) ? loss : Float.NaN;
         }
     }
 

@@ -2,6 +2,8 @@ package io.defectstudio.training.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -36,12 +38,28 @@ class ParameterOptimizerTest {
     }
 
     @Test
+    void aStepWithANonFiniteGradientUpdatesNothingAndLeavesNoGradientBehind() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Linear block = linear(manager);
+            try (ParameterOptimizer optimizer = new ParameterOptimizer(OptimizerKind.ADAM, 0.9f, 0f, manager)) {
+                manager.cap();
+                assertFalse(step(block, optimizer, Float.NaN, 0));
+                assertArrayEquals(new float[] {1f, 1f}, weights(block));
+                assertTrue(optimizer.exportState().isEmpty(), "no optimizer state from a skipped step");
+                // Had the NaN gradient survived, it would have been added to this one.
+                assertTrue(step(block, optimizer, 2f, 0));
+                assertArrayEquals(new float[] {0.9f, 0.9f}, weights(block), 1e-5f);
+            }
+        }
+    }
+
+    @Test
     void stateExportsAndImportsByName() {
         try (NDManager manager = NDManager.newBaseManager()) {
             Linear block = linear(manager);
             try (ParameterOptimizer a = new ParameterOptimizer(OptimizerKind.SGD, 0.9f, 0f, manager);
                     ParameterOptimizer b = new ParameterOptimizer(OptimizerKind.SGD, 0.9f, 0f, manager)) {
-                step(block, a, manager, 0);
+                step(block, a, 2f, 0);
                 NDList state = a.exportState();
                 b.importState(state);
                 assertEquals(a.exportState().get(0).getName(), b.exportState().get(0).getName());
@@ -57,11 +75,15 @@ class ParameterOptimizerTest {
                 // Nothing may be attached to the parameters' manager during updates (a leak per step otherwise).
                 manager.cap();
                 for (int s = 0; s < steps; s++) {
-                    step(block, optimizer, manager, s);
+                    step(block, optimizer, 2f, s);
                 }
             }
-            return block.getParameters().get("weight").getArray().toFloatArray();
+            return weights(block);
         }
+    }
+
+    private static float[] weights(Linear block) {
+        return block.getParameters().get("weight").getArray().toFloatArray();
     }
 
     private static Linear linear(NDManager manager) {
@@ -71,15 +93,16 @@ class ParameterOptimizerTest {
         return block;
     }
 
-    private static void step(Linear block, ParameterOptimizer optimizer, NDManager manager, long step) {
+    /** One update of sum(w * x) with x = (input, input), whose gradient is x. */
+    private static boolean step(Linear block, ParameterOptimizer optimizer, float input, long step) {
         List<Pair<String, Parameter>> params = ParameterOptimizer.trainable(block);
         try (NDManager scope = NDManager.newBaseManager()) {
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray x = scope.create(new float[] {2f, 2f}, new Shape(1, 2));
+                NDArray x = scope.create(new float[] {input, input}, new Shape(1, 2));
                 NDArray y = block.forward(new ParameterStore(scope, false), new NDList(x), true).singletonOrThrow();
                 collector.backward(y.sum());
             }
-            optimizer.step(params, 0.1f, step);
+            return optimizer.step(params, 0.1f, step);
         }
     }
 }
