@@ -7,23 +7,38 @@ import io.defectstudio.inference.Segmenter;
 import io.defectstudio.inference.SupportExample;
 import io.defectstudio.inference.SupportSet;
 import io.defectstudio.inference.engine.Postprocessor;
+import io.defectstudio.training.augment.AugmentationPolicy;
+import io.defectstudio.training.augment.AugmentedPair;
+import io.defectstudio.training.augment.PairAugmenter;
 import io.defectstudio.training.calibration.ThresholdCalibrator;
+import io.defectstudio.training.episodes.Sample;
 import io.defectstudio.training.eval.ThresholdSweep;
 import io.defectstudio.training.metrics.BinaryMask;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
- * A segmenter whose defect threshold each support set of two or more shots chooses for itself (leave one shot out):
- * every shot is segmented with the other shots as support, and the threshold that best reproduces the painted masks
- * (pooled IoU over the shots) segments the queue. A head's best threshold differs from class to class far more than
- * any calibration on other classes can know (EAMNet: 0.10 on one benchmark fold, 0.45 on another); the painted shots
- * are the only labelled images of the new class. A single shot keeps the model's own threshold.
+ * A segmenter whose defect threshold each support set chooses for itself: the threshold that best reproduces the
+ * painted masks (pooled IoU) segments the queue. A head's best threshold differs from class to class far more than any
+ * calibration on other classes can know (EAMNet: 0.10 on one benchmark fold, 0.45 on another); the painted shots are
+ * the only labelled images of the new class.
+ * <ul>
+ *   <li>Two or more shots: leave one shot out, every shot segmented with the others as support.</li>
+ *   <li>One shot: augmented copies of it (EAMNet's augmentation) segmented with the shot as support. A head that is
+ *       timid on a new class is timid even on its own support image, so the copies still show where its
+ *       probabilities lie.</li>
+ * </ul>
  */
 public final class SupportThresholdSegmenter implements Segmenter {
 
+    /** Augmented copies that stand in for other images of a single shot's class. */
+    static final int SINGLE_SHOT_COPIES = 4;
+
     private static final String SUPPORT_CLASS = "support";
+    private static final long COPY_SEED = 20261123L;
+    private static final PairAugmenter COPIER = new PairAugmenter(AugmentationPolicy.eamnet());
 
     private final Segmenter inner;
     private final double modelThreshold;
@@ -34,11 +49,23 @@ public final class SupportThresholdSegmenter implements Segmenter {
         this.modelThreshold = modelThreshold;
     }
 
-    /** Chooses the set's threshold ({@code K} extra segmentations with {@code K - 1} shots), then prepares it. */
+    /**
+     * Chooses the set's threshold, then prepares it: {@code K} extra segmentations with {@code K - 1} shots, or for a
+     * single shot {@value #SINGLE_SHOT_COPIES} extra segmentations with the set itself.
+     */
     @Override
     public PreparedSupport prepare(SupportSet support) {
-        double threshold = support.size() < 2 ? modelThreshold : leaveOneOut(support);
-        return new Thresholded(inner.prepare(support), threshold);
+        if (support.size() >= 2) {
+            double threshold = leaveOneOut(support);
+            return new Thresholded(inner.prepare(support), threshold);
+        }
+        PreparedSupport prepared = inner.prepare(support);
+        try {
+            return new Thresholded(prepared, fromCopies(prepared, support.examples().get(0)));
+        } catch (RuntimeException e) {
+            prepared.close();
+            throw e;
+        }
     }
 
     @Override
@@ -78,6 +105,20 @@ public final class SupportThresholdSegmenter implements Segmenter {
                 Segmentation r = inner.segment(rest, query.image());
                 sweep.add(SUPPORT_CLASS, r.probability(), r.width(), r.height(), BinaryMask.fromGray(query.mask()));
             }
+        }
+        return sweep.best(modelThreshold);
+    }
+
+    private double fromCopies(PreparedSupport prepared, SupportExample shot) {
+        ModelInfo model = inner.model();
+        // The network sees its input size only; warping a camera-size image would cost more than segmenting it.
+        Sample small = SupportImages.sample(0, shot, model.inputWidth(), model.inputHeight());
+        SplittableRandom random = new SplittableRandom(COPY_SEED);
+        ThresholdSweep sweep = new ThresholdSweep(ThresholdCalibrator.GRID);
+        for (int i = 0; i < SINGLE_SHOT_COPIES; i++) {
+            AugmentedPair copy = COPIER.apply(small.image(), small.mask(), random);
+            Segmentation r = inner.segment(prepared, copy.image());
+            sweep.add(SUPPORT_CLASS, r.probability(), r.width(), r.height(), BinaryMask.fromGray(copy.mask()));
         }
         return sweep.best(modelThreshold);
     }
