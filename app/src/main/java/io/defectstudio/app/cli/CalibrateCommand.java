@@ -52,8 +52,9 @@ public final class CalibrateCommand implements Callable<Integer> {
             + "else 0.001.")
     double tuneLearningRate;
 
-    @Option(names = "--support-threshold", arity = "1", paramLabel = "true|false", description = "Whether a support "
-            + "set of two or more shots chooses its own threshold (each shot segmented with the others as support). "
+    @Option(names = "--support-threshold", arity = "1", paramLabel = "true|false", description = "Whether each support "
+            + "set chooses its own threshold (each shot segmented with the others as support; a single shot with "
+            + "augmented copies of itself). "
             + "Default: keep what model.json says.")
     Boolean supportThreshold;
 

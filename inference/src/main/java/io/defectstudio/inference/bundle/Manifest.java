@@ -23,8 +23,8 @@ import java.util.Objects;
  * @param metrics evaluation metrics by name (e.g. {@code mIoU})
  * @param weights the weights file, its size, precision and SHA-256
  * @param supportTuning how the network adapts to each support set before segmenting ({@link SupportTuning#NONE}: not)
- * @param supportThreshold whether a support set of two or more shots chooses its own threshold (leave one shot out);
- *     {@code threshold} then serves single shots and breaks ties
+ * @param supportThreshold whether each support set chooses its own threshold (leave one shot out; a single shot
+ *     from augmented copies of itself); {@code threshold} then breaks ties
  */
 public record Manifest(
         int formatVersion,
@@ -171,7 +171,7 @@ public record Manifest(
         return m;
     }
 
-    /** A copy in which support sets of two or more shots choose their own threshold, or do not. */
+    /** A copy in which support sets choose their own threshold, or do not. */
     public Manifest withSupportThreshold(boolean chosenBySupport) {
         return new Manifest(formatVersion, name, version, createdAt, architecture, backbone, inputWidth, inputHeight,
                 normalisation, threshold, training, metrics, weights, supportTuning, chosenBySupport);

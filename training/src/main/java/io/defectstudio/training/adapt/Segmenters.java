@@ -9,7 +9,7 @@ import io.defectstudio.inference.nets.Architectures;
 
 /**
  * Opens a bundle the way its manifest says: tuned to each support set or as is, with the threshold its manifest gives
- * or the one each support set of two or more shots chooses.
+ * or the one each support set chooses.
  */
 public final class Segmenters {
 

@@ -27,7 +27,7 @@ public final class BundleCalibrator {
 
     /**
      * Calibrates the bundle's threshold with {@code tuning} and rewrites its model.json with both, and with whether
-     * support sets of two or more shots choose their own threshold ({@code thresholdFromSupport}).
+     * support sets choose their own threshold ({@code thresholdFromSupport}).
      */
     public static Calibration calibrate(Path bundlePath, SupportTuning tuning, boolean thresholdFromSupport,
             EpisodeStream episodes, int count, IntConsumer progress) {

@@ -193,7 +193,7 @@ public final class MetaTrainer {
     }
 
     /**
-     * Writes the bundle. A trained head lets support sets of two or more shots choose their own threshold: its best
+     * Writes the bundle. A trained head lets every support set choose its own threshold: its best
      * threshold varies from class to class far more than the matcher's (docs/benchmarks.md, "Threshold chosen by
      * the support set").
      */
