@@ -76,7 +76,7 @@ public final class CalibrateCommand implements Callable<Integer> {
                 done -> progress.onCalibration(done, episodes)));
         o.printf(Locale.ROOT, "Threshold %.2f: pseudo-defect IoU %.1f %% (%.1f %% at 0.50) on %d episodes, support "
                 + "tuning %d steps, %s -> %s%n", c.threshold(), 100 * c.iou(), 100 * c.iouAtHalf(), c.episodes(),
-                tuning.steps(), fromSupport ? "2+ shots choose their own threshold" : "one threshold for every "
+                tuning.steps(), fromSupport ? "each support set chooses its own threshold" : "one threshold for every "
                         + "support set", model);
         o.flush();
         return DefectStudioCli.OK;

@@ -106,7 +106,7 @@ class MetaTrainerTest {
         Manifest untrained = ModelBundle.load(matcher.bundle()).manifest();
         assertEquals(0.5, untrained.threshold(), "the matcher keeps its decision rule");
         assertFalse(untrained.supportThreshold(), "and one threshold for every support set");
-        assertTrue(manifest.supportThreshold(), "a trained head lets 2+ shots choose their threshold");
+        assertTrue(manifest.supportThreshold(), "a trained head lets each support set choose its threshold");
         assertFalse(untrained.metrics().containsKey(BundleCalibrator.METRIC));
     }
 
