@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 
 /**
  * SGD with momentum or Adam over a block's trainable parameters, with its state (momentum, moments) held by name so
@@ -56,53 +57,45 @@ public final class ParameterOptimizer implements AutoCloseable {
      * @return whether the update was applied
      */
     public boolean step(List<Pair<String, Parameter>> parameters, float learningRate, long step) {
-        if (!gradientsFinite(parameters)) {
+        boolean finite = parameters.stream().allMatch(p -> withGradient(p.getValue(),
+                (weight, grad) -> !grad.isNaN().any().getBoolean() && !grad.isInfinite().any().getBoolean()));
+        if (!finite) {
             clearGradients(parameters);
             return false;
         }
         for (Pair<String, Parameter> p : parameters) {
-            NDArray weight = p.getValue().getArray();
-            try (NDManager scope = stateManager.newSubManager()) {
-                // Every temporary below derives from an array attached to the scope, so it is freed with the scope.
-                scope.tempAttachAll(weight);
-                NDArray grad = weight.getGradient();
-                grad.attach(scope);
+            withGradient(p.getValue(), (weight, grad) -> {
                 NDArray g = weightDecay == 0 ? grad.duplicate() : grad.add(weight.mul(weightDecay));
                 NDArray delta = kind == OptimizerKind.SGD ? sgd(p.getKey(), g) : adam(p.getKey(), g, step);
                 weight.subi(delta.muli(learningRate));
                 grad.muli(0);
-            }
+                return true;
+            });
         }
         return true;
     }
 
     /** Zeroes every gradient without updating anything (for a step whose loss was already not finite). */
     public void clearGradients(List<Pair<String, Parameter>> parameters) {
+        // A fill, because multiplying by zero keeps NaN.
         for (Pair<String, Parameter> p : parameters) {
-            NDArray weight = p.getValue().getArray();
-            try (NDManager scope = stateManager.newSubManager()) {
-                scope.tempAttachAll(weight);
-                NDArray grad = weight.getGradient();
-                grad.attach(scope);
-                // A fill, because multiplying by zero keeps NaN.
+            withGradient(p.getValue(), (weight, grad) -> {
                 grad.set(new NDIndex("..."), 0f);
-            }
+                return true;
+            });
         }
     }
 
-    private boolean gradientsFinite(List<Pair<String, Parameter>> parameters) {
-        for (Pair<String, Parameter> p : parameters) {
-            NDArray weight = p.getValue().getArray();
-            try (NDManager scope = stateManager.newSubManager()) {
-                scope.tempAttachAll(weight);
-                NDArray grad = weight.getGradient();
-                grad.attach(scope);
-                if (grad.isNaN().any().getBoolean() || grad.isInfinite().any().getBoolean()) {
-                    return false;
-                }
-            }
+    /** Applies {@code action} to a parameter's weight and gradient in a scope that frees every temporary it makes. */
+    private <T> T withGradient(Parameter parameter, BiFunction<NDArray, NDArray, T> action) {
+        NDArray weight = parameter.getArray();
+        try (NDManager scope = stateManager.newSubManager()) {
+            // Every temporary derives from an array attached to the scope, so it is freed with the scope.
+            scope.tempAttachAll(weight);
+            NDArray grad = weight.getGradient();
+            grad.attach(scope);
+            return action.apply(weight, grad);
         }
-        return true;
     }
 
     // v <- mu * v + g ; delta = v (PyTorch's SGD momentum convention).
