@@ -88,7 +88,7 @@ class SupportThresholdSegmenterTest {
 
     @Test
     void aSingleShotChoosesItsThresholdFromAugmentedCopiesOfItself() {
-        // Tile 0 makes a poor support at any threshold (IoU 0.03 on the others), so the shot is tile 2.
+        // Tile 0 makes a poor support at any threshold (IoU below 0.05 on the others), so the shot is tile 2.
         SupportSet one = SupportSet.of(tiles.get(2));
         List<SupportExample> queries = new ArrayList<>(tiles);
         queries.remove(2);
