@@ -34,7 +34,7 @@ import java.util.SplittableRandom;
 public final class SupportThresholdSegmenter implements Segmenter {
 
     /** Augmented copies that stand in for other images of a single shot's class. */
-    static final int SINGLE_SHOT_COPIES = 4;
+    private static final int SINGLE_SHOT_COPIES = 4;
 
     private static final String SUPPORT_CLASS = "support";
     private static final long COPY_SEED = 20261123L;

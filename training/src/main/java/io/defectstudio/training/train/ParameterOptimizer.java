@@ -68,8 +68,7 @@ public final class ParameterOptimizer implements AutoCloseable {
                 NDArray g = weightDecay == 0 ? grad.duplicate() : grad.add(weight.mul(weightDecay));
                 NDArray delta = kind == OptimizerKind.SGD ? sgd(p.getKey(), g) : adam(p.getKey(), g, step);
                 weight.subi(delta.muli(learningRate));
-                grad.muli(0);
-                return true;
+                return zero(grad);
             });
         }
         return true;
@@ -77,13 +76,15 @@ public final class ParameterOptimizer implements AutoCloseable {
 
     /** Zeroes every gradient without updating anything (for a step whose loss was already not finite). */
     public void clearGradients(List<Pair<String, Parameter>> parameters) {
-        // A fill, because multiplying by zero keeps NaN.
         for (Pair<String, Parameter> p : parameters) {
-            withGradient(p.getValue(), (weight, grad) -> {
-                grad.set(new NDIndex("..."), 0f);
-                return true;
-            });
+            withGradient(p.getValue(), (weight, grad) -> zero(grad));
         }
+    }
+
+    /** Clears a gradient in place with a fill, because multiplying by zero keeps NaN. */
+    private static boolean zero(NDArray grad) {
+        grad.set(new NDIndex("..."), 0f);
+        return true;
     }
 
     /** Applies {@code action} to a parameter's weight and gradient in a scope that frees every temporary it makes. */
