@@ -4,7 +4,6 @@ import io.defectstudio.inference.nets.baseline.Baseline;
 import io.defectstudio.inference.nets.eamnet.EAMNet;
 import io.defectstudio.inference.nets.lerenet.LERENet;
 import io.defectstudio.inference.nets.matcher.FeatureMatcher;
-import io.defectstudio.inference.nets.matcher.RefinedMatcher;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -16,8 +15,7 @@ public final class Architectures {
     public static final List<String> NAMES = List.of("lerenet", "eamnet", "baseline", "matcher");
 
     /** LERENet with modules removed, for the paper's Table 3 ablation; {@link #create} accepts these too. */
-    public static final List<String> ABLATIONS = List.of("lerenet-no-mpr", "lerenet-no-mpe", "lerenet-no-mpr-mpe",
-            "eamnet-refined", "matcher-refined");
+    public static final List<String> ABLATIONS = List.of("lerenet-no-mpr", "lerenet-no-mpe", "lerenet-no-mpr-mpe");
 
     private Architectures() {}
 
@@ -54,10 +52,6 @@ public final class Architectures {
                 return new LERENet(backbone, channels, EnumSet.of(LERENet.Module.MPE));
             case "lerenet-no-mpr-mpe":
                 return new LERENet(backbone, channels, EnumSet.allOf(LERENet.Module.class));
-            case "eamnet-refined":
-                return new EAMNet(backbone, channels, true);
-            case "matcher-refined":
-                return new RefinedMatcher(backbone);
             default:
                 throw new IllegalArgumentException(
                         "unknown architecture '" + architecture + "', expected one of " + NAMES);
@@ -76,7 +70,7 @@ public final class Architectures {
      * of LERENet's width there.
      */
     public static int defaultChannels(String architecture, String backbone) {
-        boolean strideFour = architecture.toLowerCase(Locale.ROOT).startsWith("eamnet");
+        boolean strideFour = architecture.toLowerCase(Locale.ROOT).equals("eamnet");
         switch (backbone.toLowerCase(Locale.ROOT)) {
             case "resnet50":
                 return 256;

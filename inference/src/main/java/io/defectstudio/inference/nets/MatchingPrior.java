@@ -1,7 +1,6 @@
 package io.defectstudio.inference.nets;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -61,7 +60,7 @@ public final class MatchingPrior extends AbstractBlock {
         return forward(ps, inputs, training).singletonOrThrow();
     }
 
-    static NDArray unitFeatures(NDList stages) {
+    private static NDArray unitFeatures(NDList stages) {
         NDArray layer2 = stages.get(1);
         NDArray f = layer2.concat(FeatureOps.resizeLike(stages.get(2), layer2), 1);
         return FeatureOps.l2Normalize(f, 1);
@@ -105,48 +104,6 @@ public final class MatchingPrior extends AbstractBlock {
         NDArray fgScore = cos.add(fg.sub(1f).mul(EXCLUDE)).max(new int[] {2});
         NDArray bgScore = cos.add(bg.sub(1f).mul(EXCLUDE)).max(new int[] {2});
         return fgScore.sub(bgScore).reshape(batch, 1, q.get(2), q.get(3));
-    }
-
-    /**
-     * Class-agnostic evidence for {@link MatchRefiner}: similarity statistics only, never the features themselves, so
-     * a head that reads them cannot learn what the training classes look like. Query unit features (B,C,h,w) and the
-     * encoded support -> (B,8,h,w): {@code s_fg - s_bg}, {@code s_fg}, {@code s_bg}, their soft (log-mean-exp)
-     * counterparts, the cosine to the mean foreground and mean background vector, and {@code s_fg - s_bg} propagated
-     * over the query's own similar positions (self-affinity: a defect resembles itself more than the support's).
-     */
-    static NDArray evidence(NDArray queryUnit, NDList support) {
-        Shape q = queryUnit.getShape();
-        long batch = q.get(0);
-        NDArray vectors = FeatureOps.expandBatch(support.get(0), batch);
-        NDArray fg = FeatureOps.expandBatch(support.get(1), batch);
-        NDArray bg = FeatureOps.expandBatch(support.get(2), batch);
-        NDArray query = FeatureOps.flatten(queryUnit);
-        NDArray cos = query.transpose(0, 2, 1).matMul(vectors);
-        NDArray fgMax = cos.add(fg.sub(1f).mul(EXCLUDE)).max(new int[] {2});
-        NDArray bgMax = cos.add(bg.sub(1f).mul(EXCLUDE)).max(new int[] {2});
-        NDArray contrast = fgMax.sub(bgMax);
-        NDArray affinity = query.transpose(0, 2, 1).matMul(query).mul(TEMPERATURE).softmax(2);
-        NDArray propagated = affinity.matMul(contrast.expandDims(2)).squeeze(2);
-        NDList maps = new NDList(contrast, fgMax, bgMax, softMean(cos, fg), softMean(cos, bg),
-                prototypeCosine(query, vectors, fg), prototypeCosine(query, vectors, bg), propagated);
-        NDList shaped = new NDList(maps.size());
-        for (NDArray m : maps) {
-            shaped.add(m.reshape(batch, 1, q.get(2), q.get(3)));
-        }
-        return NDArrays.concat(shaped, 1);
-    }
-
-    /** {@code log mean exp(t cos) / t} over a member set, (B,Lq): between the mean and the max similarity. */
-    private static NDArray softMean(NDArray cos, NDArray members) {
-        NDArray weights = cos.sub(1f).mul(TEMPERATURE).exp().mul(members).sum(new int[] {2});
-        NDArray count = members.sum(new int[] {2}).add(1e-6f);
-        return weights.div(count).add(1e-6f).log().div(TEMPERATURE).add(1f);
-    }
-
-    /** Cosine of every query vector (B,C,Lq) to the mean vector of a member set: (B,Lq). */
-    private static NDArray prototypeCosine(NDArray query, NDArray vectors, NDArray members) {
-        NDArray prototype = FeatureOps.l2Normalize(vectors.mul(members).sum(new int[] {2}, true), 1);
-        return prototype.transpose(0, 2, 1).matMul(query).squeeze(1);
     }
 
     @Override

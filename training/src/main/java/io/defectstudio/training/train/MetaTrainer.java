@@ -137,7 +137,7 @@ public final class MetaTrainer {
     /** BCE on the query logits, the optional Dice term, and EAMNet's attention distillation on its second output. */
     static NDArray loss(TrainingConfig config, NDList outputs, NDArray queryMask) {
         return SegmentationLosses.episode(outputs, queryMask, config.diceWeight(),
-                config.architecture().startsWith("eamnet") ? config.adWeight() : 0f);
+                config.architecture().equals("eamnet") ? config.adWeight() : 0f);
     }
 
     /** The fold's training classes, plus pseudo-defects painted on their images and the normal ones if asked for. */

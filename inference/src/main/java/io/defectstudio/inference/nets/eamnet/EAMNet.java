@@ -10,7 +10,6 @@ import io.defectstudio.inference.nets.Backbone;
 import io.defectstudio.inference.nets.ConvBlocks;
 import io.defectstudio.inference.nets.FeatureOps;
 import io.defectstudio.inference.nets.FewShotNet;
-import io.defectstudio.inference.nets.MatchRefiner;
 import io.defectstudio.inference.nets.MatchingPrior;
 
 /**
@@ -35,16 +34,10 @@ public final class EAMNet extends FewShotNet {
     private final GRMAP grmap;
     private final PriorMaps priors;
     private final MatchingPrior matching;
-    private final MatchRefiner refiner;
     private final EAMU eamu;
     private final Decoder decoder;
 
     public EAMNet(Backbone backbone, int channels) {
-        this(backbone, channels, false);
-    }
-
-    /** With {@code refined}, the matching prior goes through a class-agnostic {@link MatchRefiner} first. */
-    public EAMNet(Backbone backbone, int channels, boolean refined) {
         super(VERSION);
         this.backbone = addChildBlock("backbone", backbone);
         this.channels = channels;
@@ -52,7 +45,6 @@ public final class EAMNet extends FewShotNet {
         grmap = addChildBlock("grmap", new GRMAP(channels));
         priors = addChildBlock("priors", new PriorMaps());
         matching = addChildBlock("matching", new MatchingPrior());
-        refiner = refined ? addChildBlock("refiner", new MatchRefiner()) : null;
         eamu = addChildBlock("eamu", new EAMU(channels, Math.max(8, channels / 4)));
         decoder = addChildBlock("decoder", new Decoder(channels));
         backbone.freezeParameters(true);
@@ -93,10 +85,8 @@ public final class EAMNet extends FewShotNet {
             NDArray prior = priors.forward(ps, new NDList(stages.get(2), stages.get(3),
                     FeatureOps.expandBatch(encodedSupport.get(1), batch),
                     FeatureOps.expandBatch(encodedSupport.get(2), batch)), training).singletonOrThrow();
-            NDList matchSupport = encodedSupport.subNDList(3);
-            NDArray match = FeatureOps.resizeLike(refiner == null
-                    ? matching.logits(ps, stages, matchSupport, training)
-                    : refiner.logits(ps, matching, stages, matchSupport, training), query);
+            NDArray match = FeatureOps.resizeLike(
+                    matching.logits(ps, stages, encodedSupport.subNDList(3), training), query);
             NDArray allPriors = FeatureOps.resizeLike(prior, query).concat(match, 1);
             NDList out = decoder.forward(ps, new NDList(query, prototype, factor, allPriors), training);
             NDArray logits = FeatureOps.resize(matching.refine(ps, match, out.get(0), training), q.get(2), q.get(3));
@@ -111,7 +101,7 @@ public final class EAMNet extends FewShotNet {
 
     @Override
     public String architecture() {
-        return refiner == null ? "eamnet" : "eamnet-refined";
+        return "eamnet";
     }
 
     @Override
@@ -121,9 +111,6 @@ public final class EAMNet extends FewShotNet {
         grmap.initialize(manager, dataType, ConvBlocks.nchw(channels), new Shape(1, 1, 8, 8));
         priors.initialize(manager, dataType, ConvBlocks.nchw(c[2]), ConvBlocks.nchw(c[3]));
         matching.initialize(manager, dataType, ConvBlocks.nchw(c[1] + c[2]));
-        if (refiner != null) {
-            refiner.initialize(manager, dataType, ConvBlocks.nchw(MatchRefiner.EVIDENCE), ConvBlocks.nchw(1));
-        }
         eamu.initialize(manager, dataType, ConvBlocks.nchw(channels), ConvBlocks.nchw(channels));
         decoder.initialize(manager, dataType, ConvBlocks.nchw(channels), ConvBlocks.nchw(channels),
                 new Shape(1, 1, 8, 8), new Shape(1, 3, 8, 8));
