@@ -89,17 +89,7 @@ public final class MetaTrainer {
                 net.backbone().freezeParameters(true);
             }
             // The matcher is training-free by design: it only uses the (pre-trained) backbone's features.
-            if (!config.freezeBackbone() && System.getProperty("tuneStages") != null) {
-                net.backbone().freezeParameters(true);
-                for (String st : System.getProperty("tuneStages").split(",")) {
-                    for (var p : net.backbone().stage(Integer.parseInt(st)).getParameters()) {
-                        var type = p.getValue().getType();
-                        p.getValue().freeze(type == ai.djl.nn.Parameter.Type.RUNNING_MEAN
-                                || type == ai.djl.nn.Parameter.Type.RUNNING_VAR);
-                    }
-                }
-            }
-            boolean trainable = (!config.architecture().equals("matcher") || !config.freezeBackbone())
+            boolean trainable = !config.architecture().equals("matcher")
                     && !ParameterOptimizer.trainable(net).isEmpty();
             RunState state;
             if (trainable) {

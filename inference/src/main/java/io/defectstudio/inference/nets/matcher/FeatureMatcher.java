@@ -34,7 +34,7 @@ public final class FeatureMatcher extends FewShotNet {
         checkSupport(supportImages, supportMasks);
         try (NDManager scope = NDManager.subManagerOf(supportImages)) {
             scope.tempAttachAll(supportImages, supportMasks);
-            NDList stages = backbone.stages(ps, FeatureOps.foldShots(supportImages), false, 3);
+            NDList stages = backbone.stages(ps, FeatureOps.foldShots(supportImages), training, 3);
             return scope.ret(MatchingPrior.encodeSupport(stages, supportMasks));
         }
     }
@@ -45,7 +45,7 @@ public final class FeatureMatcher extends FewShotNet {
         try (NDManager scope = NDManager.subManagerOf(queries)) {
             scope.tempAttachAll(queries, encodedSupport);
             Shape q = queries.getShape();
-            NDArray logits = MatchingPrior.contrast(backbone.stages(ps, queries, false, 3), encodedSupport)
+            NDArray logits = MatchingPrior.contrast(backbone.stages(ps, queries, training, 3), encodedSupport)
                     .mul(MatchingPrior.TEMPERATURE);
             return scope.ret(new NDList(FeatureOps.resize(logits, q.get(2), q.get(3))));
         }
