@@ -45,6 +45,18 @@ public record FoldSplit(int fold, List<String> trainClasses, List<String> testCl
         return new FoldSplit(fold, train, test);
     }
 
+    /**
+     * The same split training on {@code classes} only, which must be among its training classes: the class-count
+     * ablation trains on fewer classes and tests on the same held-out ones.
+     */
+    public FoldSplit trainingOn(List<String> classes) {
+        if (classes.isEmpty() || !trainClasses.containsAll(classes)) {
+            throw new IllegalArgumentException("Fold " + fold + " trains on " + trainClasses + "; cannot train on "
+                    + classes);
+        }
+        return new FoldSplit(fold, classes, testClasses);
+    }
+
     /** The training classes that {@code source} has, in the split's order. */
     public List<String> trainClassesIn(EpisodeSource source) {
         List<String> available = source.classNames();

@@ -121,11 +121,12 @@ public final class TrainingRunner {
                 .seed(o.whole("seed", d.seed()))
                 .modelName(o.getOrDefault("name", d.modelName()))
                 .build();
-        Path data = Path.of(o.get("data"));
-        int fold = o.integer("fold", 0);
+        FoldedSource data = FoldedSource.open(Path.of(o.get("data")), o.integer("fold", 0));
+        FoldSplit split = o.containsKey("classes")
+                ? data.split().trainingOn(List.of(o.get("classes").split(","))) : data.split();
         o.rejectUnread("metatrain");
-        TrainingResult r = MetaTrainer.run(config, data, fold, new ConsoleProgress(new PrintWriter(System.out, true),
-                10));
+        TrainingResult r = MetaTrainer.run(config, data.source(), split,
+                new ConsoleProgress(new PrintWriter(System.out, true), 10));
         System.out.printf(Locale.ROOT, "metatrain done: best validation mIoU %.4f at step %d, wall %ds, threshold %.2f, "
                 + "bundle %s%n", r.bestValidationIou(), r.bestStep(), r.wallTime().toSeconds(), r.threshold(), r.bundle());
     }

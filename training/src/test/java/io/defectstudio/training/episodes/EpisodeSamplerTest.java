@@ -62,6 +62,22 @@ class EpisodeSamplerTest {
     }
 
     @Test
+    void aSplitTrainingOnFewerClassesDrawsOnlyThoseAndKeepsItsTestClasses() throws Exception {
+        SyntheticData.writeDefect8i(data, 5, 32, 4);
+        FoldSplit fewer = FoldSplit.defect8i(1).trainingOn(java.util.List.of("MT_Crack", "Steel_Sc"));
+        assertEquals(FoldSplit.defect8i(1).testClasses(), fewer.testClasses());
+        EpisodeSampler sampler = EpisodeSampler.forTraining(Defect8iSource.open(data), fewer, 1, 5);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 100; i++) {
+            seen.add(sampler.episode(i).className());
+        }
+        assertEquals(Set.of("MT_Crack", "Steel_Sc"), seen);
+        assertThrows(IllegalArgumentException.class,
+                () -> FoldSplit.defect8i(1).trainingOn(java.util.List.of("Steel_Pa")), "a test class never trains");
+        assertThrows(IllegalArgumentException.class, () -> FoldSplit.defect8i(1).trainingOn(java.util.List.of()));
+    }
+
+    @Test
     void episodesDependOnlyOnSeedAndIndex() throws Exception {
         SyntheticData.writeDefect8i(data, 5, 32, 4);
         Defect8iSource source = Defect8iSource.open(data);
