@@ -3,8 +3,9 @@
 # the fold's 1600-step backbone, FeatureMatcher on it, then EAMNet's head (results-table recipe, frozen backbone)
 # meta-trained on all six training classes and on each subset given, each scored on the first 200 episodes of the
 # fold's 1-shot list and the first 100 of its 5-shot list (LIMITED development figures, sweep 0.1-0.6).
-# About 12-25 minutes of pre-training (the longer beside another run) plus 4-8 minutes per subset on a 2-core CPU; logs and bundles go to OUT/fold<F>,
-# and OUT/fold<F>/names.txt maps each eamnet-<i> run to its classes (eamnet-0: all six).
+# About 12-25 minutes of pre-training (the longer beside another run) plus 4-8 minutes per subset on a 2-core CPU;
+# logs and bundles go to OUT/fold<F>, and OUT/fold<F>/names.txt maps each eamnet-<i> run to its classes (eamnet-0:
+# all six).
 #   [DATA_DIR=../shared/data] [BENCHMARK_DIR=../shared/benchmark/defect8i] [OUT=runs/classcount] \
 #     scripts/class-count-ablation.sh FOLD CLASS,CLASS[,...] ...
 set -euo pipefail
