@@ -17,7 +17,8 @@ out="${OUT:-$here/../runs/classcount}/fold$fold"
 source "$here/training-runner.bash"
 mkdir -p "$out"
 weights="$out/pretrain/backbone.safetensors"
-[ -f "$weights" ] || run pretrain data="$data" fold="$fold" out="$out/pretrain" steps=1600 epoch=100 > "$out/pretrain.log" 2>&1
+[ -f "$weights" ] || run pretrain data="$data" fold="$fold" out="$out/pretrain" steps=1600 epoch=100 \
+  > "$out/pretrain.log" 2>&1
 score() {
   run eval model="$out/$1/model" episodes="$lists/fold${fold}_1shot.tsv" data="$data" normal=0 limit=200 \
     sweep=0.1,0.2,0.3,0.4,0.5,0.6 > "$out/eval-$1-1shot.log" 2>&1
