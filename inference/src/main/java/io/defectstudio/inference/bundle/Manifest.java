@@ -97,6 +97,16 @@ public record Manifest(
         public static Normalisation imageNet() {
             return new Normalisation(new float[] {0.485f, 0.456f, 0.406f}, new float[] {0.229f, 0.224f, 0.225f});
         }
+
+        /** {@code x * 2 - 1}: the input scaling of the TensorFlow MobileNets. */
+        public static Normalisation signed() {
+            return new Normalisation(new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.5f, 0.5f, 0.5f});
+        }
+
+        /** The scaling a backbone's weights were trained with: {@link #signed} for MobileNetV2, else ImageNet's. */
+        public static Normalisation forBackbone(String backbone) {
+            return backbone.startsWith("mobilenet") ? signed() : imageNet();
+        }
     }
 
     /** Provenance: the defect classes and data sets the weights saw. */

@@ -78,6 +78,7 @@ public final class Architectures {
             case "resnet34":
                 return strideFour ? 64 : 128;
             case "compact":
+            case "mobilenet_v2_mid":
                 return strideFour ? 32 : 64;
             default:
                 throw new IllegalArgumentException("unknown backbone '" + backbone + "', expected one of " + Backbones.NAMES);

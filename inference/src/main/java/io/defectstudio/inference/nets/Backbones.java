@@ -1,5 +1,6 @@
 package io.defectstudio.inference.nets;
 
+import io.defectstudio.inference.nets.mobilenet.MobileNetV2Backbone;
 import java.util.List;
 import java.util.Locale;
 
@@ -7,7 +8,7 @@ import java.util.Locale;
 public final class Backbones {
 
     /** Backbone names {@link #create} accepts. */
-    public static final List<String> NAMES = List.of("compact", "resnet18", "resnet34", "resnet50");
+    public static final List<String> NAMES = List.of("compact", "resnet18", "resnet34", "resnet50", MobileNetV2Backbone.NAME);
 
     private Backbones() {}
 
@@ -16,7 +17,7 @@ public final class Backbones {
      *
      * @throws IllegalArgumentException for an unknown name
      */
-    public static ResNetBackbone create(String name) {
+    public static Backbone create(String name) {
         switch (name.toLowerCase(Locale.ROOT)) {
             case "compact":
                 // Basic-block ResNet-18 layout at 3/8 width: a few tens of ms at 200x200 on 2 CPU cores.
@@ -32,6 +33,8 @@ public final class Backbones {
                         .optWidths(256, 512, 1024, 2048)
                         .optBottleneck(true)
                         .build();
+            case MobileNetV2Backbone.NAME:
+                return new MobileNetV2Backbone();
             default:
                 throw new IllegalArgumentException("unknown backbone '" + name + "', expected one of " + NAMES);
         }

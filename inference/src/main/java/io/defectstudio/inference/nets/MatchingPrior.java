@@ -21,8 +21,8 @@ import ai.djl.util.PairList;
  * learned (init 10). Unlike PFENet's prior it scores against the support's background too, so a defect-free query
  * scores low everywhere instead of being min-max stretched into a defect.
  *
- * <p>All methods take backbone stages layer1..layer3 and match on layer2 with layer3 upsampled to it, concatenated and
- * L2-normalised. Forward: {@code [query unit features (B,C,h,w), support vectors, foreground, background]} (the
+ * <p>All methods take backbone stages layer1..layer3 and match at layer2's resolution, on features that a
+ * {@link MatchFusion} builds from them. Forward: {@code [query unit features (B,C,h,w), support vectors, foreground, background]} (the
  * last three from {@link #encodeSupport}) -> {@code [logits (B,1,h,w)]}; {@link #logits} builds that input.
  */
 public final class MatchingPrior extends AbstractBlock {
@@ -34,11 +34,13 @@ public final class MatchingPrior extends AbstractBlock {
     /** Pushes non-members of a prototype set below any cosine similarity before the max. */
     private static final float EXCLUDE = 4f;
 
+    private final MatchFusion fusion;
     private final Parameter temperature;
     private final Parameter gate;
 
-    public MatchingPrior() {
+    public MatchingPrior(MatchFusion fusion) {
         super(VERSION);
+        this.fusion = fusion;
         temperature = addParameter(Parameter.builder().setName("temperature").setType(Parameter.Type.OTHER)
                 .optShape(new Shape(1)).optInitializer(new ConstantInitializer(TEMPERATURE)).build());
         gate = addParameter(Parameter.builder().setName("gate").setType(Parameter.Type.OTHER)
@@ -55,15 +57,9 @@ public final class MatchingPrior extends AbstractBlock {
 
     /** The prior's logits {@code t (s_fg - s_bg)} at layer2's resolution for a query's backbone stages. */
     public NDArray logits(ParameterStore ps, NDList queryStages, NDList support, boolean training) {
-        NDList inputs = new NDList(unitFeatures(queryStages));
+        NDList inputs = new NDList(fusion.unitFeatures(queryStages));
         inputs.addAll(support);
         return forward(ps, inputs, training).singletonOrThrow();
-    }
-
-    private static NDArray unitFeatures(NDList stages) {
-        NDArray layer2 = stages.get(1);
-        NDArray f = layer2.concat(FeatureOps.resizeLike(stages.get(2), layer2), 1);
-        return FeatureOps.l2Normalize(f, 1);
     }
 
     /**
@@ -72,8 +68,8 @@ public final class MatchingPrior extends AbstractBlock {
      * mask covers at least half of it (or, for a defect thinner than that, where it covers the cell's largest share),
      * background where the mask does not touch it.
      */
-    public static NDList encodeSupport(NDList stages, NDArray masks) {
-        NDArray unitFeatures = unitFeatures(stages);
+    public static NDList encodeSupport(NDList stages, NDArray masks, MatchFusion fusion) {
+        NDArray unitFeatures = fusion.unitFeatures(stages);
         long batch = masks.getShape().get(0);
         Shape s = unitFeatures.getShape();
         NDArray fraction = FeatureOps.maskFraction(FeatureOps.foldShots(masks), s.get(2), s.get(3));
@@ -89,8 +85,8 @@ public final class MatchingPrior extends AbstractBlock {
     }
 
     /** {@code s_fg - s_bg} per query position, for a query's backbone stages: (B,1,h,w) at layer2's resolution. */
-    public static NDArray contrast(NDList queryStages, NDList support) {
-        return contrast(unitFeatures(queryStages), support);
+    public static NDArray contrast(NDList queryStages, NDList support, MatchFusion fusion) {
+        return contrast(fusion.unitFeatures(queryStages), support);
     }
 
     private static NDArray contrast(NDArray queryUnit, NDList support) {

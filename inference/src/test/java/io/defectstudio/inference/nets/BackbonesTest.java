@@ -19,7 +19,7 @@ class BackbonesTest {
     @Test
     void compactReturnsFourStagesAtStrides4To32() {
         try (NDManager manager = NDManager.newBaseManager()) {
-            ResNetBackbone backbone = Backbones.create("compact");
+            ResNetBackbone backbone = (ResNetBackbone) Backbones.create("compact");
             Shape input = new Shape(2, 3, 64, 64);
             backbone.initialize(manager, DataType.FLOAT32, input);
             NDList out = backbone.forward(new ParameterStore(manager, false), new NDList(manager.randomNormal(input)), false);
@@ -80,7 +80,7 @@ class BackbonesTest {
     }
 
     private static long learnableParameters(String name) {
-        ResNetBackbone backbone = Backbones.create(name);
+        ResNetBackbone backbone = (ResNetBackbone) Backbones.create(name);
         try (NDManager manager = NDManager.newBaseManager()) {
             backbone.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 64, 64));
             return ParameterCounts.learnable(backbone);

@@ -41,9 +41,6 @@ import java.util.SplittableRandom;
  */
 public final class BackbonePretrainer {
 
-    /** The normalisation the meta-trained bundles declare, so that pre-training sees the same inputs. */
-    public static final Manifest.Normalisation NORMALISATION = Manifest.Normalisation.imageNet();
-
     private static final int HOLD_OUT_EVERY = 5;
 
     private BackbonePretrainer() {
@@ -61,7 +58,8 @@ public final class BackbonePretrainer {
         List<Sample> normals = train.normalSamples();
         List<Labelled> validation = validationSet(HeldOutSource.validation(source, HOLD_OUT_EVERY), classes,
                 config.validationImages());
-        Preprocessor encoder = new Preprocessor(config.inputSize(), config.inputSize(), NORMALISATION);
+        Preprocessor encoder = new Preprocessor(config.inputSize(), config.inputSize(),
+                Manifest.Normalisation.forBackbone(config.backbone()));
         PairAugmenter augmenter = new PairAugmenter(AugmentationPolicy.eamnet());
         Device device = Engine.getInstance().defaultDevice();
         try (NDManager manager = NDManager.newBaseManager(device)) {
@@ -70,6 +68,10 @@ public final class BackbonePretrainer {
             Seeds.seedEngine(config.seed(), 0);
             net.initialize(manager, DataType.FLOAT32,
                     new Shape(config.batchSize(), 3, config.inputSize(), config.inputSize()));
+            if (BackboneWeights.shipped(config.backbone())) {
+                // ImageNet-derived features: pre-training fine-tunes them instead of starting from noise.
+                BackboneWeights.loadShipped(backbone);
+            }
             String model = "pretrain:" + config.backbone() + ":" + config.inputSize() + ":b" + config.batchSize()
                     + ":normal" + config.normalFraction() + ":classes" + classes;
             RunState state = TrainingLoop.run(net, manager, config.loopSettings(), model,

@@ -4,7 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.defectstudio.inference.nets.Backbone;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,6 +70,39 @@ public final class BackboneWeights {
         }
         matches.forEach((parameter, tensor) -> parameter.getArray().set(FloatBuffer.wrap(tensor.values())));
         return new ArrayList<>(byName.keySet());
+    }
+
+    /** Whether ImageNet-derived weights ship for this backbone name ({@link #loadShipped}). */
+    public static boolean shipped(String backboneName) {
+        return BackboneWeights.class.getResource(shippedResource(backboneName)) != null;
+    }
+
+    /**
+     * Loads the ImageNet-derived weights that ship with the product into an initialised backbone (see the credits
+     * next to the resource).
+     *
+     * @throws SafetensorsException when none ship for this backbone or they do not fit it
+     */
+    public static void loadShipped(Backbone backbone) {
+        String resource = shippedResource(backbone.name());
+        try (InputStream in = BackboneWeights.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new SafetensorsException("no shipped weights for backbone " + backbone.name());
+            }
+            Path copy = Files.createTempFile("backbone-", ".safetensors");
+            try {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+                load(backbone, copy);
+            } finally {
+                Files.deleteIfExists(copy);
+            }
+        } catch (IOException e) {
+            throw new SafetensorsException("Cannot read the shipped weights " + resource + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String shippedResource(String backboneName) {
+        return "/io/defectstudio/training/backbones/" + backboneName + ".safetensors";
     }
 
     private static Map<String, NamedTensor> normalised(Map<String, NamedTensor> tensors) {

@@ -16,7 +16,6 @@ import io.defectstudio.inference.nets.FewShotNet;
 import io.defectstudio.inference.bundle.Manifest.SupportTuning;
 import io.defectstudio.training.augment.AugmentationPolicy;
 import io.defectstudio.training.augment.PairAugmenter;
-import io.defectstudio.training.backbone.BackbonePretrainer;
 import io.defectstudio.training.backbone.BackboneWeights;
 import io.defectstudio.training.calibration.BundleCalibrator;
 import io.defectstudio.training.calibration.Calibration;
@@ -72,7 +71,7 @@ public final class MetaTrainer {
         EpisodeStream episodeStream = trainingEpisodes(config, HeldOutSource.training(source, HOLD_OUT_EVERY), split);
         List<Episode> validation = validationEpisodes(config, source, split);
         Preprocessor preprocessor = new Preprocessor(config.inputSize(), config.inputSize(),
-                BackbonePretrainer.NORMALISATION);
+                Manifest.Normalisation.forBackbone(config.backbone()));
         EpisodeBatcher training = new EpisodeBatcher(preprocessor, new PairAugmenter(AugmentationPolicy.eamnet()));
         EpisodeBatcher plain = new EpisodeBatcher(preprocessor, new PairAugmenter(AugmentationPolicy.none()));
         Device device = Engine.getInstance().defaultDevice();
@@ -84,6 +83,8 @@ public final class MetaTrainer {
                     new Shape(1, 1, 1, s, s));
             if (config.backboneWeights() != null) {
                 BackboneWeights.load(net.backbone(), config.backboneWeights());
+            } else if (BackboneWeights.shipped(config.backbone())) {
+                BackboneWeights.loadShipped(net.backbone());
             }
             if (config.freezeBackbone()) {
                 net.backbone().freezeParameters(true);
@@ -209,7 +210,7 @@ public final class MetaTrainer {
                 .setBackbone(config.backbone())
                 .optName(config.modelName())
                 .optInputSize(config.inputSize(), config.inputSize())
-                .optNormalisation(BackbonePretrainer.NORMALISATION)
+                .optNormalisation(Manifest.Normalisation.forBackbone(config.backbone()))
                 .optTraining(new Manifest.Training(split.trainClasses(), List.of(), notes))
                 .optMetric("validation_mIoU", state.bestScore())
                 .optMetric("best_step", state.bestStep())

@@ -10,6 +10,7 @@ import io.defectstudio.inference.nets.Backbone;
 import io.defectstudio.inference.nets.ConvBlocks;
 import io.defectstudio.inference.nets.FeatureOps;
 import io.defectstudio.inference.nets.FewShotNet;
+import io.defectstudio.inference.nets.MatchFusion;
 import io.defectstudio.inference.nets.MatchingPrior;
 
 /**
@@ -44,7 +45,7 @@ public final class EAMNet extends FewShotNet {
         cam = addChildBlock("cam", new CAM(backbone.stageChannels(), channels));
         grmap = addChildBlock("grmap", new GRMAP(channels));
         priors = addChildBlock("priors", new PriorMaps());
-        matching = addChildBlock("matching", new MatchingPrior());
+        matching = addChildBlock("matching", new MatchingPrior(MatchFusion.forBackbone(backbone)));
         eamu = addChildBlock("eamu", new EAMU(channels, Math.max(8, channels / 4)));
         decoder = addChildBlock("decoder", new Decoder(channels));
         backbone.freezeParameters(true);
@@ -65,7 +66,7 @@ public final class EAMNet extends FewShotNet {
             NDArray support3 = PriorMaps.supportVectors(stages.get(2), supportMasks);
             NDArray support4 = PriorMaps.supportVectors(stages.get(3), supportMasks);
             NDList encoded = new NDList(prototype, support3, support4);
-            encoded.addAll(MatchingPrior.encodeSupport(stages, supportMasks));
+            encoded.addAll(MatchingPrior.encodeSupport(stages, supportMasks, MatchFusion.forBackbone(backbone)));
             return scope.ret(encoded);
         }
     }

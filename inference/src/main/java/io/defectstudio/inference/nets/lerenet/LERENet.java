@@ -10,6 +10,7 @@ import io.defectstudio.inference.nets.Backbone;
 import io.defectstudio.inference.nets.ConvBlocks;
 import io.defectstudio.inference.nets.FeatureOps;
 import io.defectstudio.inference.nets.FewShotNet;
+import io.defectstudio.inference.nets.MatchFusion;
 import io.defectstudio.inference.nets.MatchingPrior;
 import io.defectstudio.inference.nets.MidLevelFeatures;
 import java.util.EnumSet;
@@ -59,7 +60,7 @@ public final class LERENet extends FewShotNet {
         mpr = addChildBlock("mpr", new MPR(channels, channels));
         mpe = addChildBlock("mpe", new MPE(channels));
         ifm = addChildBlock("ifm", new IFM(channels));
-        matching = addChildBlock("matching", new MatchingPrior());
+        matching = addChildBlock("matching", new MatchingPrior(MatchFusion.forBackbone(backbone)));
         // layer4 and removed modules are never read: freeze them so no optimiser sees parameters without gradients.
         backbone.stage(4).freezeParameters(true);
         if (this.removed.contains(Module.MPR)) {
@@ -91,7 +92,7 @@ public final class LERENet extends FewShotNet {
             NDList projections = mpr.projectSupport(ps, support, training);
             NDArray descriptors = FeatureOps.l2Normalize(FeatureOps.flatten(support), 1);
             NDList encoded = new NDList(prototype, projections.get(0), projections.get(1), descriptors);
-            encoded.addAll(MatchingPrior.encodeSupport(stages, supportMasks));
+            encoded.addAll(MatchingPrior.encodeSupport(stages, supportMasks, MatchFusion.forBackbone(backbone)));
             return scope.ret(encoded);
         }
     }

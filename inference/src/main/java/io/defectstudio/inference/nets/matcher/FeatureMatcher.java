@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import io.defectstudio.inference.nets.Backbone;
 import io.defectstudio.inference.nets.FeatureOps;
 import io.defectstudio.inference.nets.FewShotNet;
+import io.defectstudio.inference.nets.MatchFusion;
 import io.defectstudio.inference.nets.MatchingPrior;
 
 /**
@@ -21,10 +22,12 @@ public final class FeatureMatcher extends FewShotNet {
     private static final byte VERSION = 1;
 
     private final Backbone backbone;
+    private final MatchFusion fusion;
 
     public FeatureMatcher(Backbone backbone) {
         super(VERSION);
         this.backbone = addChildBlock("backbone", backbone);
+        fusion = MatchFusion.forBackbone(backbone);
         backbone.stage(4).freezeParameters(true);
     }
 
@@ -35,7 +38,7 @@ public final class FeatureMatcher extends FewShotNet {
         try (NDManager scope = NDManager.subManagerOf(supportImages)) {
             scope.tempAttachAll(supportImages, supportMasks);
             NDList stages = backbone.stages(ps, FeatureOps.foldShots(supportImages), training, 3);
-            return scope.ret(MatchingPrior.encodeSupport(stages, supportMasks));
+            return scope.ret(MatchingPrior.encodeSupport(stages, supportMasks, fusion));
         }
     }
 
@@ -45,7 +48,7 @@ public final class FeatureMatcher extends FewShotNet {
         try (NDManager scope = NDManager.subManagerOf(queries)) {
             scope.tempAttachAll(queries, encodedSupport);
             Shape q = queries.getShape();
-            NDArray logits = MatchingPrior.contrast(backbone.stages(ps, queries, training, 3), encodedSupport)
+            NDArray logits = MatchingPrior.contrast(backbone.stages(ps, queries, training, 3), encodedSupport, fusion)
                     .mul(MatchingPrior.TEMPERATURE);
             return scope.ret(new NDList(FeatureOps.resize(logits, q.get(2), q.get(3))));
         }
