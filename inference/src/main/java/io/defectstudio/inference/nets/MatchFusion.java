@@ -10,7 +10,7 @@ public enum MatchFusion {
     /** layer2 with layer3 upsampled to it, concatenated, then L2-normalised (the ResNet backbones' rule). */
     MID {
         @Override
-        NDArray unitFeatures(NDList stages) {
+        public NDArray unitFeatures(NDList stages) {
             NDArray layer2 = stages.get(1);
             return FeatureOps.l2Normalize(layer2.concat(FeatureOps.resizeLike(stages.get(2), layer2), 1), 1);
         }
@@ -23,7 +23,7 @@ public enum MatchFusion {
      */
     MULTI_SCALE {
         @Override
-        NDArray unitFeatures(NDList stages) {
+        public NDArray unitFeatures(NDList stages) {
             NDArray layer2 = stages.get(1);
             NDList scales = new NDList(
                     FeatureOps.l2Normalize(FeatureOps.resizeLike(stages.get(0), layer2), 1),
@@ -34,14 +34,13 @@ public enum MatchFusion {
     };
 
     /** Unit-length (B,C,h,w) features at layer2's resolution. */
-    abstract NDArray unitFeatures(NDList stages);
+    public abstract NDArray unitFeatures(NDList stages);
 
-    /** The rule for a backbone: multi-scale for the ImageNet-derived MobileNetV2 (measured), else {@link #MID}. */
+    /**
+     * The rule for a backbone: multi-scale for the ImageNet-derived MobileNetV2 (0 to +1.1 mIoU over {@link #MID} on
+     * the development subsets, docs/benchmarks.md), else {@link #MID}, which the ResNet bundles were measured with.
+     */
     public static MatchFusion forBackbone(Backbone backbone) {
-        String forced = System.getProperty("experiment.fusion");
-        if (forced != null) {
-            return valueOf(forced);
-        }
         return backbone.name().startsWith("mobilenet") ? MULTI_SCALE : MID;
     }
 }

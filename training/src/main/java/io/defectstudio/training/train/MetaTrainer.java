@@ -193,6 +193,14 @@ public final class MetaTrainer {
                 "dice=" + c.diceWeight(), "synthetic=" + c.syntheticShare(), "val=" + c.validationEpisodes());
     }
 
+    private static String backboneProvenance(TrainingConfig config) {
+        if (config.backboneWeights() != null) {
+            return config.backboneWeights().getFileName().toString();
+        }
+        return BackboneWeights.shipped(config.backbone())
+                ? "shipped ImageNet-derived " + config.backbone() + " (npm nsfwjs@4.4.0, MIT licence)" : "random";
+    }
+
     /**
      * Writes the bundle. A trained head lets every support set choose its own threshold: its best
      * threshold varies from class to class far more than the matcher's (docs/benchmarks.md, "Threshold chosen by
@@ -203,8 +211,7 @@ public final class MetaTrainer {
         String notes = String.format(Locale.ROOT,
                 "fold %d meta-training: %d steps, %d-shot, batch %d, %s lr %.1e, backbone weights %s%s",
                 split.fold(), state.losses().size(), config.shots(), config.batchSize(), config.optimizer(),
-                config.learningRate(), config.backboneWeights() == null ? "random" : config.backboneWeights()
-                        .getFileName(), config.freezeBackbone() ? " (frozen)" : "");
+                config.learningRate(), backboneProvenance(config), config.freezeBackbone() ? " (frozen)" : "");
         Manifest manifest = Manifest.builder()
                 .setArchitecture(config.architecture())
                 .setBackbone(config.backbone())
