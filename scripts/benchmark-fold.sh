@@ -7,7 +7,9 @@
 # threshold, so their scores follow that rule; the table's unmarked rows used one threshold (to reproduce them,
 # run "calibrate model=... fold=F supportThreshold=false" on a bundle first). PRETRAIN_STEPS=1600 gives the section
 # "Longer backbone pre-training on every fold" (default 400, the results table).
-#   [PRETRAIN_STEPS=400] scripts/benchmark-fold.sh FOLD [DATA_DIR=../shared/data] [BENCHMARK_DIR=../shared/benchmark/defect8i] [OUT=runs/benchmark]
+# BACKBONE=mobilenet_v2_mid skips the pre-training: every network starts from the shipped ImageNet-derived weights,
+# frozen (fine-tuning them on six classes lost 7.7 mIoU, docs/benchmarks.md), at SIZE x SIZE (default 200).
+#   [PRETRAIN_STEPS=400] [BACKBONE=compact] [SIZE=200] scripts/benchmark-fold.sh FOLD [DATA_DIR=../shared/data] [BENCHMARK_DIR=../shared/benchmark/defect8i] [OUT=runs/benchmark]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 fold="${1:?usage: benchmark-fold.sh FOLD [DATA_DIR] [BENCHMARK_DIR] [OUT]}"
@@ -16,14 +18,20 @@ lists="${3:-$here/../../shared/benchmark/defect8i}"
 out="${4:-$here/../runs/benchmark}/fold$fold"
 source "$here/training-runner.bash"
 mkdir -p "$out"
-run pretrain data="$data" fold="$fold" out="$out/pretrain" steps="${PRETRAIN_STEPS:-400}" epoch=100 | tee "$out/pretrain.log"
-weights="$out/pretrain/backbone.safetensors"
+backbone="${BACKBONE:-compact}"
+size="size=${SIZE:-200}"
+if [ "$backbone" = compact ]; then
+  run pretrain data="$data" fold="$fold" out="$out/pretrain" steps="${PRETRAIN_STEPS:-400}" epoch=100 | tee "$out/pretrain.log"
+  weights="weights=$out/pretrain/backbone.safetensors"
+else
+  weights="backbone=$backbone"
+fi
 for arch in matcher baseline lerenet eamnet; do
   if [ "$arch" = matcher ]; then
-    run metatrain data="$data" fold="$fold" arch=matcher backbone=compact weights="$weights" out="$out/$arch" \
+    run metatrain data="$data" fold="$fold" arch=matcher $weights "$size" out="$out/$arch" \
       validation=40 | tee "$out/train-$arch.log"
   else
-    run metatrain data="$data" fold="$fold" arch="$arch" backbone=compact weights="$weights" freeze=true \
+    run metatrain data="$data" fold="$fold" arch="$arch" $weights "$size" freeze=true \
       out="$out/$arch" steps=400 epoch=100 checkpointEvery=100 optimizer=adam lr=1e-3 wd=1e-4 validation=40 batch=2 \
       shots=1 | tee "$out/train-$arch.log"
   fi

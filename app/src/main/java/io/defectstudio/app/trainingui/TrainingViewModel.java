@@ -6,6 +6,7 @@ import io.defectstudio.app.models.TrainingService;
 import io.defectstudio.app.task.TaskExecutor;
 import io.defectstudio.inference.nets.Architectures;
 import io.defectstudio.inference.nets.Backbones;
+import io.defectstudio.inference.nets.mobilenet.MobileNetV2Backbone;
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.classes.DefectClass;
 import io.defectstudio.storage.models.ModelRecord;
@@ -47,7 +48,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ObservableList<String> chosenClasses = FXCollections.observableArrayList();
     private final IntegerProperty shots = new SimpleIntegerProperty(1);
     private final StringProperty architecture = new SimpleStringProperty("lerenet");
-    private final StringProperty backbone = new SimpleStringProperty("resnet18");
+    private final StringProperty backbone = new SimpleStringProperty(MobileNetV2Backbone.NAME);
     private final IntegerProperty epochs = new SimpleIntegerProperty(10);
     private final IntegerProperty stepsPerEpoch = new SimpleIntegerProperty(100);
     private final BooleanProperty fromActiveModel = new SimpleBooleanProperty(true);
