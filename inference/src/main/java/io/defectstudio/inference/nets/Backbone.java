@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
 
 /**
  * A convolutional feature extractor that exposes its four stages.
@@ -31,6 +32,25 @@ public abstract class Backbone extends AbstractBlock {
     /** Stage {@code number} as a block: 0 the stem, 1..4 layer1..layer4 (to freeze a stage a head never reads). */
     public abstract Block stage(int number);
 
+    /** Forward runs all four stages. */
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        return stages(ps, inputs.singletonOrThrow(), training, 4);
+    }
+
     /** A short name stored in model manifests, e.g. {@code resnet18} or {@code compact}. */
     public abstract String name();
+
+    protected static void checkStageCount(int count) {
+        if (count < 1 || count > 4) {
+            throw new IllegalArgumentException("stage count must be 1..4, got " + count);
+        }
+    }
+
+    protected static void checkStageNumber(int number) {
+        if (number < 0 || number > 4) {
+            throw new IllegalArgumentException("stage number must be 0..4, got " + number);
+        }
+    }
 }

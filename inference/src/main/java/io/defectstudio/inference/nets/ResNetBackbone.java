@@ -16,7 +16,6 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -96,9 +95,7 @@ public final class ResNetBackbone extends Backbone {
 
     @Override
     public Block stage(int number) {
-        if (number < 0 || number > 4) {
-            throw new IllegalArgumentException("stage number must be 0..4, got " + number);
-        }
+        checkStageNumber(number);
         return number == 0 ? stem : stages[number - 1];
     }
 
@@ -111,12 +108,6 @@ public final class ResNetBackbone extends Backbone {
         return bottleneck;
     }
 
-    @Override
-    protected NDList forwardInternal(
-            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return stages(ps, inputs.singletonOrThrow(), training, 4);
-    }
-
     /**
      * {@inheritDoc}
      *
@@ -127,9 +118,7 @@ public final class ResNetBackbone extends Backbone {
      */
     @Override
     public NDList stages(ParameterStore ps, NDArray images, boolean training, int count) {
-        if (count < 1 || count > 4) {
-            throw new IllegalArgumentException("stage count must be 1..4, got " + count);
-        }
+        checkStageCount(count);
         long batch = images.getShape().get(0);
         if (training && !frozen()) {
             return runStages(ps, images, count, true);

@@ -8,7 +8,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import io.defectstudio.inference.nets.Backbone;
 
 /**
@@ -68,9 +67,7 @@ public final class MobileNetV2Backbone extends Backbone {
 
     @Override
     public NDList stages(ParameterStore ps, NDArray images, boolean training, int count) {
-        if (count < 1 || count > 4) {
-            throw new IllegalArgumentException("stage count must be 1..4, got " + count);
-        }
+        checkStageCount(count);
         NDList x = blocks[0].forward(ps, new NDList(images), training);
         NDList out = new NDList(count);
         for (int i = 1; i <= count; i++) {
@@ -82,21 +79,13 @@ public final class MobileNetV2Backbone extends Backbone {
 
     @Override
     public Block stage(int number) {
-        if (number < 0 || number > 4) {
-            throw new IllegalArgumentException("stage number must be 0..4, got " + number);
-        }
+        checkStageNumber(number);
         return blocks[number];
     }
 
     @Override
     public String name() {
         return NAME;
-    }
-
-    @Override
-    protected NDList forwardInternal(
-            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        return stages(ps, inputs.singletonOrThrow(), training, 4);
     }
 
     @Override
