@@ -9,10 +9,23 @@ package io.defectstudio.inference;
  * @param device where to run
  * @param intraOpThreads threads one operator may use
  * @param interOpThreads threads running independent operators
+ * @param detail working size: images are segmented at {@code detail x detail} pixels instead of the bundle's input
+ *     size (0 = the bundle's); larger finds smaller defects and costs about quadratically more
  */
-public record InferenceOptions(DeviceChoice device, int intraOpThreads, int interOpThreads) {
+public record InferenceOptions(DeviceChoice device, int intraOpThreads, int interOpThreads, int detail) {
+
+    /** Largest working size accepted; beyond it one image no longer fits comfortably in memory on a CPU. */
+    public static final int MAX_DETAIL = 2048;
+
+    public InferenceOptions(DeviceChoice device, int intraOpThreads, int interOpThreads) {
+        this(device, intraOpThreads, interOpThreads, 0);
+    }
 
     public InferenceOptions {
+        if (detail != 0 && (detail < 32 || detail > MAX_DETAIL)) {
+            throw new IllegalArgumentException("detail must be 0 (the model's own size) or 32.." + MAX_DETAIL
+                    + " pixels, got " + detail);
+        }
         if (device == null) {
             throw new IllegalArgumentException("device must not be null");
         }
@@ -30,6 +43,10 @@ public record InferenceOptions(DeviceChoice device, int intraOpThreads, int inte
     }
 
     public InferenceOptions withThreads(int intraOp, int interOp) {
-        return new InferenceOptions(device, intraOp, interOp);
+        return new InferenceOptions(device, intraOp, interOp, detail);
+    }
+
+    public InferenceOptions withDetail(int detail) {
+        return new InferenceOptions(device, intraOpThreads, interOpThreads, detail);
     }
 }

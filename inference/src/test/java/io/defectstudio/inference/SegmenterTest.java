@@ -68,6 +68,29 @@ class SegmenterTest {
     }
 
     @Test
+    void detailSetsTheWorkingSizeAndTheMaskStaysAtTheOriginalSize(@TempDir Path dir) throws Exception {
+        TestBundles.write(dir.resolve("d"), "matcher", SIZE, Manifest.Precision.FLOAT32, TestBundles.COUNTING);
+        AtomicReference<CountingNet> net = new AtomicReference<>();
+        try (Segmenter detailed = DjlSegmenter.open(ModelBundle.load(dir.resolve("d")),
+                InferenceOptions.of(DeviceChoice.CPU).withDetail(96), (architecture, backbone) -> {
+                    CountingNet counting = (CountingNet) TestBundles.COUNTING.create(architecture, backbone);
+                    net.set(counting);
+                    return counting;
+                });
+                PreparedSupport support = detailed.prepare(support())) {
+            assertEquals(96, detailed.model().inputWidth());
+            Segmentation r = detailed.segment(support, TestImages.grey(97, 53, 2, 10, 10, 80, 15));
+            assertArrayEquals(new long[] {1, 3, 96, 96}, net.get().lastQueryShape.get().getShape());
+            assertEquals(97, r.mask().getWidth());
+            assertEquals(53, r.mask().getHeight());
+        }
+        assertEquals(SIZE, segmenter.model().inputWidth());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> InferenceOptions.of(DeviceChoice.CPU).withDetail(8));
+        assertTrue(e.getMessage().contains("detail must be"), e.getMessage());
+    }
+
+    @Test
     void nonSquareQueryGetsMaskAndProbabilityAtItsOriginalSize() {
         try (PreparedSupport support = segmenter.prepare(support())) {
             Segmentation r = segmenter.segment(support, TestImages.grey(97, 53, 2, 10, 10, 80, 15));

@@ -49,6 +49,10 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Also report mIoU at these thresholds, e.g. 0.1,0.3,0.5 (same network passes).")
     List<Double> sweep = List.of();
 
+    @Option(names = "--detail", defaultValue = "0",
+            description = "Working size in pixels (e.g. 200, 320, 480; 0 = the model's own input size).")
+    int detail;
+
     @Option(names = "--every", defaultValue = "50", description = "Print progress every N episodes.")
     int every;
 
@@ -56,7 +60,8 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         ProjectArgs.requireExisting(model, episodes, data);
-        EvalOptions options = ProjectArgs.userInput(() -> new EvalOptions(limit, normal, device, threads, sweep));
+        EvalOptions options = ProjectArgs.userInput(() -> new EvalOptions(limit, normal, device, threads, sweep,
+                detail));
         EvalReport report = Evaluator.evaluate(model, episodes, data, options, p -> {
             if (p.done() % Math.max(1, every) == 0 || p.done() == p.total()) {
                 o.printf(Locale.ROOT, "%s %d/%d elapsed %ds eta %ds%n", p.phase(), p.done(), p.total(),

@@ -71,7 +71,7 @@ class TrainEvalCommandsTest {
                 + "\tsd-saliency-900/SD-saliency-900/Source Images/In_2.bmp"
                 + "\tsd-saliency-900/SD-saliency-900/Ground truth/In_2.png\n");
         Run eval = run("eval", "--model", runDir.resolve("model").toString(), "--episodes", list.toString(),
-                "--data", data.toString(), "--normal", "3", "--every", "1", "--sweep", "0.2,0.7");
+                "--data", data.toString(), "--normal", "3", "--every", "1", "--sweep", "0.2,0.7", "--detail", "96");
         assertEquals(0, eval.code(), eval.err() + eval.out());
         Matcher miou = Pattern.compile("mIoU (\\d+\\.\\d+)").matcher(eval.out());
         assertTrue(miou.find(), eval.out());
@@ -93,6 +93,10 @@ class TrainEvalCommandsTest {
                 "--sweep", "0.5,1.5");
         assertEquals(DefectStudioCli.BAD_INPUT, sweep.code());
         assertTrue(sweep.err().contains("(0, 1), got 1.5"), sweep.err());
+        Run detail = run("eval", "--model", dir.toString(), "--episodes", dir.toString(), "--data", dir.toString(),
+                "--detail", "5");
+        assertEquals(DefectStudioCli.BAD_INPUT, detail.code());
+        assertTrue(detail.err().contains("detail must be"), detail.err());
         Run calibrate = run("calibrate", "--model", dir.resolve("none").toString(), "--data", dir.toString());
         assertEquals(DefectStudioCli.BAD_INPUT, calibrate.code());
         assertTrue(calibrate.err().contains("no such file or folder"), calibrate.err());

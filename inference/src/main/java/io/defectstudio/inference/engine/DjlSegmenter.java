@@ -43,14 +43,16 @@ public final class DjlSegmenter implements Segmenter {
     private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
     private boolean closed;
 
-    private DjlSegmenter(NDManager manager, FewShotNet net, Manifest manifest) {
+    private DjlSegmenter(NDManager manager, FewShotNet net, Manifest manifest, int detail) {
         this.manager = manager;
         this.net = net;
         this.manifest = manifest;
-        this.pre = Preprocessor.of(manifest);
+        // The networks are fully convolutional, so any working size runs on the bundle's weights.
+        this.pre = detail > 0 ? new Preprocessor(detail, detail, manifest.normalisation()) : Preprocessor.of(manifest);
         this.post = new Postprocessor(manifest.threshold());
         this.info = new ModelInfo(manifest.name(), manifest.version(), manifest.architecture(), manifest.backbone(),
-                manifest.inputWidth(), manifest.inputHeight(), manifest.training().classes(),
+                detail > 0 ? detail : manifest.inputWidth(), detail > 0 ? detail : manifest.inputHeight(),
+                manifest.training().classes(),
                 manifest.weights() == null ? "" : manifest.weights().sha256());
     }
 
@@ -67,7 +69,7 @@ public final class DjlSegmenter implements Segmenter {
         try {
             FewShotNet net = NetworkLoader.load(bundle, manager, factory);
             net.freezeParameters(true);
-            return new DjlSegmenter(manager, net, bundle.manifest());
+            return new DjlSegmenter(manager, net, bundle.manifest(), options.detail());
         } catch (RuntimeException e) {
             manager.close();
             throw e instanceof InferenceException ? e : new InferenceException(
@@ -84,7 +86,7 @@ public final class DjlSegmenter implements Segmenter {
         if (!net.isInitialized()) {
             throw new IllegalArgumentException("the network must be initialised");
         }
-        return new DjlSegmenter(NDManager.newBaseManager(device, "PyTorch"), net, manifest);
+        return new DjlSegmenter(NDManager.newBaseManager(device, "PyTorch"), net, manifest, 0);
     }
 
     @Override

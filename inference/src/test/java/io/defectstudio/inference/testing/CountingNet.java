@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import io.defectstudio.inference.nets.Backbone;
 import io.defectstudio.inference.nets.FewShotNet;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** A real network wrapped to count how often support sets and queries go through it. */
 public final class CountingNet extends FewShotNet {
@@ -16,6 +17,9 @@ public final class CountingNet extends FewShotNet {
     public final AtomicInteger encodeCalls = new AtomicInteger();
     public final AtomicInteger decodeCalls = new AtomicInteger();
     private final FewShotNet inner;
+
+    /** The shape of the last query batch the network decoded. */
+    public final AtomicReference<Shape> lastQueryShape = new AtomicReference<>();
 
     public CountingNet(FewShotNet inner) {
         super((byte) 1);
@@ -36,6 +40,7 @@ public final class CountingNet extends FewShotNet {
     @Override
     public NDList decode(ParameterStore ps, NDArray queries, NDList encodedSupport, boolean training) {
         decodeCalls.incrementAndGet();
+        lastQueryShape.set(queries.getShape());
         return inner.decode(ps, queries, encodedSupport, training);
     }
 

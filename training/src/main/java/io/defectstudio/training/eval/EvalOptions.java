@@ -1,6 +1,7 @@
 package io.defectstudio.training.eval;
 
 import io.defectstudio.inference.DeviceChoice;
+import io.defectstudio.inference.InferenceOptions;
 import java.util.List;
 
 /**
@@ -11,13 +12,20 @@ import java.util.List;
  * @param device where the network runs
  * @param threads intra-op threads (0 = engine default)
  * @param sweep thresholds at which mIoU is also reported (empty = only the model's own)
+ * @param detail working size in pixels (0 = the model's own input size), see {@link InferenceOptions#detail}
  */
-public record EvalOptions(int limit, int normalImages, DeviceChoice device, int threads, List<Double> sweep) {
+public record EvalOptions(int limit, int normalImages, DeviceChoice device, int threads, List<Double> sweep,
+        int detail) {
+
+    public EvalOptions(int limit, int normalImages, DeviceChoice device, int threads, List<Double> sweep) {
+        this(limit, normalImages, device, threads, sweep, 0);
+    }
 
     public EvalOptions {
         if (limit < 0 || normalImages < -1 || threads < 0) {
             throw new IllegalArgumentException("Need limit >= 0, normalImages >= -1, threads >= 0");
         }
+        new InferenceOptions(device, threads, 0, detail);
         sweep = List.copyOf(sweep);
         for (double t : sweep) {
             if (!(t > 0 && t < 1)) {

@@ -158,7 +158,7 @@ public final class TrainingRunner {
                 ? Arrays.stream(o.get("sweep").split(",")).map(Double::parseDouble).toList() : List.of();
         EvalOptions options = new EvalOptions(o.integer("limit", 0),
                 o.integer("normal", -1), DeviceChoice.AUTO,
-                o.integer("threads", 0), sweep);
+                o.integer("threads", 0), sweep, o.integer("detail", 0));
         long every = o.whole("every", 50);
         Path model = Path.of(o.get("model"));
         Path episodes = Path.of(o.get("episodes"));
