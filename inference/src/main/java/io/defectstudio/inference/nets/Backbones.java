@@ -8,7 +8,8 @@ import java.util.Locale;
 public final class Backbones {
 
     /** Backbone names {@link #create} accepts. */
-    public static final List<String> NAMES = List.of("compact", "resnet18", "resnet34", "resnet50", MobileNetV2Backbone.NAME);
+    public static final List<String> NAMES =
+            List.of("compact", "resnet18", "resnet34", "resnet50", MobileNetV2Backbone.NAME);
 
     private Backbones() {}
 

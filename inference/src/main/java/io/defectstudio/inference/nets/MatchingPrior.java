@@ -22,8 +22,9 @@ import ai.djl.util.PairList;
  * scores low everywhere instead of being min-max stretched into a defect.
  *
  * <p>All methods take backbone stages layer1..layer3 and match at layer2's resolution, on features that a
- * {@link MatchFusion} builds from them. Forward: {@code [query unit features (B,C,h,w), support vectors, foreground, background]} (the
- * last three from {@link #encodeSupport}) -> {@code [logits (B,1,h,w)]}; {@link #logits} builds that input.
+ * {@link MatchFusion} builds from them. Forward: {@code [query unit features (B,C,h,w), support vectors, foreground,
+ * background]} (the last three from {@link #encodeSupport}) -> {@code [logits (B,1,h,w)]}; {@link #logits} builds
+ * that input.
  */
 public final class MatchingPrior extends AbstractBlock {
 

@@ -2,8 +2,10 @@
  * Few-shot segmentation networks as DJL blocks (internal to the inference module; no DJL type leaves it).
  *
  * <p>Backbones: {@link io.defectstudio.inference.nets.Backbones#create(String)} with {@code compact} (basic-block
- * ResNet, widths 24-48-96-192, 1.58 M parameters), {@code resnet18}, {@code resnet34} or {@code resnet50}, or
- * {@link io.defectstudio.inference.nets.Backbones#builder()} for other depths and widths. Input: 3-channel images
+ * ResNet, widths 24-48-96-192, 1.58 M parameters), {@code resnet18}, {@code resnet34}, {@code resnet50} or
+ * {@code mobilenet_v2_mid} (the ImageNet-derived MobileNetV2 of package {@code mobilenet}, whose weights ship with
+ * the training module), or {@link io.defectstudio.inference.nets.Backbones#builder()} for other ResNet depths and
+ * widths. Input: 3-channel images
  * (grey replicated), normalised by the caller. Output: layer1..layer4 at strides 4, 8, 16, 32.
  *
  * <p>Networks: {@link io.defectstudio.inference.nets.Architectures#create(String, String)} with {@code lerenet},
@@ -16,6 +18,7 @@
  * Both methods return only their outputs in the caller's manager: scope each call in a sub-manager.
  *
  * <p>{@link io.defectstudio.inference.nets.MatchingPrior} is the dense foreground/background matching shared by
- * FeatureMatcher (alone) and by LERENet and EAMNet (as a prior their heads refine).
+ * FeatureMatcher (alone) and by LERENet and EAMNet (as a prior their heads refine), on features a
+ * {@link io.defectstudio.inference.nets.MatchFusion} chosen by the backbone builds.
  */
 package io.defectstudio.inference.nets;
