@@ -22,15 +22,20 @@ public record InferenceOptions(DeviceChoice device, int intraOpThreads, int inte
     }
 
     public InferenceOptions {
-        if (detail != 0 && (detail < 32 || detail > MAX_DETAIL)) {
-            throw new IllegalArgumentException("detail must be 0 (the model's own size) or 32.." + MAX_DETAIL
-                    + " pixels, got " + detail);
-        }
+        checkDetail(detail);
         if (device == null) {
             throw new IllegalArgumentException("device must not be null");
         }
         if (intraOpThreads < 0 || interOpThreads < 0) {
             throw new IllegalArgumentException("thread counts must be >= 0 (0 = engine default)");
+        }
+    }
+
+    /** Refuses a working size outside 32..{@link #MAX_DETAIL} (0, the bundle's own size, is allowed). */
+    public static void checkDetail(int detail) {
+        if (detail != 0 && (detail < 32 || detail > MAX_DETAIL)) {
+            throw new IllegalArgumentException("detail must be 0 (the model's own size) or 32.." + MAX_DETAIL
+                    + " pixels, got " + detail);
         }
     }
 

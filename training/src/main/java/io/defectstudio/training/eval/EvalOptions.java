@@ -25,7 +25,7 @@ public record EvalOptions(int limit, int normalImages, DeviceChoice device, int 
         if (limit < 0 || normalImages < -1 || threads < 0) {
             throw new IllegalArgumentException("Need limit >= 0, normalImages >= -1, threads >= 0");
         }
-        new InferenceOptions(device, threads, 0, detail);
+        InferenceOptions.checkDetail(detail);
         sweep = List.copyOf(sweep);
         for (double t : sweep) {
             if (!(t > 0 && t < 1)) {
@@ -45,10 +45,15 @@ public record EvalOptions(int limit, int normalImages, DeviceChoice device, int 
     }
 
     public EvalOptions withLimit(int newLimit) {
-        return new EvalOptions(newLimit, normalImages, device, threads, sweep);
+        return new EvalOptions(newLimit, normalImages, device, threads, sweep, detail);
     }
 
     public EvalOptions withNormalImages(int count) {
-        return new EvalOptions(limit, count, device, threads, sweep);
+        return new EvalOptions(limit, count, device, threads, sweep, detail);
+    }
+
+    /** The engine settings this evaluation runs its segmenter with. */
+    public InferenceOptions inference() {
+        return new InferenceOptions(device, threads, 0, detail);
     }
 }

@@ -44,7 +44,7 @@ public final class Evaluator {
         ModelBundle bundle = ModelBundle.load(bundlePath);
         List<Episode> all = EpisodeList.read(episodeList, dataDir);
         List<Sample> normals = normalTiles(dataDir, options.normalImages());
-        InferenceOptions inference = new InferenceOptions(options.device(), options.threads(), 0, options.detail());
+        InferenceOptions inference = options.inference();
         try (Segmenter segmenter = Segmenters.open(bundle, inference)) {
             return evaluate(segmenter, all, options.limit(), normals, options.sweep(), listener);
         }
