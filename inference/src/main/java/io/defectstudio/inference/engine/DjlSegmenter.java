@@ -51,8 +51,7 @@ public final class DjlSegmenter implements Segmenter {
         this.pre = detail > 0 ? new Preprocessor(detail, detail, manifest.normalisation()) : Preprocessor.of(manifest);
         this.post = new Postprocessor(manifest.threshold());
         this.info = new ModelInfo(manifest.name(), manifest.version(), manifest.architecture(), manifest.backbone(),
-                detail > 0 ? detail : manifest.inputWidth(), detail > 0 ? detail : manifest.inputHeight(),
-                manifest.training().classes(),
+                pre.width(), pre.height(), manifest.training().classes(),
                 manifest.weights() == null ? "" : manifest.weights().sha256());
     }
 

@@ -3,6 +3,7 @@ package io.defectstudio.inference.nets;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import io.defectstudio.inference.nets.mobilenet.MobileNetV2Backbone;
 
 /** How {@link MatchingPrior} builds the unit feature vectors it matches from backbone stages layer1..layer3. */
 public enum MatchFusion {
@@ -41,6 +42,6 @@ public enum MatchFusion {
      * the development subsets, docs/benchmarks.md), else {@link #MID}, which the ResNet bundles were measured with.
      */
     public static MatchFusion forBackbone(Backbone backbone) {
-        return backbone.name().startsWith("mobilenet") ? MULTI_SCALE : MID;
+        return backbone instanceof MobileNetV2Backbone ? MULTI_SCALE : MID;
     }
 }

@@ -63,6 +63,11 @@ public final class MatchingPrior extends AbstractBlock {
         return forward(ps, inputs, training).singletonOrThrow();
     }
 
+    /** {@link #encodeSupport} with this prior's fusion. */
+    public NDList encodeSupport(NDList stages, NDArray masks) {
+        return encodeSupport(stages, masks, fusion);
+    }
+
     /**
      * The support side: backbone stages of the (B*K) support images and masks (B,K,1,H,W) ->
      * {@code [vectors (B,C,K*h*w), foreground (B,1,K*h*w), background (B,1,K*h*w)]}. A cell is foreground where the

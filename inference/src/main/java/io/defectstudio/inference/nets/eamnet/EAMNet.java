@@ -66,7 +66,7 @@ public final class EAMNet extends FewShotNet {
             NDArray support3 = PriorMaps.supportVectors(stages.get(2), supportMasks);
             NDArray support4 = PriorMaps.supportVectors(stages.get(3), supportMasks);
             NDList encoded = new NDList(prototype, support3, support4);
-            encoded.addAll(MatchingPrior.encodeSupport(stages, supportMasks, MatchFusion.forBackbone(backbone)));
+            encoded.addAll(matching.encodeSupport(stages, supportMasks));
             return scope.ret(encoded);
         }
     }

@@ -92,7 +92,7 @@ public final class LERENet extends FewShotNet {
             NDList projections = mpr.projectSupport(ps, support, training);
             NDArray descriptors = FeatureOps.l2Normalize(FeatureOps.flatten(support), 1);
             NDList encoded = new NDList(prototype, projections.get(0), projections.get(1), descriptors);
-            encoded.addAll(MatchingPrior.encodeSupport(stages, supportMasks, MatchFusion.forBackbone(backbone)));
+            encoded.addAll(matching.encodeSupport(stages, supportMasks));
             return scope.ret(encoded);
         }
     }

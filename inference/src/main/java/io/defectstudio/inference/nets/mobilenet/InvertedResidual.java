@@ -36,10 +36,6 @@ final class InvertedResidual extends AbstractBlock {
         project = addChildBlock("project", new TfSameConv(1, 1, outChannels, 1, false));
     }
 
-    int outChannels() {
-        return outChannels;
-    }
-
     @Override
     protected NDList forwardInternal(
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
@@ -65,7 +61,7 @@ final class InvertedResidual extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape s = inputShapes[0];
-        return new Shape[] {new Shape(s.get(0), outChannels, (s.get(2) + stride - 1) / stride,
-                (s.get(3) + stride - 1) / stride)};
+        return new Shape[] {new Shape(s.get(0), outChannels, TfSameConv.outputSize(s.get(2), stride),
+                TfSameConv.outputSize(s.get(3), stride))};
     }
 }

@@ -46,10 +46,14 @@ final class TfSameConv extends AbstractBlock {
                 .build());
     }
 
+    /** Output length along an axis of length {@code n} under TF "SAME": {@code ceil(n / s)}. */
+    static long outputSize(long n, int stride) {
+        return (n + stride - 1) / stride;
+    }
+
     /** Total TF "SAME" padding along an axis of length {@code n}. */
     static long samePadding(long n, int kernel, int stride) {
-        long out = (n + stride - 1) / stride;
-        return Math.max((out - 1) * stride + kernel - n, 0);
+        return Math.max((outputSize(n, stride) - 1) * stride + kernel - n, 0);
     }
 
     @Override
@@ -75,7 +79,6 @@ final class TfSameConv extends AbstractBlock {
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape s = inputShapes[0];
-        return new Shape[] {new Shape(s.get(0), filters, (s.get(2) + stride - 1) / stride,
-                (s.get(3) + stride - 1) / stride)};
+        return new Shape[] {new Shape(s.get(0), filters, outputSize(s.get(2), stride), outputSize(s.get(3), stride))};
     }
 }
