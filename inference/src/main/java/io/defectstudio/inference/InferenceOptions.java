@@ -9,12 +9,13 @@ package io.defectstudio.inference;
  * @param device where to run
  * @param intraOpThreads threads one operator may use
  * @param interOpThreads threads running independent operators
- * @param detail working size: images are segmented at {@code detail x detail} pixels instead of the bundle's input
- *     size (0 = the bundle's); larger finds smaller defects and costs about quadratically more
+ * @param detail working scale: an image is shrunk until its longer side is {@code detail} pixels (never enlarged past
+ *     its own size) and segmented in tiles of the network input size (0 = the model's default); larger finds smaller
+ *     defects and costs about quadratically more
  */
 public record InferenceOptions(DeviceChoice device, int intraOpThreads, int interOpThreads, int detail) {
 
-    /** Largest working size accepted; beyond it one image no longer fits comfortably in memory on a CPU. */
+    /** Largest working scale accepted: its working image (3 x 2048 x 2048 floats) stays at 50 MB. */
     public static final int MAX_DETAIL = 2048;
 
     public InferenceOptions(DeviceChoice device, int intraOpThreads, int interOpThreads) {
@@ -31,10 +32,10 @@ public record InferenceOptions(DeviceChoice device, int intraOpThreads, int inte
         }
     }
 
-    /** Refuses a working size outside 32..{@link #MAX_DETAIL} (0, the bundle's own size, is allowed). */
+    /** Refuses a working scale outside 32..{@link #MAX_DETAIL} (0, the model's default, is allowed). */
     public static void checkDetail(int detail) {
         if (detail != 0 && (detail < 32 || detail > MAX_DETAIL)) {
-            throw new IllegalArgumentException("detail must be 0 (the model's own size) or 32.." + MAX_DETAIL
+            throw new IllegalArgumentException("detail must be 0 (the model's default) or 32.." + MAX_DETAIL
                     + " pixels, got " + detail);
         }
     }

@@ -11,6 +11,8 @@ import java.util.List;
  * @param backbone e.g. {@code resnet18}
  * @param inputWidth network input width in pixels
  * @param inputHeight network input height in pixels
+ * @param detail the working scale: the longer side, in pixels, that a larger image is shrunk to before it is cut
+ *     into tiles of the input size
  * @param classes defect classes the model was trained on
  * @param weightsSha256 checksum of the weights, a stable model identity for stored predictions
  */
@@ -21,5 +23,6 @@ public record ModelInfo(
         String backbone,
         int inputWidth,
         int inputHeight,
+        int detail,
         List<String> classes,
         String weightsSha256) {}

@@ -68,7 +68,8 @@ class SegmenterTest {
     }
 
     @Test
-    void detailSetsTheWorkingSizeAndTheMaskStaysAtTheOriginalSize(@TempDir Path dir) throws Exception {
+    void detailTilesALargerImageAtTheWorkingScaleAndTheMaskStaysAtTheOriginalSize(@TempDir Path dir)
+            throws Exception {
         TestBundles.write(dir.resolve("d"), "matcher", SIZE, Manifest.Precision.FLOAT32, TestBundles.COUNTING);
         AtomicReference<CountingNet> net = new AtomicReference<>();
         try (Segmenter detailed = DjlSegmenter.open(ModelBundle.load(dir.resolve("d")),
@@ -78,16 +79,39 @@ class SegmenterTest {
                     return counting;
                 });
                 PreparedSupport support = detailed.prepare(support())) {
-            assertEquals(96, detailed.model().inputWidth());
+            assertEquals(SIZE, detailed.model().inputWidth());
+            assertEquals(96, detailed.model().detail());
             Segmentation r = detailed.segment(support, TestImages.grey(97, 53, 2, 10, 10, 80, 15));
-            assertArrayEquals(new long[] {1, 3, 96, 96}, net.get().lastQueryShape.get().getShape());
+            assertArrayEquals(new long[] {2, 3, SIZE, SIZE}, net.get().lastQueryShape.get().getShape(),
+                    "97x53 works at 96x64: two overlapping tiles");
             assertEquals(97, r.mask().getWidth());
             assertEquals(53, r.mask().getHeight());
         }
-        assertEquals(SIZE, segmenter.model().inputWidth());
+        assertEquals(SIZE, segmenter.model().detail(), "a bundle without a detail squeezes into one tile");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> InferenceOptions.of(DeviceChoice.CPU).withDetail(8));
         assertTrue(e.getMessage().contains("detail must be"), e.getMessage());
+    }
+
+    @Test
+    void whereOneTileCoversAPixelItsProbabilityIsThatTilesOwn(@TempDir Path dir) throws Exception {
+        TestBundles.write(dir.resolve("t"), "matcher", SIZE, Manifest.Precision.FLOAT32);
+        BufferedImage wide = TestImages.grey(160, SIZE, 4, 20, 20, 150, 30);
+        try (Segmenter tiled = Segmenter.open(ModelBundle.load(dir.resolve("t")),
+                        InferenceOptions.of(DeviceChoice.CPU).withDetail(160));
+                PreparedSupport support = tiled.prepare(support())) {
+            // 160 px in 64-px tiles at a stride of at most 48: tiles at 0, 48 and 96; x < 48 is seen by the first only.
+            Segmentation whole = tiled.segment(support, wide);
+            Segmentation first = tiled.segment(support, wide.getSubimage(0, 0, SIZE, SIZE));
+            for (int y = 0; y < SIZE; y++) {
+                for (int x = 0; x < 48; x++) {
+                    assertEquals(first.probability()[y * SIZE + x], whole.probability()[y * 160 + x], 1e-5f,
+                            "at " + x + "," + y);
+                }
+            }
+            Segmentation last = tiled.segment(support, wide.getSubimage(96, 0, SIZE, SIZE));
+            assertEquals(last.probability()[SIZE - 1], whole.probability()[159], 1e-5f);
+        }
     }
 
     @Test

@@ -25,6 +25,8 @@ import java.util.Objects;
  * @param supportTuning how the network adapts to each support set before segmenting ({@link SupportTuning#NONE}: not)
  * @param supportThreshold whether each support set chooses its own threshold (leave one shot out; a single shot
  *     from augmented copies of itself); {@code threshold} then breaks ties
+ * @param detail the default working scale: the longer side, in pixels, a larger image is shrunk to before it is cut
+ *     into input-size tiles; 0 (bundles written before tiling) means the longer input side, one tile per image
  */
 public record Manifest(
         int formatVersion,
@@ -41,7 +43,8 @@ public record Manifest(
         Map<String, Double> metrics,
         Weights weights,
         SupportTuning supportTuning,
-        boolean supportThreshold) {
+        boolean supportThreshold,
+        int detail) {
 
     public static final int FORMAT_VERSION = 1;
     public static final int DEFAULT_INPUT_SIZE = 200;
@@ -49,6 +52,7 @@ public record Manifest(
     public Manifest {
         metrics = Map.copyOf(new LinkedHashMap<>(metrics));
         supportTuning = supportTuning == null ? SupportTuning.NONE : supportTuning;
+        detail = detail == 0 ? Math.max(inputWidth, inputHeight) : detail;
     }
 
     /**
@@ -165,7 +169,7 @@ public record Manifest(
     /** A copy pointing at other weights (used by the bundle writer once it knows size and checksum). */
     public Manifest withWeights(Weights newWeights) {
         return new Manifest(formatVersion, name, version, createdAt, architecture, backbone, inputWidth, inputHeight,
-                normalisation, threshold, training, metrics, newWeights, supportTuning, supportThreshold);
+                normalisation, threshold, training, metrics, newWeights, supportTuning, supportThreshold, detail);
     }
 
     /**
@@ -176,7 +180,7 @@ public record Manifest(
         Map<String, Double> more = new LinkedHashMap<>(metrics);
         more.put(metricName, metricValue);
         Manifest m = new Manifest(formatVersion, name, version, createdAt, architecture, backbone, inputWidth,
-                inputHeight, normalisation, newThreshold, training, more, weights, tuning, supportThreshold);
+                inputHeight, normalisation, newThreshold, training, more, weights, tuning, supportThreshold, detail);
         ManifestCodec.validateContent(m, "manifest");
         return m;
     }
@@ -184,7 +188,16 @@ public record Manifest(
     /** A copy in which support sets choose their own threshold, or do not. */
     public Manifest withSupportThreshold(boolean chosenBySupport) {
         return new Manifest(formatVersion, name, version, createdAt, architecture, backbone, inputWidth, inputHeight,
-                normalisation, threshold, training, metrics, weights, supportTuning, chosenBySupport);
+                normalisation, threshold, training, metrics, weights, supportTuning, chosenBySupport, detail);
+    }
+
+    /** A copy with another default working scale. */
+    public Manifest withDetail(int newDetail) {
+        Manifest m = new Manifest(formatVersion, name, version, createdAt, architecture, backbone, inputWidth,
+                inputHeight, normalisation, threshold, training, metrics, weights, supportTuning, supportThreshold,
+                newDetail);
+        ManifestCodec.validateContent(m, "manifest");
+        return m;
     }
 
     /** Builds a manifest for a bundle about to be written; architecture and backbone are required. */
@@ -202,6 +215,7 @@ public record Manifest(
         private final Map<String, Double> metrics = new LinkedHashMap<>();
         private SupportTuning supportTuning = SupportTuning.NONE;
         private boolean supportThreshold;
+        private int detail;
 
         public Builder setArchitecture(String architecture) {
             this.architecture = architecture;
@@ -264,12 +278,17 @@ public record Manifest(
             return this;
         }
 
+        public Builder optDetail(int detail) {
+            this.detail = detail;
+            return this;
+        }
+
         /** A manifest without weights; {@code ModelBundleWriter} fills them in. */
         public Manifest build() {
             Objects.requireNonNull(architecture, "architecture is required");
             Objects.requireNonNull(backbone, "backbone is required");
             Manifest m = new Manifest(FORMAT_VERSION, name, version, createdAt, architecture, backbone, inputWidth,
-                    inputHeight, normalisation, threshold, training, metrics, null, supportTuning, supportThreshold);
+                    inputHeight, normalisation, threshold, training, metrics, null, supportTuning, supportThreshold, detail);
             ManifestCodec.validateContent(m, "manifest");
             return m;
         }

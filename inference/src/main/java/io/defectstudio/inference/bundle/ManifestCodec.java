@@ -8,6 +8,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import io.defectstudio.inference.InferenceOptions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +26,8 @@ public final class ManifestCodec {
     private static final int MIN_INPUT_SIZE = 32;
     /** Optional; bundles written before it existed keep their one threshold for every support set. */
     private static final String SUPPORT_THRESHOLD = "thresholdFromSupport";
+    /** Optional; bundles written before tiled inference squeeze each image into one input. */
+    private static final String DETAIL = "detail";
 
     private ManifestCodec() {}
 
@@ -77,7 +80,8 @@ public final class ManifestCodec {
                 new Manifest.Weights(f.string(weights, "file"), f.longValue(weights, "bytes"), precision,
                         f.string(weights, "sha256")),
                 supportTuning(root, f, source),
-                root.has(SUPPORT_THRESHOLD) && f.bool(root, SUPPORT_THRESHOLD));
+                root.has(SUPPORT_THRESHOLD) && f.bool(root, SUPPORT_THRESHOLD),
+                root.has(DETAIL) ? f.integer(root, DETAIL) : 0);
         validateContent(m, source);
         validateWeights(m.weights(), source);
         return m;
@@ -103,6 +107,7 @@ public final class ManifestCodec {
         norm.add("std", floats(m.normalisation().std()));
         root.add("normalisation", norm);
         root.addProperty("threshold", m.threshold());
+        root.addProperty(DETAIL, m.detail());
         JsonObject training = new JsonObject();
         training.add("classes", GSON.toJsonTree(m.training().classes()));
         training.add("datasets", GSON.toJsonTree(m.training().datasets()));
@@ -166,6 +171,9 @@ public final class ManifestCodec {
         }
         require(m.threshold() > 0 && m.threshold() < 1, source, "threshold " + m.threshold() + " is outside (0, 1)");
         require(m.training() != null, source, "training section is missing");
+        require(m.detail() >= Math.max(m.inputWidth(), m.inputHeight()) && m.detail() <= InferenceOptions.MAX_DETAIL,
+                source, "detail " + m.detail() + " is outside " + Math.max(m.inputWidth(), m.inputHeight()) + ".."
+                        + InferenceOptions.MAX_DETAIL + " (the input size up to the largest working scale)");
     }
 
     private static void validateWeights(Manifest.Weights w, String source) {

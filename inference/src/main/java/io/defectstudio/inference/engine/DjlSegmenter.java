@@ -6,6 +6,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import io.defectstudio.inference.InferenceException;
 import io.defectstudio.inference.InferenceOptions;
@@ -19,6 +21,8 @@ import io.defectstudio.inference.SupportSet;
 import io.defectstudio.inference.bundle.Manifest;
 import io.defectstudio.inference.bundle.ModelBundle;
 import io.defectstudio.inference.nets.FewShotNet;
+import java.awt.Dimension;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +33,10 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * The DJL segmenter: encodes a support set once ({@link FewShotNet#encodeSupport}) and decodes queries against it.
+ *
+ * <p>Images larger than the network input are segmented in overlapping tiles at the working scale of a {@link
+ * TileLayout}, blended at the seams by {@link TileBlender}; a support is encoded from a {@link SupportCrop} at that
+ * same scale. Tiles go through the network a few at a time, so native memory is bounded by the batch, not the image.
  * Every call scopes its temporaries in a sub-manager, so native memory stays flat however many queries run.
  */
 public final class DjlSegmenter implements Segmenter {
@@ -36,7 +44,11 @@ public final class DjlSegmenter implements Segmenter {
     private final NDManager manager;
     private final FewShotNet net;
     private final Manifest manifest;
+    /** Tiles decoded in one network pass: enough to amortise the call, few enough to bound native memory. */
+    private static final int TILE_BATCH = 4;
+
     private final Preprocessor pre;
+    private final TileLayout layout;
     private final Postprocessor post;
     private final ModelInfo info;
     private final Set<DjlPreparedSupport> supports = ConcurrentHashMap.newKeySet();
@@ -47,11 +59,11 @@ public final class DjlSegmenter implements Segmenter {
         this.manager = manager;
         this.net = net;
         this.manifest = manifest;
-        // The networks are fully convolutional, so any working size runs on the bundle's weights.
-        this.pre = detail > 0 ? new Preprocessor(detail, detail, manifest.normalisation()) : Preprocessor.of(manifest);
+        this.pre = Preprocessor.of(manifest);
+        this.layout = new TileLayout(pre.width(), pre.height(), detail > 0 ? detail : manifest.detail());
         this.post = new Postprocessor(manifest.threshold());
         this.info = new ModelInfo(manifest.name(), manifest.version(), manifest.architecture(), manifest.backbone(),
-                pre.width(), pre.height(), manifest.training().classes(),
+                pre.width(), pre.height(), layout.detail(), manifest.training().classes(),
                 manifest.weights() == null ? "" : manifest.weights().sha256());
     }
 
@@ -97,8 +109,10 @@ public final class DjlSegmenter implements Segmenter {
                 NDList images = new NDList();
                 NDList masks = new NDList();
                 for (SupportExample e : examples) {
-                    images.add(pre.image(scope, e.image()));
-                    masks.add(pre.mask(scope, e.mask()));
+                    Preprocessor.checkSize(e.image(), "support image");
+                    Rectangle crop = SupportCrop.of(e.mask(), layout);
+                    images.add(pre.image(scope, e.image(), crop));
+                    masks.add(pre.mask(scope, e.mask(), crop));
                 }
                 NDList encoded = net.encodeSupport(new ParameterStore(scope, false),
                         NDArrays.stack(images).expandDims(0), NDArrays.stack(masks).expandDims(0), false);
@@ -134,24 +148,80 @@ public final class DjlSegmenter implements Segmenter {
         }
         return withEngine(() -> {
             long start = System.nanoTime();
-            try (NDManager scope = manager.newSubManager()) {
-                NDArray batch = pre.images(scope, queries);
-                NDList out = net.decode(new ParameterStore(scope, false), batch, prepared.viewsIn(scope), false);
-                NDArray logits = out.get(0);
-                long share = (System.nanoTime() - start) / 1_000_000 / queries.size();
-                List<Segmentation> results = new ArrayList<>(queries.size());
-                for (int i = 0; i < queries.size(); i++) {
-                    BufferedImage q = queries.get(i);
-                    long t0 = System.nanoTime();
-                    Segmentation s = post.toSegmentation(logits.get(i), q.getWidth(), q.getHeight(), 0);
-                    long latency = share + (System.nanoTime() - t0) / 1_000_000;
-                    results.add(new Segmentation(s.width(), s.height(), s.probability(), s.mask(), s.confidence(),
-                            latency));
-                }
-                return results;
+            List<Tiled> tiled = new ArrayList<>(queries.size());
+            for (BufferedImage q : queries) {
+                tiled.add(new Tiled(q));
             }
+            List<Tile> pending = new ArrayList<>();
+            for (Tiled t : tiled) {
+                for (int y : layout.rows(t.height)) {
+                    for (int x : layout.columns(t.width)) {
+                        pending.add(new Tile(t, x, y));
+                    }
+                }
+            }
+            for (int from = 0; from < pending.size(); from += TILE_BATCH) {
+                decode(prepared, pending.subList(from, Math.min(pending.size(), from + TILE_BATCH)));
+            }
+            long share = (System.nanoTime() - start) / 1_000_000 / queries.size();
+            List<Segmentation> results = new ArrayList<>(queries.size());
+            for (int i = 0; i < queries.size(); i++) {
+                BufferedImage q = queries.get(i);
+                Tiled t = tiled.get(i);
+                long t0 = System.nanoTime();
+                Segmentation s = post.fromWorking(t.blender.probability(), t.width, t.height, q.getWidth(),
+                        q.getHeight(), 0);
+                long latency = share + (System.nanoTime() - t0) / 1_000_000;
+                results.add(new Segmentation(s.width(), s.height(), s.probability(), s.mask(), s.confidence(),
+                        latency));
+            }
+            return results;
         });
     }
+
+    /** Runs a few tiles through the network in one batch and blends their probabilities into their images. */
+    private void decode(DjlPreparedSupport prepared, List<Tile> tiles) {
+        int tw = pre.width();
+        int th = pre.height();
+        int plane = tw * th;
+        float[] batch = new float[tiles.size() * 3 * plane];
+        for (int b = 0; b < tiles.size(); b++) {
+            Tile tile = tiles.get(b);
+            for (int c = 0; c < 3; c++) {
+                for (int y = 0; y < th; y++) {
+                    System.arraycopy(tile.image.working, (c * tile.image.height + tile.y + y) * tile.image.width
+                            + tile.x, batch, (b * 3 + c) * plane + y * tw, tw);
+                }
+            }
+        }
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray input = scope.create(batch, new Shape(tiles.size(), 3, th, tw));
+            NDList out = net.decode(new ParameterStore(scope, false), input, prepared.viewsIn(scope), false);
+            float[] p = Activation.sigmoid(out.get(0)).toFloatArray();
+            for (int b = 0; b < tiles.size(); b++) {
+                Tile tile = tiles.get(b);
+                tile.image.blender.add(p, b * plane, tile.x, tile.y);
+            }
+        }
+    }
+
+    /** A query at its working size: the normalised image the tiles are cut from and the blend of their results. */
+    private final class Tiled {
+        final int width;
+        final int height;
+        final float[] working;
+        final TileBlender blender;
+
+        Tiled(BufferedImage query) {
+            Dimension work = layout.workingSize(query.getWidth(), query.getHeight());
+            width = work.width;
+            height = work.height;
+            working = pre.normalised(query, new Rectangle(0, 0, query.getWidth(), query.getHeight()), width, height);
+            blender = new TileBlender(width, height, pre.width(), pre.height());
+        }
+    }
+
+    private record Tile(Tiled image, int x, int y) {}
 
     @Override
     public ModelInfo model() {

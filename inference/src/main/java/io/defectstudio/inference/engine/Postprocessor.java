@@ -1,14 +1,13 @@
 package io.defectstudio.inference.engine;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.nn.Activation;
 import io.defectstudio.inference.Segmentation;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 
 /**
- * Turns network logits into a {@link Segmentation} at the query's original size: sigmoid, resize (same rules as
- * {@link Preprocessor#resize}), threshold, confidence (defined on {@link Segmentation}).
+ * Turns a defect-probability map into a {@link Segmentation} at the query's original size: resample, threshold,
+ * confidence (defined on {@link Segmentation}).
  */
 public final class Postprocessor {
 
@@ -18,13 +17,15 @@ public final class Postprocessor {
         this.threshold = threshold;
     }
 
-    /** @param logits one query's {@code (1, H, W)} or {@code (H, W)} logits at the network input size */
-    public Segmentation toSegmentation(NDArray logits, int width, int height, long latencyMillis) {
-        long h = logits.getShape().get(logits.getShape().dimension() - 2);
-        long w = logits.getShape().get(logits.getShape().dimension() - 1);
-        NDArray probability = Activation.sigmoid(logits.reshape(1, 1, h, w));
-        float[] p = Preprocessor.resize(probability, height, width).toFloatArray();
-        return fromProbability(p, width, height, latencyMillis);
+    /**
+     * Builds the result from a probability map at the working size, resampled to the original size by {@link
+     * Resampler} (the rules the input went through).
+     */
+    public Segmentation fromWorking(float[] p, int workWidth, int workHeight, int width, int height,
+            long latencyMillis) {
+        float[] full = workWidth == width && workHeight == height ? p : Resampler.resample(
+                Resampler.plane(p, workWidth), new Rectangle(0, 0, workWidth, workHeight), width, height);
+        return fromProbability(full, width, height, latencyMillis);
     }
 
     /** Builds the result from a probability map already at the original size. */

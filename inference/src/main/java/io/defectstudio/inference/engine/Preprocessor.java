@@ -1,35 +1,30 @@
 package io.defectstudio.inference.engine;
 
-import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import io.defectstudio.inference.IntensityScale;
 import io.defectstudio.inference.InvalidInputException;
-import io.defectstudio.inference.Masks;
 import io.defectstudio.inference.bundle.Manifest;
-import java.awt.color.ColorSpace;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
-import java.awt.image.ColorModel;
-import java.awt.image.IndexColorModel;
-import java.awt.image.Raster;
 import java.util.List;
 
 /**
  * Turns images and masks into network inputs, identically for training and inference.
  *
- * <p>Images: intensities are scaled to [0, 1] by their bit depth (8-bit / 255, 16-bit / 65535), so an 8-bit image and
- * the same image stored in 16 bits give the same input; grey is replicated to three channels; alpha is dropped; the
- * result is resized to the manifest's input size (area averaging when shrinking, bilinear when enlarging) and
- * normalised per channel with the manifest's mean and std. Masks: pixels {@code >= 128} (or half the range for
- * 16-bit masks) are defect; after resizing, a pixel is defect when at least half of it was, or, for a defect too small
- * to cover half an input pixel, when any of it was, so that tiny annotated defects are never lost.
+ * <p>Images: intensities are scaled to [0, 1] by {@link IntensityScale}, so an 8-bit image and the same image stored
+ * in 16 bits give the same input; grey is replicated to three channels; alpha is dropped; the image (or a region of
+ * it) is resampled by {@link Resampler} to the input size and normalised per channel with the manifest's mean and
+ * std. Masks: pixels {@code >= 128} (or half the range for 16-bit masks) are defect; after resampling, a pixel is
+ * defect when at least half of it was, or, for a defect too small to cover half an input pixel, when any of it was,
+ * so that tiny annotated defects are never lost.
  */
 public final class Preprocessor {
 
-    /** Larger images are refused rather than risking an out-of-memory error in native code. */
+    /** Larger images are refused rather than risking an out-of-memory error. */
     public static final long MAX_PIXELS = 100_000_000L;
 
     private final int width;
@@ -59,16 +54,12 @@ public final class Preprocessor {
     /** One image as a {@code (3, H, W)} float32 array, normalised, attached to {@code manager}. */
     public NDArray image(NDManager manager, BufferedImage image) {
         checkSize(image, "image");
-        Planes planes = intensities(image);
-        NDArray x = manager.create(planes.values(), new Shape(1, planes.channels(), image.getHeight(),
-                image.getWidth()));
-        x = resize(x, height, width);
-        if (planes.channels() == 1) {
-            x = x.repeat(1, 3);
-        }
-        NDArray m = manager.create(mean, new Shape(1, 3, 1, 1));
-        NDArray s = manager.create(std, new Shape(1, 3, 1, 1));
-        return x.sub(m).div(s).squeeze(0);
+        return image(manager, image, whole(image));
+    }
+
+    /** A region of an image, resampled to the input size, as {@link #image(NDManager, BufferedImage)}. */
+    public NDArray image(NDManager manager, BufferedImage image, Rectangle region) {
+        return manager.create(normalised(image, region, width, height), new Shape(3, height, width));
     }
 
     /** Several images as one {@code (B, 3, H, W)} batch. */
@@ -80,83 +71,57 @@ public final class Preprocessor {
         return NDArrays.stack(list);
     }
 
+    /**
+     * A region of an image at {@code outWidth x outHeight}, normalised: three channel planes, row-major. The working
+     * image that tiles are cut from.
+     */
+    public float[] normalised(BufferedImage image, Rectangle region, int outWidth, int outHeight) {
+        checkSize(image, "image");
+        Resampler.Rows rows = Resampler.intensities(image);
+        float[] values = Resampler.resample(rows, region, outWidth, outHeight);
+        int plane = outWidth * outHeight;
+        float[] rgb = rows.channels() == 3 ? values : new float[3 * plane];
+        for (int c = 0; c < 3; c++) {
+            float m = mean[c];
+            float s = std[c];
+            int from = rows.channels() == 3 ? c * plane : 0;
+            for (int i = 0; i < plane; i++) {
+                rgb[c * plane + i] = (values[from + i] - m) / s;
+            }
+        }
+        return rgb;
+    }
+
     /** One mask as a {@code (1, H, W)} float32 array of 0 and 1, attached to {@code manager}. */
     public NDArray mask(NDManager manager, BufferedImage mask) {
         checkSize(mask, "mask");
-        float[] values = new float[mask.getWidth() * mask.getHeight()];
-        boolean any = false;
-        byte[] defect = Masks.defectPixels(mask);
-        for (int i = 0; i < values.length; i++) {
-            if (defect[i] != 0) {
-                values[i] = 1f;
-                any = true;
+        return mask(manager, mask, whole(mask));
+    }
+
+    /** A region of a mask, resampled to the input size, as {@link #mask(NDManager, BufferedImage)}. */
+    public NDArray mask(NDManager manager, BufferedImage mask, Rectangle region) {
+        float[] fraction = Resampler.resample(Resampler.defect(mask), region, width, height);
+        float[] binary = new float[fraction.length];
+        boolean half = false;
+        for (int i = 0; i < fraction.length; i++) {
+            if (fraction[i] >= 0.5f) {
+                binary[i] = 1f;
+                half = true;
             }
         }
-        NDArray m = manager.create(values, new Shape(1, 1, mask.getHeight(), mask.getWidth()));
-        NDArray resized = resize(m, height, width);
-        NDArray binary = resized.gte(0.5f);
-        if (!any || binary.any().getBoolean()) {
-            return binary.toType(DataType.FLOAT32, false).squeeze(0);
-        }
-        return resized.gt(0f).toType(DataType.FLOAT32, false).squeeze(0);
-    }
-
-    /**
-     * Resizes an {@code (N, C, h, w)} array: area averaging when shrinking both sides (no aliasing), bilinear
-     * otherwise.
-     */
-    public static NDArray resize(NDArray x, int targetHeight, int targetWidth) {
-        long h = x.getShape().get(2);
-        long w = x.getShape().get(3);
-        if (h == targetHeight && w == targetWidth) {
-            return x;
-        }
-        Image.Interpolation mode = h >= targetHeight && w >= targetWidth
-                ? Image.Interpolation.AREA
-                : Image.Interpolation.BILINEAR;
-        return x.getNDArrayInternal().interpolation(new long[] {targetHeight, targetWidth}, mode.ordinal(), false);
-    }
-
-    /** Image intensities in [0, 1], channel-major: 1 channel for grey, 3 for colour. */
-    public record Planes(int channels, float[] values) {}
-
-    /** Reads intensities by the image's own bit depth, never through an 8-bit conversion. */
-    public static Planes intensities(BufferedImage image) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        int n = w * h;
-        ColorModel cm = image.getColorModel();
-        Raster raster = image.getRaster();
-        boolean grey = cm.getColorSpace().getType() == ColorSpace.TYPE_GRAY;
-        boolean rgb = cm.getColorSpace().getType() == ColorSpace.TYPE_RGB && raster.getNumBands() >= 3;
-        if ((grey || rgb) && !(cm instanceof IndexColorModel)) {
-            int channels = grey ? 1 : 3;
-            float[] values = new float[channels * n];
-            int[] row = new int[w];
-            for (int c = 0; c < channels; c++) {
-                float scale = 1f / ((1L << cm.getComponentSize(c)) - 1);
-                for (int y = 0; y < h; y++) {
-                    raster.getSamples(0, y, w, 1, c, row);
-                    int base = c * n + y * w;
-                    for (int x = 0; x < w; x++) {
-                        values[base + x] = row[x] * scale;
-                    }
-                }
+        if (!half) {
+            for (int i = 0; i < fraction.length; i++) {
+                binary[i] = fraction[i] > 0f ? 1f : 0f;
             }
-            return new Planes(channels, values);
         }
-        // Palette and other colour spaces: go through sRGB, 8 bits per channel.
-        float[] values = new float[3 * n];
-        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
-        for (int i = 0; i < n; i++) {
-            values[i] = ((argb[i] >> 16) & 0xff) / 255f;
-            values[n + i] = ((argb[i] >> 8) & 0xff) / 255f;
-            values[2 * n + i] = (argb[i] & 0xff) / 255f;
-        }
-        return new Planes(3, values);
+        return manager.create(binary, new Shape(1, height, width));
     }
 
-    private static void checkSize(BufferedImage image, String what) {
+    private static Rectangle whole(BufferedImage image) {
+        return new Rectangle(0, 0, image.getWidth(), image.getHeight());
+    }
+
+    static void checkSize(BufferedImage image, String what) {
         if (image == null) {
             throw new InvalidInputException(what + " is missing");
         }

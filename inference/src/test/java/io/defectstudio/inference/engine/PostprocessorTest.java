@@ -2,8 +2,6 @@ package io.defectstudio.inference.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import io.defectstudio.inference.Segmentation;
 import org.junit.jupiter.api.Test;
 
@@ -29,22 +27,16 @@ class PostprocessorTest {
     }
 
     @Test
-    void logitsAreResizedToTheOriginalSize() {
-        EngineSetup.prepare();
-        try (NDManager m = NDManager.newBaseManager()) {
-            float[] logits = new float[8 * 8];
-            for (int i = 0; i < 32; i++) {
-                logits[i] = 20f;
-            }
-            for (int i = 32; i < 64; i++) {
-                logits[i] = -20f;
-            }
-            Segmentation s = post.toSegmentation(m.create(logits, new Shape(1, 8, 8)), 30, 17, 0);
-            assertEquals(30, s.width());
-            assertEquals(17, s.height());
-            assertEquals(30 * 17, s.probability().length);
-            assertEquals(255, s.mask().getRaster().getSample(15, 2, 0), "top half is defect");
-            assertEquals(0, s.mask().getRaster().getSample(15, 15, 0), "bottom half is background");
+    void workingProbabilitiesAreResampledToTheOriginalSize() {
+        float[] p = new float[8 * 8];
+        for (int i = 0; i < 32; i++) {
+            p[i] = 1f;
         }
+        Segmentation s = post.fromWorking(p, 8, 8, 30, 17, 0);
+        assertEquals(30, s.width());
+        assertEquals(17, s.height());
+        assertEquals(30 * 17, s.probability().length);
+        assertEquals(255, s.mask().getRaster().getSample(15, 2, 0), "top half is defect");
+        assertEquals(0, s.mask().getRaster().getSample(15, 15, 0), "bottom half is background");
     }
 }

@@ -33,28 +33,37 @@ class PreprocessorTest {
     }
 
     @Test
-    void intensitiesAreScaledByBitDepth() {
+    void intensitiesAreScaledByTheBitsTheImageUses() {
+        Preprocessor identity = new Preprocessor(2, 1, new Manifest.Normalisation(new float[3],
+                new float[] {1, 1, 1}));
         BufferedImage g8 = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_GRAY);
         g8.getRaster().setSample(0, 0, 0, 255);
         g8.getRaster().setSample(1, 0, 0, 51);
         BufferedImage g16 = new BufferedImage(2, 1, BufferedImage.TYPE_USHORT_GRAY);
         g16.getRaster().setSample(0, 0, 0, 65535);
         g16.getRaster().setSample(1, 0, 0, 51 * 257);
-        Preprocessor.Planes p8 = Preprocessor.intensities(g8);
-        Preprocessor.Planes p16 = Preprocessor.intensities(g16);
-        assertEquals(1, p8.channels());
-        assertArrayEquals(new float[] {1f, 0.2f}, p8.values(), 1e-6f);
-        assertArrayEquals(p8.values(), p16.values(), 1e-6f);
+        BufferedImage g14 = new BufferedImage(2, 1, BufferedImage.TYPE_USHORT_GRAY);
+        g14.getRaster().setSample(0, 0, 0, 16383);
+        g14.getRaster().setSample(1, 0, 0, Math.round(51 * 16383f / 255));
+        try (NDManager scope = manager.newSubManager()) {
+            float[] p8 = identity.image(scope, g8).toFloatArray();
+            assertArrayEquals(new float[] {1f, 0.2f, 1f, 0.2f, 1f, 0.2f}, p8, 1e-6f);
+            assertArrayEquals(p8, identity.image(scope, g16).toFloatArray(), 1e-6f);
+            assertArrayEquals(p8, identity.image(scope, g14).toFloatArray(), 1e-4f,
+                    "14-bit data in a 16-bit file reads like the 8-bit picture, not divided by 65535");
 
-        BufferedImage rgb = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
-        rgb.setRGB(0, 0, 0xff3300);
-        Preprocessor.Planes pc = Preprocessor.intensities(rgb);
-        assertEquals(3, pc.channels());
-        assertArrayEquals(new float[] {1f, 0.2f, 0f}, pc.values(), 1e-6f);
+            BufferedImage rgb = new BufferedImage(2, 1, BufferedImage.TYPE_INT_RGB);
+            rgb.setRGB(0, 0, 0xff3300);
+            rgb.setRGB(1, 0, 0xff3300);
+            assertArrayEquals(new float[] {1f, 1f, 0.2f, 0.2f, 0f, 0f}, identity.image(scope, rgb).toFloatArray(),
+                    1e-6f);
 
-        BufferedImage indexed = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_INDEXED);
-        indexed.setRGB(0, 0, 0xffffff);
-        assertArrayEquals(new float[] {1f, 1f, 1f}, Preprocessor.intensities(indexed).values(), 1e-6f);
+            BufferedImage indexed = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_INDEXED);
+            indexed.setRGB(0, 0, 0xffffff);
+            indexed.setRGB(1, 0, 0xffffff);
+            assertArrayEquals(new float[] {1f, 1f, 1f, 1f, 1f, 1f}, identity.image(scope, indexed).toFloatArray(),
+                    1e-6f);
+        }
     }
 
     @Test
