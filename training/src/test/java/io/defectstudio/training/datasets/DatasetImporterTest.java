@@ -115,6 +115,63 @@ class DatasetImporterTest {
     }
 
     @Test
+    void anImageWhoseOnlyAnnotationWasSkippedGetsNoMask() throws IOException {
+        Path root = tmp.resolve("coco-broken");
+        TestData.greyImage(root.resolve("images/b.png"), 219, 264, 1);
+        Files.writeString(root.resolve("annotations.json"), """
+                {"images": [{"id": 1, "file_name": "b.png", "width": 219, "height": 264}],
+                 "categories": [{"id": 1, "name": "Blowhole"}],
+                 "annotations": [{"id": 7, "image_id": 1, "category_id": 1,
+                                  "segmentation": {"size": [264, 219], "counts": [10, 20, 30]}}]}
+                """);
+        ImportPreview preview = DatasetImporter.preview(root, ImportFormat.COCO, "qa", ProgressListener.NONE);
+        assertEquals(0, preview.items().size(), "an all-zero mask would be a false defect-free label");
+        assertTrue(preview.skipped().stream().anyMatch(e -> e.entry().equals("annotations.json#annotation 7")),
+                preview.skipped().toString());
+    }
+
+    @Test
+    void aTinyFileDeclaringHugeMasksAllocatesNothingAndIsRefused() throws IOException {
+        Path root = tmp.resolve("coco-bomb");
+        TestData.greyImage(root.resolve("images/s.png"), 219, 264, 1);
+        StringBuilder annotations = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            annotations.append(i == 0 ? "" : ",").append("{\"id\": ").append(i).append(", \"image_id\": 1,"
+                    + " \"category_id\": 1, \"segmentation\": {\"size\": [40000, 40000],"
+                    + " \"counts\": [0, 1600000000]}}");
+        }
+        Files.writeString(root.resolve("annotations.json"), "{\"images\": [{\"id\": 1, \"file_name\": \"s.png\","
+                + " \"width\": 40000, \"height\": 40000}], \"categories\": [{\"id\": 1, \"name\": \"Pit\"}],"
+                + " \"annotations\": [" + annotations + "]}");
+        ImportPreview preview = DatasetImporter.preview(root, ImportFormat.COCO, "qa", ProgressListener.NONE);
+        assertEquals(0, preview.items().size());
+        assertTrue(preview.skipped().stream().anyMatch(e -> e.reason().contains(
+                "says 40000x40000 but the image is 219x264")), preview.skipped().toString());
+    }
+
+    @Test
+    void aFileNameLeadingOutsideTheFolderIsRefused() throws IOException {
+        Path root = tmp.resolve("coco-escape");
+        TestData.greyImage(tmp.resolve("secret.png"), 3, 4, 1);
+        TestData.greyImage(root.resolve("images/ok.png"), 3, 4, 1);
+        Files.writeString(root.resolve("annotations.json"), """
+                {"images": [{"id": 1, "file_name": "../../secret.png", "width": 3, "height": 4},
+                            {"id": 2, "file_name": "%s", "width": 3, "height": 4},
+                            {"id": 3, "file_name": "ok.png", "width": 3, "height": 4}],
+                 "categories": [{"id": 5, "name": "Pit"}],
+                 "annotations": [
+                   {"id": 1, "image_id": 1, "category_id": 5, "segmentation": {"size": [4, 3], "counts": "333ON"}},
+                   {"id": 2, "image_id": 2, "category_id": 5, "segmentation": {"size": [4, 3], "counts": "333ON"}},
+                   {"id": 3, "image_id": 3, "category_id": 5, "segmentation": {"size": [4, 3], "counts": "333ON"}}
+                 ]}
+                """.formatted(tmp.resolve("secret.png").toAbsolutePath()));
+        ImportPreview preview = DatasetImporter.preview(root, ImportFormat.COCO, "qa", ProgressListener.NONE);
+        assertEquals(1, preview.items().size());
+        assertEquals(2, preview.skipped().stream().filter(e -> e.reason().contains("points outside")).count(),
+                preview.skipped().toString());
+    }
+
+    @Test
     void cocoPolygonsAndLabelmeRectanglesAreRasterised() throws IOException {
         Path coco = tmp.resolve("coco");
         TestData.greyImage(coco.resolve("images/p.png"), 5, 4, 1);

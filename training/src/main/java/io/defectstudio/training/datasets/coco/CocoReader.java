@@ -29,7 +29,10 @@ import java.util.TreeMap;
  * {@code annotations/} or in the folder, or the file given) and images in {@code images/} beside it or beside the
  * file. Segmentations may be compressed RLE, uncompressed RLE or polygons; all instances of one category on one
  * image are merged into that class's mask. Annotations for an unknown image or category, or whose RLE does not
- * fit the image, are reported and skipped.
+ * fit the image, are reported and skipped; an image whose annotations of a class were all skipped gets no mask for
+ * it (an empty one would be a false "defect-free" label). Masks are decoded only once the image file has confirmed
+ * the declared size, so a small file declaring huge masks allocates nothing. A {@code file_name} that leads outside
+ * the source folder is refused.
  */
 public final class CocoReader implements DatasetReader {
 
@@ -96,16 +99,22 @@ public final class CocoReader implements DatasetReader {
                 } else if (!categories.containsKey(categoryId)) {
                     out.skip(where, "refers to unknown category id " + categoryId);
                 } else {
-                    parts.get(imageId).computeIfAbsent(categoryId, k -> new ArrayList<>())
-                            .add(part(a.get("segmentation"), image));
+                    Part decoded = part(a.get("segmentation"), image);
+                    parts.get(imageId).computeIfAbsent(categoryId, k -> new ArrayList<>()).add(decoded);
                 }
             } catch (RuntimeException | InvalidEntryException e) {
                 out.skip(where, "malformed annotation: " + e.getMessage());
             }
         }
         Path imageDir = imageFolder(json.getParent());
+        Path inside = (Files.isDirectory(source) ? source : json.getParent()).toAbsolutePath().normalize();
         for (CocoImage image : images.values()) {
-            Path file = imageDir.resolve(image.fileName()).normalize();
+            Path file = imageDir.resolve(image.fileName()).toAbsolutePath().normalize();
+            if (Path.of(image.fileName()).isAbsolute() || !file.startsWith(inside)) {
+                out.skip(entry + "#image " + image.id(), "file_name '" + image.fileName()
+                        + "' points outside the imported folder; only files inside it are imported");
+                continue;
+            }
             String imageEntry = Folders.relative(source, file);
             Map<Integer, List<Part>> byCategory = parts.get(image.id());
             if (byCategory.isEmpty()) {
@@ -166,8 +175,8 @@ public final class CocoReader implements DatasetReader {
                     c[i] = list.get(i).getAsLong();
                 }
             }
-            boolean[] decoded = CocoRle.decode(c, w, h);
-            return (width, height) -> decoded;
+            CocoRle.check(c, w, h);
+            return (width, height) -> CocoRle.decode(c, width, height);
         }
         List<double[]> polygons = new ArrayList<>();
         for (JsonElement poly : segmentation.getAsJsonArray()) {

@@ -38,17 +38,7 @@ public final class CocoRle {
 
     /** Inverse of {@link #counts}: a row-major defect array. */
     public static boolean[] decode(long[] counts, int width, int height) {
-        long total = 0;
-        for (long c : counts) {
-            if (c < 0) {
-                throw new IllegalArgumentException("negative RLE count " + c);
-            }
-            total += c;
-        }
-        if (total != (long) width * height) {
-            throw new IllegalArgumentException("RLE counts sum to " + total + " but the mask has " + width + "x"
-                    + height + " = " + (long) width * height + " pixels");
-        }
+        check(counts, width, height);
         boolean[] out = new boolean[width * height];
         int i = 0;
         boolean value = false;
@@ -61,6 +51,26 @@ public final class CocoRle {
             value = !value;
         }
         return out;
+    }
+
+    /**
+     * Checks that counts describe a {@code width x height} mask without decoding it, so that a broken annotation is
+     * refused before anything is allocated.
+     *
+     * @throws IllegalArgumentException for a negative count or counts that do not sum to the pixel count
+     */
+    public static void check(long[] counts, int width, int height) {
+        long total = 0;
+        for (long c : counts) {
+            if (c < 0) {
+                throw new IllegalArgumentException("negative RLE count " + c);
+            }
+            total += c;
+        }
+        if (total != (long) width * height) {
+            throw new IllegalArgumentException("RLE counts sum to " + total + " but the mask has " + width + "x"
+                    + height + " = " + (long) width * height + " pixels");
+        }
     }
 
     /** rleToString: the compressed 'counts' string. */
