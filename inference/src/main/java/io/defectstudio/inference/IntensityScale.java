@@ -11,7 +11,9 @@ import java.awt.image.Raster;
  * the canvas's default window and the thumbnails: a sample is divided by the full scale of the bits the image
  * actually uses, never fewer than 8. An 8-bit image reads as {@code v / 255}; a 16-bit image whose largest value is
  * 16383 (14-bit camera data in a 16-bit file) as {@code v / 16383}, so that it looks and segments like the same picture
- * stored in 8 bits, where dividing by 65535 would hand the network a nearly black image.
+ * stored in 8 bits, where dividing by 65535 would hand the network a nearly black image. A 16-bit image whose every
+ * sample is a multiple of 257 is an 8-bit picture widened to the full 16-bit range (as image tools convert), and
+ * reads as {@code v / 65535}, which is again its 8-bit original.
  */
 public final class IntensityScale {
 
@@ -27,16 +29,47 @@ public final class IntensityScale {
         int colourBands = colourBands(image);
         int[] row = new int[w];
         int max = 0;
+        boolean widened = true;
         for (int y = 0; y < image.getHeight(); y++) {
             for (int b = 0; b < colourBands; b++) {
                 raster.getSamples(0, y, w, 1, b, row);
                 for (int v : row) {
                     max = Math.max(max, v);
+                    widened &= v % 257 == 0;
                 }
             }
         }
+        if (widened) {
+            return (int) ((1L << image.getColorModel().getComponentSize(0)) - 1);
+        }
         int bits = Math.max(8, 32 - Integer.numberOfLeadingZeros(max));
         return (int) ((1L << bits) - 1);
+    }
+
+    /**
+     * The image in 8 bits by this mapping, for drawing (thumbnails, previews): itself when it has 8 bits already, else
+     * a grey or RGB copy. Alpha is dropped.
+     */
+    public static BufferedImage toEightBit(BufferedImage image) {
+        if (!isDeep(image)) {
+            return image;
+        }
+        int bands = colourBands(image);
+        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(),
+                bands == 1 ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_3BYTE_BGR);
+        double scale = 255.0 / fullScale(image);
+        int w = image.getWidth();
+        int[] row = new int[w];
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int b = 0; b < bands; b++) {
+                image.getRaster().getSamples(0, y, w, 1, b, row);
+                for (int x = 0; x < w; x++) {
+                    row[x] = (int) Math.min(255, Math.round(row[x] * scale));
+                }
+                out.getRaster().setSamples(0, y, w, 1, b, row);
+            }
+        }
+        return out;
     }
 
     /** Whether samples are read straight from the raster (grey or RGB, not a palette) and hold more than 8 bits. */

@@ -1,5 +1,6 @@
 package io.defectstudio.app.canvas;
 
+import io.defectstudio.inference.IntensityScale;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferUShort;
@@ -7,19 +8,23 @@ import java.awt.image.Raster;
 
 /**
  * The raw samples of an image prepared for display: grey images keep their bit depth (8 or 16) so {@link WindowLevel}
- * can window 16-bit data; colour images keep RGB. Rendering goes to BGRA bytes through a lookup table.
+ * can window 16-bit data; colour images keep RGB, read through {@link IntensityScale}. Rendering goes to BGRA bytes
+ * through a lookup table. The default window is the model's own view of the image ({@link IntensityScale}), so that
+ * the inspector judges a prediction on the picture the network saw.
  */
 public final class DisplayImage {
     private final int width;
     private final int height;
     private final int bitDepth;
+    private final int fullScale;
     private final short[] grey;      // grey samples (8 or 16 bit), null for colour
     private final int[] rgb;         // packed RGB, null for grey
 
-    private DisplayImage(int width, int height, int bitDepth, short[] grey, int[] rgb) {
+    private DisplayImage(int width, int height, int bitDepth, int fullScale, short[] grey, int[] rgb) {
         this.width = width;
         this.height = height;
         this.bitDepth = bitDepth;
+        this.fullScale = fullScale;
         this.grey = grey;
         this.rgb = rgb;
     }
@@ -30,7 +35,8 @@ public final class DisplayImage {
         Raster raster = img.getRaster();
         if (img.getType() == BufferedImage.TYPE_USHORT_GRAY) {
             short[] data = ((DataBufferUShort) raster.getDataBuffer()).getData();
-            return new DisplayImage(w, h, 16, data.length == w * h ? data.clone() : samples(raster, w, h), null);
+            return new DisplayImage(w, h, 16, IntensityScale.fullScale(img),
+                    data.length == w * h ? data.clone() : samples(raster, w, h), null);
         }
         if (img.getType() == BufferedImage.TYPE_BYTE_GRAY) {
             byte[] data = ((DataBufferByte) raster.getDataBuffer()).getData();
@@ -42,13 +48,14 @@ public final class DisplayImage {
             } else {
                 s = samples(raster, w, h);
             }
-            return new DisplayImage(w, h, 8, s, null);
+            return new DisplayImage(w, h, 8, 255, s, null);
         }
         if (raster.getNumBands() == 1) {
             int depth = img.getSampleModel().getSampleSize(0);
-            return new DisplayImage(w, h, depth > 8 ? 16 : 8, samples(raster, w, h), null);
+            return new DisplayImage(w, h, depth > 8 ? 16 : 8, depth > 8 ? IntensityScale.fullScale(img) : 255,
+                    samples(raster, w, h), null);
         }
-        return new DisplayImage(w, h, 8, null, img.getRGB(0, 0, w, h, null, 0, w));
+        return new DisplayImage(w, h, 8, 255, null, IntensityScale.toEightBit(img).getRGB(0, 0, w, h, null, 0, w));
     }
 
     private static short[] samples(Raster raster, int w, int h) {
@@ -76,16 +83,9 @@ public final class DisplayImage {
         return bitDepth == 16;
     }
 
-    /** The default window: the full range for 8-bit, the 0.5-99.5 percentile range for 16-bit. */
+    /** The default window: the model's mapping, 0 up to the {@link IntensityScale#fullScale} of the image. */
     public WindowLevel defaultWindow() {
-        if (!isSixteenBit()) {
-            return WindowLevel.full(8);
-        }
-        long[] hist = new long[65536];
-        for (short v : grey) {
-            hist[v & 0xFFFF]++;
-        }
-        return WindowLevel.fromHistogram(hist);
+        return new WindowLevel(0, fullScale, 0, 1);
     }
 
     /** Opaque BGRA bytes of the whole image through {@code level}. */

@@ -18,33 +18,6 @@ public record WindowLevel(int low, int high, double brightness, double contrast)
         return new WindowLevel(0, (1 << bitDepth) - 1, 0, 1);
     }
 
-    /** A window from the 0.5th to the 99.5th percentile of a histogram (for 16-bit images that use few levels). */
-    public static WindowLevel fromHistogram(long[] histogram) {
-        long total = 0;
-        for (long c : histogram) {
-            total += c;
-        }
-        if (total == 0) {
-            return new WindowLevel(0, histogram.length - 1, 0, 1);
-        }
-        long cut = total / 200;
-        int low = 0;
-        long acc = 0;
-        while (low < histogram.length - 1 && acc + histogram[low] <= cut) {
-            acc += histogram[low++];
-        }
-        int high = histogram.length - 1;
-        acc = 0;
-        while (high > 0 && acc + histogram[high] <= cut) {
-            acc += histogram[high--];
-        }
-        if (high <= low) {
-            high = Math.min(histogram.length - 1, low + 1);
-            low = high - 1;
-        }
-        return new WindowLevel(low, high, 0, 1);
-    }
-
     public WindowLevel withBrightness(double b) {
         return new WindowLevel(low, high, b, contrast);
     }

@@ -1,5 +1,6 @@
 package io.defectstudio.app.workspace;
 
+import io.defectstudio.inference.IntensityScale;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -27,7 +28,7 @@ public final class Thumbnails {
         return t;
     }
 
-    /** Scales so the longer side is {@link #SIZE}; 16-bit grey is reduced to 8 bits by the drawing pipeline. */
+    /** Scales so the longer side is {@link #SIZE}; deeper images are first read in 8 bits by {@link IntensityScale}. */
     static BufferedImage scale(BufferedImage src) {
         double f = (double) SIZE / Math.max(src.getWidth(), src.getHeight());
         int w = Math.max(1, (int) Math.round(src.getWidth() * f));
@@ -35,7 +36,7 @@ public final class Thumbnails {
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.drawImage(src, 0, 0, w, h, null);
+        g.drawImage(IntensityScale.toEightBit(src), 0, 0, w, h, null);
         g.dispose();
         return out;
     }

@@ -8,24 +8,25 @@ import org.junit.jupiter.api.Test;
 
 class DisplayImageTest {
     @Test
-    void sixteenBitImageIsWindowedToTheRangeItUses() {
-        BufferedImage img = new BufferedImage(100, 10, BufferedImage.TYPE_USHORT_GRAY);
+    void theDefaultWindowIsTheModelsMappingSoA14BitImageLooksLikeIts8BitOriginal() {
+        BufferedImage eight = new BufferedImage(100, 10, BufferedImage.TYPE_BYTE_GRAY);
+        BufferedImage fourteen = new BufferedImage(100, 10, BufferedImage.TYPE_USHORT_GRAY);
         for (int x = 0; x < 100; x++) {
             for (int y = 0; y < 10; y++) {
-                img.getRaster().setSample(x, y, 0, 1000 + x * 10);
+                eight.getRaster().setSample(x, y, 0, x * 2 + 50);
+                fourteen.getRaster().setSample(x, y, 0, Math.round((x * 2 + 50) * 16383f / 255));
             }
         }
-        DisplayImage d = DisplayImage.of(img);
+        DisplayImage d = DisplayImage.of(fourteen);
         assertTrue(d.isSixteenBit());
-        WindowLevel w = d.defaultWindow();
-        assertTrue(w.low() >= 1000 && w.high() <= 1990, "window " + w);
-        byte[] bgra = d.renderBgra(w);
-        int darkest = bgra[0] & 0xFF;
-        int brightest = bgra[99 * 4] & 0xFF;
-        assertEquals(0, darkest);
-        assertEquals(255, brightest);
-        // without windowing the same data would be nearly black: 1990/65535*255 = 7
-        assertTrue(DisplayImage.of(img).renderBgra(WindowLevel.full(16))[99 * 4] < 10);
+        assertEquals(new WindowLevel(0, 16383, 0, 1), d.defaultWindow());
+        byte[] shown = d.renderBgra(d.defaultWindow());
+        byte[] original = DisplayImage.of(eight).renderBgra(DisplayImage.of(eight).defaultWindow());
+        for (int i = 0; i < shown.length; i++) {
+            assertEquals(original[i] & 0xFF, shown[i] & 0xFF, 1, "byte " + i);
+        }
+        // divided by 65535 instead, the same data would be nearly black: 16383/65535*255 = 64
+        assertTrue(d.renderBgra(WindowLevel.full(16))[99 * 4] < 65);
     }
 
     @Test

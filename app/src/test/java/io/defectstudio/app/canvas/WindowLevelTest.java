@@ -17,19 +17,6 @@ class WindowLevelTest {
     }
 
     @Test
-    void histogramWindowIgnoresHalfAPercentOutliers() {
-        long[] h = new long[65536];
-        h[3] = 1; // one dark outlier
-        for (int v = 1200; v <= 1300; v++) {
-            h[v] = 100;
-        }
-        h[65000] = 1;
-        WindowLevel w = WindowLevel.fromHistogram(h);
-        assertEquals(1200, w.low(), 2);
-        assertEquals(1300, w.high(), 2);
-    }
-
-    @Test
     void brightnessAndContrastShiftTheMapping() {
         WindowLevel w = WindowLevel.full(8);
         assertEquals(128 + 26, w.withBrightness(0.1).map(128), 1);

@@ -34,6 +34,22 @@ public final class TestImages {
         return img;
     }
 
+    /** The same picture as 14-bit camera data in a 16-bit image: {@code v * 16383 / 255}. */
+    public static BufferedImage to14Bit(BufferedImage grey8) {
+        BufferedImage img = new BufferedImage(grey8.getWidth(), grey8.getHeight(), BufferedImage.TYPE_USHORT_GRAY);
+        for (int y = 0; y < grey8.getHeight(); y++) {
+            for (int x = 0; x < grey8.getWidth(); x++) {
+                img.getRaster().setSample(x, y, 0, Math.round(grey8.getRaster().getSample(x, y, 0) * 16383f / 255));
+            }
+        }
+        return img;
+    }
+
+    /** The bytes of an 8-bit grey image. */
+    public static byte[] bytes(BufferedImage grey8) {
+        return ((java.awt.image.DataBufferByte) grey8.getRaster().getDataBuffer()).getData();
+    }
+
     /** The same picture as RGB with equal channels. */
     public static BufferedImage toRgb(BufferedImage grey8) {
         BufferedImage img = new BufferedImage(grey8.getWidth(), grey8.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
