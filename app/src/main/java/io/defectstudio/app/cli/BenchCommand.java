@@ -1,6 +1,7 @@
 package io.defectstudio.app.cli;
 
 import io.defectstudio.inference.DeviceChoice;
+import io.defectstudio.inference.InferenceOptions;
 import io.defectstudio.inference.bench.InferenceBench;
 import io.defectstudio.inference.nets.Architectures;
 import java.io.PrintStream;
@@ -32,6 +33,27 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Measure this bundle instead of randomly initialised networks.")
     Path bundle;
 
+    @Option(names = "--size", defaultValue = "200", description = "Input size of randomly initialised networks.")
+    int size;
+
+    @Option(names = "--query", defaultValue = "200x200", description = "Synthetic query size, WxH.")
+    String query;
+
+    @Option(names = "--support", description = "Synthetic support size, WxH (default: the query's).")
+    String support;
+
+    @Option(names = "--16bit", description = "Synthetic images in 16-bit grey (12-bit data).")
+    boolean sixteenBit;
+
+    @Option(names = "--detail", defaultValue = "0", description = "Working scale in pixels (0 = the model's default).")
+    int detail;
+
+    @Option(names = "--heap", defaultValue = "1g", description = "Java heap of each measuring JVM.")
+    String heap;
+
+    @Option(names = "--warmup", defaultValue = "5", description = "Untimed queries first.")
+    int warmup;
+
     @Option(names = "--iterations", defaultValue = "30", description = "Timed queries per latency figure.")
     int iterations;
 
@@ -51,9 +73,15 @@ public final class BenchCommand implements Callable<Integer> {
             throw new CliException(DefectStudioCli.BAD_INPUT, "no such model bundle: " + bundle);
         }
         InferenceBench.Config d = InferenceBench.Config.defaults();
-        InferenceBench.Config config = new InferenceBench.Config(architectures, backbones, bundle, d.inputSize(),
-                d.queryWidth(), d.queryHeight(), d.shots(), d.warmup(), iterations, queue, device, d.intraOpThreads(),
-                d.service());
+        int[] q = size(query, "--query");
+        int[] s = support == null ? new int[2] : size(support, "--support");
+        ProjectArgs.userInput(() -> {
+            InferenceOptions.checkDetail(detail);
+            return detail;
+        });
+        InferenceBench.Config config = new InferenceBench.Config(architectures, backbones, bundle, size, q[0], q[1],
+                sixteenBit, s[0], s[1], detail, heap, d.shots(), warmup, iterations, queue, device,
+                d.intraOpThreads(), d.service());
         InferenceBench.Result result = InferenceBench.runIsolated(config, new PrintStream(System.err, true));
         String table = "Measured " + result.date() + " on " + result.machine() + "\n\n" + result.toMarkdown();
         o.println(table);
@@ -61,5 +89,18 @@ public final class BenchCommand implements Callable<Integer> {
             Files.writeString(out, table);
         }
         return DefectStudioCli.OK;
+    }
+
+    private static int[] size(String text, String option) {
+        String[] wh = text.split("x");
+        try {
+            int[] v = {Integer.parseInt(wh[0]), Integer.parseInt(wh[1])};
+            if (wh.length == 2 && v[0] > 0 && v[1] > 0) {
+                return v;
+            }
+        } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+            // reported below
+        }
+        throw new CliException(DefectStudioCli.BAD_INPUT, option + " must be WIDTHxHEIGHT, got '" + text + "'");
     }
 }

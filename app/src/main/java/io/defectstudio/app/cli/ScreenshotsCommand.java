@@ -32,7 +32,7 @@ public final class ScreenshotsCommand implements Callable<Integer> {
         Path data = Files.createTempDirectory("ds-screenshots");
         AppSettings settings = new AppSettings(data);
         EngineFactory engines = model == null ? Engines.production(settings)
-                : (project, problem) -> Optional.of(Engines.open(model));
+                : (project, detail, problem) -> Optional.of(Engines.open(model, detail));
         ScreenshotTour.run(settings, engines, out, spec.commandLine().getOut());
         return DefectStudioCli.OK;
     }

@@ -7,6 +7,7 @@ import io.defectstudio.app.workspace.EngineFactory;
 import io.defectstudio.app.workspace.ProjectStore;
 import io.defectstudio.app.workspace.SegmentationPort;
 import io.defectstudio.app.workspace.StorageProjectStore;
+import io.defectstudio.inference.InferenceOptions;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -37,6 +38,10 @@ public final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Also write each predicted mask as <out>/<class>/<image>.png.")
     Path out;
 
+    @Option(names = "--detail", defaultValue = "0", description = "Working scale in pixels: a larger image is shrunk"
+            + " until its longer side is this long, then segmented in tiles (0 = the model's default; 32..2048).")
+    int detail;
+
     private final EngineFactory engines;
 
     public SegmentCommand() {
@@ -50,6 +55,10 @@ public final class SegmentCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
+        ProjectArgs.userInput(() -> {
+            InferenceOptions.checkDetail(detail);
+            return detail;
+        });
         try (ProjectStore store = new StorageProjectStore(ProjectArgs.open(project))) {
             List<ProjectStore.ClassInfo> classes = store.classes().stream()
                     .filter(c -> className == null || c.name().equalsIgnoreCase(className)).toList();
@@ -59,7 +68,7 @@ public final class SegmentCommand implements Callable<Integer> {
                         + store.classes().stream().map(ProjectStore.ClassInfo::name).toList());
             }
             StringBuilder problems = new StringBuilder();
-            try (SegmentationPort engine = engines.open(store, problems::append).orElseThrow(() ->
+            try (SegmentationPort engine = engines.open(store, detail, problems::append).orElseThrow(() ->
                     new CliException(DefectStudioCli.FAILED, "no model: " + problems))) {
                 o.printf("Model %s on %s%n", engine.modelName(), engine.deviceName());
                 int total = 0;

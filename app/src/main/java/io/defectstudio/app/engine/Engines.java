@@ -15,15 +15,23 @@ public final class Engines {
     private Engines() {
     }
 
-    /** Opens a bundle on the GPU when there is one, else the CPU, with the networks the bundle may name. */
+    /** Opens a bundle at its default detail. */
     public static SegmenterPort open(Path bundle) {
+        return open(bundle, 0);
+    }
+
+    /**
+     * Opens a bundle on the GPU when there is one, else the CPU, with the networks the bundle may name, at a working
+     * scale of {@code detail} pixels (0 = the model's default).
+     */
+    public static SegmenterPort open(Path bundle, int detail) {
         ModelBundle model = ModelBundle.load(bundle);
-        Segmenter segmenter = Segmenters.open(model, InferenceOptions.of(DeviceChoice.AUTO));
+        Segmenter segmenter = Segmenters.open(model, InferenceOptions.of(DeviceChoice.AUTO).withDetail(detail));
         return new SegmenterPort(segmenter, model.manifest().supportTuning().enabled());
     }
 
     public static EngineFactory production(AppSettings settings) {
-        return (project, onProblem) -> {
+        return (project, detail, onProblem) -> {
             try {
                 Optional<Path> bundle = project.activeModelBundle();
                 if (bundle.isEmpty()) {
@@ -33,7 +41,7 @@ public final class Engines {
                     onProblem.accept("No model: the project has no active model and none is shipped.");
                     return Optional.empty();
                 }
-                return Optional.of(open(bundle.get()));
+                return Optional.of(open(bundle.get(), detail));
             } catch (Exception | LinkageError e) {
                 onProblem.accept("Cannot load the model: " + e.getMessage());
                 return Optional.empty();

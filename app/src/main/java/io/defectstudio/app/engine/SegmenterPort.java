@@ -55,7 +55,8 @@ public final class SegmenterPort implements SegmentationPort {
     @Override
     public String modelName() {
         var m = segmenter.model();
-        return m.name() + " " + m.version() + " (" + m.architecture() + "/" + m.backbone() + ")";
+        return m.name() + " " + m.version() + " (" + m.architecture() + "/" + m.backbone() + ", detail " + m.detail()
+                + ")";
     }
 
     @Override

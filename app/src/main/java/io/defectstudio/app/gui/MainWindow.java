@@ -103,7 +103,10 @@ public final class MainWindow extends BorderPane {
         MenuItem models = new MenuItem("Model versions…");
         models.setId("menu-models");
         models.setOnAction(e -> actions.openModels());
-        return new Menu("Supervision", null, review, train, models);
+        MenuItem detail = new MenuItem("Segmentation detail…");
+        detail.setId("menu-detail");
+        detail.setOnAction(e -> actions.chooseDetail());
+        return new Menu("Supervision", null, review, train, models, detail);
     }
 
     private ToolBar toolbar(CanvasViewModel cvm) {
@@ -237,6 +240,9 @@ public final class MainWindow extends BorderPane {
         }
 
         default void openModels() {
+        }
+
+        default void chooseDetail() {
         }
     }
 

@@ -12,6 +12,7 @@ import io.defectstudio.app.workspace.ProjectStore;
 import io.defectstudio.app.workspace.SegmentationPort;
 import io.defectstudio.app.workspace.StorageProjectStore;
 import io.defectstudio.app.workspace.WorkspaceViewModel;
+import io.defectstudio.inference.InferenceOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ public final class Workstation implements MainWindow.ProjectActions {
         tasks.execute(() -> {
             ProjectStore store = opener.call();
             StringBuilder problems = new StringBuilder();
-            Optional<SegmentationPort> engine = engines.open(store, problems::append);
+            Optional<SegmentationPort> engine = engines.open(store, settings.detail(), problems::append);
             return new Opened(store, engine.orElse(null), problems.toString());
         }, opened -> {
             vm.open(opened.store(), opened.engine());
@@ -126,6 +127,32 @@ public final class Workstation implements MainWindow.ProjectActions {
     @Override
     public void openTraining() {
         vm.projectFolder().ifPresent(folder -> trainingFor(folder, true));
+    }
+
+    @Override
+    public void chooseDetail() {
+        Optional<Path> folder = vm.projectFolder();
+        int current = settings.detail();
+        dialogs.askText("Segmentation detail", "Working scale in pixels: a larger image is shrunk until its longer side"
+                + " is this long, then segmented in tiles. Larger finds smaller defects but is slower. 0 = the"
+                + " model's default (the status bar shows the detail in use); 32.."
+                + InferenceOptions.MAX_DETAIL + ".", Integer.toString(current)).ifPresent(text -> {
+                    int detail;
+                    try {
+                        detail = Integer.parseInt(text.strip());
+                        settings.setDetail(detail);
+                    } catch (IllegalArgumentException e) {
+                        dialogs.showError("Segmentation detail", "Not a working scale: '" + text + "'. Enter 0 or a"
+                                + " number of pixels from 32 to " + InferenceOptions.MAX_DETAIL + ".");
+                        return;
+                    } catch (IOException e) {
+                        dialogs.showError("Segmentation detail", "Cannot save the setting: " + e.getMessage());
+                        return;
+                    }
+                    if (detail != current) {
+                        folder.ifPresent(f -> open(() -> StorageProjectStore.open(f)));
+                    }
+                });
     }
 
     @Override

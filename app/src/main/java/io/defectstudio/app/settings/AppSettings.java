@@ -1,5 +1,6 @@
 package io.defectstudio.app.settings;
 
+import io.defectstudio.inference.InferenceOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -19,6 +20,7 @@ public final class AppSettings {
     public static final String DIR_PROPERTY = "defectstudio.data.dir";
     public static final String DIR_ENV = "DEFECT_STUDIO_DATA_DIR";
     private static final String LAST_PROJECT = "lastProject";
+    private static final String DETAIL = "detail";
 
     private final Path dataDir;
 
@@ -60,8 +62,29 @@ public final class AppSettings {
     }
 
     public void rememberProject(Path project) throws IOException {
+        store(LAST_PROJECT, project.toAbsolutePath().toString());
+    }
+
+    /** The working scale segmentation runs at, in pixels; 0 (also for an unreadable value) = the model's default. */
+    public int detail() {
+        try {
+            int d = Integer.parseInt(load().getProperty(DETAIL, "0").strip());
+            InferenceOptions.checkDetail(d);
+            return d;
+        } catch (IllegalArgumentException e) {
+            return 0;
+        }
+    }
+
+    /** Remembers the working scale; refuses one {@link InferenceOptions#checkDetail} refuses. */
+    public void setDetail(int detail) throws IOException {
+        InferenceOptions.checkDetail(detail);
+        store(DETAIL, Integer.toString(detail));
+    }
+
+    private void store(String key, String value) throws IOException {
         Properties p = load();
-        p.setProperty(LAST_PROJECT, project.toAbsolutePath().toString());
+        p.setProperty(key, value);
         Files.createDirectories(dataDir);
         // Write then rename, so a kill mid-write never leaves a truncated settings file.
         Path tmp = dataDir.resolve("settings.properties.tmp");

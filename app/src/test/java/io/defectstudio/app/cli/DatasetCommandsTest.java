@@ -22,7 +22,7 @@ class DatasetCommandsTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = DefectStudioCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true),
-                (project, onProblem) -> java.util.Optional.empty()).execute(args);
+                (project, detail, onProblem) -> java.util.Optional.empty()).execute(args);
         return new Run(code, out.toString(), err.toString());
     }
 

@@ -26,7 +26,7 @@ class SegmentCommandTest {
     @BeforeAll
     static void model() throws Exception {
         Path bundle = io.defectstudio.app.gui.TestModelsAccess.bundle(models);
-        engines = (project, onProblem) -> Optional.of(Engines.open(bundle));
+        engines = (project, detail, onProblem) -> Optional.of(Engines.open(bundle, detail));
     }
 
     private record Run(int code, String out, String err) {
@@ -65,6 +65,18 @@ class SegmentCommandTest {
         try (Stream<Path> files = Files.list(out.resolve("Crack"))) {
             assertEquals(38, files.filter(f -> f.toString().endsWith(".png")).count());
         }
+    }
+
+    @Test
+    void detailSetsTheWorkingScaleAndAnImpossibleOneIsABadInput(@TempDir Path dir) throws Exception {
+        Path project = DemoProject.install(dir.resolve("demo"));
+        Run bad = run(engines, "segment", "--project", project.toString(), "--detail", "9");
+        assertEquals(DefectStudioCli.BAD_INPUT, bad.code());
+        assertTrue(bad.err().contains("detail must be"), bad.err());
+        Run r = run(engines, "segment", "--project", project.toString(), "--class", "Crack", "--detail", "400");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("detail 400"), r.out());
+        assertTrue(r.out().contains("[38/38]"), r.out());
     }
 
     @Test

@@ -25,7 +25,7 @@ class TrainEvalCommandsTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = DefectStudioCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true),
-                (project, onProblem) -> Optional.empty()).execute(args);
+                (project, detail, onProblem) -> Optional.empty()).execute(args);
         return new Run(code, out.toString(), err.toString());
     }
 

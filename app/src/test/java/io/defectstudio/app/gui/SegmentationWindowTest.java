@@ -22,7 +22,7 @@ class SegmentationWindowTest extends WorkstationFixture {
     void supportsSegmentTheQueueAndASupportChangeResegmentsWhatIsNotAccepted() throws Exception {
         Path bundle = TestModels.bundle(models);
         ThreadCheckingPort[] port = new ThreadCheckingPort[1];
-        startWorkstation(data, (project, problem) -> {
+        startWorkstation(data, (project, detail, problem) -> {
             port[0] = new ThreadCheckingPort(io.defectstudio.app.engine.Engines.open(bundle));
             return java.util.Optional.of(port[0]);
         });

@@ -43,10 +43,10 @@ final class TestModels {
     }
 
     static EngineFactory factory(Path bundle) {
-        return (project, onProblem) -> Optional.of(Engines.open(bundle));
+        return (project, detail, onProblem) -> Optional.of(Engines.open(bundle, detail));
     }
 
     static EngineFactory none() {
-        return (project, onProblem) -> Optional.empty();
+        return (project, detail, onProblem) -> Optional.empty();
     }
 }

@@ -28,7 +28,7 @@ class TunedModelWindowTest extends WorkstationFixture {
                 new Manifest.SupportTuning(2, 1e-3), "calibration", 0), plain.readWeights());
         ThreadCheckingPort[] port = new ThreadCheckingPort[1];
         List<String> messages = new CopyOnWriteArrayList<>();
-        startWorkstation(data, (project, problem) -> {
+        startWorkstation(data, (project, detail, problem) -> {
             port[0] = new ThreadCheckingPort(Engines.open(tuned));
             return Optional.of(port[0]);
         });

@@ -31,4 +31,20 @@ class AppSettingsTest {
         s.rememberProject(project);
         assertEquals(project.toAbsolutePath(), new AppSettings(dir.resolve("data")).lastProject().orElseThrow());
     }
+
+    @Test
+    void remembersTheDetailAndRefusesAnImpossibleOne(@TempDir Path dir) throws Exception {
+        AppSettings s = new AppSettings(dir.resolve("data"));
+        assertEquals(0, s.detail(), "the model's default until chosen");
+        Path project = Files.createDirectories(dir.resolve("proj"));
+        s.rememberProject(project);
+        s.setDetail(960);
+        AppSettings again = new AppSettings(dir.resolve("data"));
+        assertEquals(960, again.detail());
+        assertEquals(project.toAbsolutePath(), again.lastProject().orElseThrow(), "one setting keeps the others");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> s.setDetail(5000));
+        assertEquals(960, s.detail());
+        Files.writeString(dir.resolve("data/settings.properties"), "detail=huge\n");
+        assertEquals(0, new AppSettings(dir.resolve("data")).detail(), "a damaged value falls back to the default");
+    }
 }

@@ -58,6 +58,11 @@ public final class InferenceBench {
      * @param inputSize network input size when weights are random
      * @param queryWidth synthetic query width
      * @param queryHeight synthetic query height
+     * @param sixteenBit synthetic images in 16-bit grey instead of 8-bit
+     * @param supportWidth synthetic support width (0 = the query's)
+     * @param supportHeight synthetic support height (0 = the query's)
+     * @param detail working scale (0 = the model's default)
+     * @param heap the {@code -Xmx} of each measuring JVM, e.g. {@code 1g}
      * @param shots support images
      * @param warmup untimed iterations first
      * @param iterations timed queries per latency figure
@@ -73,6 +78,11 @@ public final class InferenceBench {
             int inputSize,
             int queryWidth,
             int queryHeight,
+            boolean sixteenBit,
+            int supportWidth,
+            int supportHeight,
+            int detail,
+            String heap,
             int shots,
             int warmup,
             int iterations,
@@ -83,7 +93,16 @@ public final class InferenceBench {
 
         public static Config defaults() {
             return new Config(Architectures.NAMES, List.of("compact", "resnet18", "resnet50"), null,
-                    Manifest.DEFAULT_INPUT_SIZE, 200, 200, 1, 5, 30, 40, DeviceChoice.AUTO, 0, null);
+                    Manifest.DEFAULT_INPUT_SIZE, 200, 200, false, 0, 0, 0, "1g", 1, 5, 30, 40, DeviceChoice.AUTO, 0,
+                    null);
+        }
+
+        int supportW() {
+            return supportWidth > 0 ? supportWidth : queryWidth;
+        }
+
+        int supportH() {
+            return supportHeight > 0 ? supportHeight : queryHeight;
         }
     }
 
@@ -92,6 +111,8 @@ public final class InferenceBench {
             String architecture,
             String backbone,
             int inputSize,
+            String query,
+            int detail,
             String device,
             double cachedMedianMs,
             double cachedP95Ms,
@@ -102,7 +123,8 @@ public final class InferenceBench {
             long peakRssMiB) {
 
         String toLine() {
-            return String.join("\t", "ROW", architecture, backbone, Integer.toString(inputSize), device,
+            return String.join("\t", "ROW", architecture, backbone, Integer.toString(inputSize), query,
+                    Integer.toString(detail), device,
                     Double.toString(cachedMedianMs), Double.toString(cachedP95Ms), Double.toString(uncachedMedianMs),
                     Double.toString(uncachedP95Ms), Double.toString(queueImagesPerSecond), queueSettings,
                     Long.toString(peakRssMiB));
@@ -110,9 +132,9 @@ public final class InferenceBench {
 
         static Row fromLine(String line) {
             String[] f = line.split("\t");
-            return new Row(f[1], f[2], Integer.parseInt(f[3]), f[4], Double.parseDouble(f[5]),
-                    Double.parseDouble(f[6]), Double.parseDouble(f[7]), Double.parseDouble(f[8]),
-                    Double.parseDouble(f[9]), f[10], Long.parseLong(f[11]));
+            return new Row(f[1], f[2], Integer.parseInt(f[3]), f[4], Integer.parseInt(f[5]), f[6],
+                    Double.parseDouble(f[7]), Double.parseDouble(f[8]), Double.parseDouble(f[9]),
+                    Double.parseDouble(f[10]), Double.parseDouble(f[11]), f[12], Long.parseLong(f[13]));
         }
     }
 
@@ -122,13 +144,13 @@ public final class InferenceBench {
         /** A Markdown table. */
         public String toMarkdown() {
             StringBuilder sb = new StringBuilder();
-            sb.append("| network | backbone | input | device | cached median ms | cached p95 ms | uncached median ms"
-                    + " | uncached p95 ms | queue img/s | queue settings | peak RSS MiB |\n");
-            sb.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+            sb.append("| network | backbone | input | query | detail | device | cached median ms | cached p95 ms"
+                    + " | uncached median ms | uncached p95 ms | queue img/s | queue settings | peak RSS MiB |\n");
+            sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
             for (Row r : rows) {
-                sb.append(String.format(Locale.ROOT, "| %s | %s | %dx%d | %s | %.1f | %.1f | %.1f | %.1f | %.1f | %s"
-                                + " | %d |%n", r.architecture(), r.backbone(), r.inputSize(), r.inputSize(),
-                        r.device(), r.cachedMedianMs(), r.cachedP95Ms(), r.uncachedMedianMs(), r.uncachedP95Ms(),
+                sb.append(String.format(Locale.ROOT, "| %s | %s | %dx%d | %s | %d | %s | %.1f | %.1f | %.1f | %.1f"
+                                + " | %.1f | %s | %d |%n", r.architecture(), r.backbone(), r.inputSize(), r.inputSize(),
+                        r.query(), r.detail(), r.device(), r.cachedMedianMs(), r.cachedP95Ms(), r.uncachedMedianMs(), r.uncachedP95Ms(),
                         r.queueImagesPerSecond(), r.queueSettings(), r.peakRssMiB()));
             }
             return sb.toString();
@@ -187,7 +209,7 @@ public final class InferenceBench {
 
     private static Row runChild(Path bundle, Config config, PrintStream log) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx1g", "-cp", System.getProperty("java.class.path")));
+                .toString(), "-Xmx" + config.heap(), "-cp", System.getProperty("java.class.path")));
         for (String key : List.of("ai.djl.offline", "OPT_OUT_TRACKING", "PYTORCH_LIBRARY_PATH",
                 "org.slf4j.simpleLogger.defaultLogLevel")) {
             if (System.getProperty(key) != null) {
@@ -215,8 +237,10 @@ public final class InferenceBench {
     }
 
     private static List<String> sharedArgs(Config c) {
-        List<String> args = new ArrayList<>(List.of("--size", Integer.toString(c.inputSize()), "--query",
-                c.queryWidth() + "x" + c.queryHeight(), "--shots", Integer.toString(c.shots()), "--warmup",
+        List<String> args = new ArrayList<>(c.sixteenBit() ? List.of("--16bit") : List.of());
+        args.addAll(List.of("--size", Integer.toString(c.inputSize()), "--query",
+                c.queryWidth() + "x" + c.queryHeight(), "--support", c.supportW() + "x" + c.supportH(), "--detail",
+                Integer.toString(c.detail()), "--heap", c.heap(), "--shots", Integer.toString(c.shots()), "--warmup",
                 Integer.toString(c.warmup()), "--iterations", Integer.toString(c.iterations()), "--queue",
                 Integer.toString(c.queueImages()), "--device", c.device().name(), "--threads",
                 Integer.toString(c.intraOpThreads())));
@@ -230,7 +254,7 @@ public final class InferenceBench {
     private static Row measure(ModelBundle bundle, Config config, PrintStream log) {
         Manifest m = bundle.manifest();
         SupportSet support = supportSet(config);
-        BufferedImage query = surface(config.queryWidth(), config.queryHeight(), 99, false);
+        BufferedImage query = surface(config.queryWidth(), config.queryHeight(), 99, false, config.sixteenBit());
         try (Segmenter segmenter = Segmenter.open(bundle, options(config))) {
             log.printf(Locale.ROOT, "%s/%s on %s: latency...%n", m.architecture(), m.backbone(), segmenter.device());
             double[] cached = new double[config.iterations()];
@@ -257,7 +281,9 @@ public final class InferenceBench {
                     ? config.service()
                     : ServiceOptions.forDevice(segmenter.device());
             double throughput = queueThroughput(segmenter, support, query, config.queueImages(), options);
-            Row row = new Row(m.architecture(), m.backbone(), m.inputWidth(), segmenter.device(),
+            Row row = new Row(m.architecture(), m.backbone(), m.inputWidth(), config.queryWidth() + "x"
+                    + config.queryHeight() + (config.sixteenBit() ? " 16-bit" : ""), segmenter.model().detail(),
+                    segmenter.device(),
                     percentile(cached, 50), percentile(cached, 95), percentile(uncached, 50),
                     percentile(uncached, 95), throughput, options.workers() + " worker x batch " + options.maxBatch()
                             + (config.intraOpThreads() > 0 ? ", " + config.intraOpThreads() + " intra-op thr" : ""),
@@ -270,7 +296,8 @@ public final class InferenceBench {
     }
 
     private static InferenceOptions options(Config config) {
-        return InferenceOptions.of(config.device()).withThreads(config.intraOpThreads(), 0);
+        return InferenceOptions.of(config.device()).withThreads(config.intraOpThreads(), 0)
+                .withDetail(config.detail());
     }
 
     private static double millis(Runnable work) {
@@ -335,22 +362,28 @@ public final class InferenceBench {
     private static SupportSet supportSet(Config config) {
         List<SupportExample> examples = new ArrayList<>();
         for (int k = 0; k < config.shots(); k++) {
-            examples.add(new SupportExample(surface(config.queryWidth(), config.queryHeight(), k, false),
-                    surface(config.queryWidth(), config.queryHeight(), k, true)));
+            examples.add(new SupportExample(surface(config.supportW(), config.supportH(), k, false,
+                    config.sixteenBit()), surface(config.supportW(), config.supportH(), k, true, false)));
         }
         return SupportSet.of(examples);
     }
 
-    /** A noisy grey surface with a bright horizontal scratch across the middle, or that scratch's mask. */
-    private static BufferedImage surface(int w, int h, long seed, boolean mask) {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+    /**
+     * A noisy grey surface with a bright horizontal scratch across the middle, or that scratch's mask; 16-bit surfaces
+     * hold 12-bit camera data.
+     */
+    private static BufferedImage surface(int w, int h, long seed, boolean mask, boolean sixteenBit) {
+        BufferedImage img = new BufferedImage(w, h, sixteenBit
+                ? BufferedImage.TYPE_USHORT_GRAY : BufferedImage.TYPE_BYTE_GRAY);
         Random rnd = new Random(seed);
+        int scale = sixteenBit ? 16 : 1;
+        int[] row = new int[w];
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 boolean defect = Math.abs(y - h / 2) < Math.max(2, h / 40) && x > w / 5 && x < 4 * w / 5;
-                int v = mask ? (defect ? 255 : 0) : defect ? 200 + rnd.nextInt(40) : 70 + rnd.nextInt(50);
-                img.getRaster().setSample(x, y, 0, v);
+                row[x] = mask ? (defect ? 255 : 0) : scale * (defect ? 200 + rnd.nextInt(40) : 70 + rnd.nextInt(50));
             }
+            img.getRaster().setSamples(0, y, w, 1, 0, row);
         }
         return img;
     }
@@ -398,7 +431,7 @@ public final class InferenceBench {
 
     /**
      * {@code InferenceBench [--arch a,b] [--backbone x,y] [--bundle path] [--size 200] [--query 200x200]
-     * [--shots 1] [--warmup 5] [--iterations 30] [--queue 40] [--device AUTO|CPU|GPU] [--threads n]
+     * [--16bit] [--support 200x200] [--detail n] [--heap 1g] [--shots 1] [--warmup 5] [--iterations 30] [--queue 40] [--device AUTO|CPU|GPU] [--threads n]
      * [--workers n --batch n]
      * [--in-process] [--out file.md]}
      */
@@ -411,6 +444,11 @@ public final class InferenceBench {
         int size = d.inputSize();
         int qw = d.queryWidth();
         int qh = d.queryHeight();
+        boolean sixteenBit = d.sixteenBit();
+        int sw = d.supportWidth();
+        int sh = d.supportHeight();
+        int detail = d.detail();
+        String heap = d.heap();
         int shots = d.shots();
         int warmup = d.warmup();
         int iterations = d.iterations();
@@ -431,6 +469,14 @@ public final class InferenceBench {
                     qw = Integer.parseInt(wh[0]);
                     qh = Integer.parseInt(wh[1]);
                 }
+                case "--16bit" -> sixteenBit = true;
+                case "--support" -> {
+                    String[] wh = args[++i].split("x");
+                    sw = Integer.parseInt(wh[0]);
+                    sh = Integer.parseInt(wh[1]);
+                }
+                case "--detail" -> detail = Integer.parseInt(args[++i]);
+                case "--heap" -> heap = args[++i];
                 case "--shots" -> shots = Integer.parseInt(args[++i]);
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--iterations" -> iterations = Integer.parseInt(args[++i]);
@@ -444,7 +490,7 @@ public final class InferenceBench {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Config config = new Config(archs, backbones, bundle, size, qw, qh, shots, warmup, iterations, queue, device,
+        Config config = new Config(archs, backbones, bundle, size, qw, qh, sixteenBit, sw, sh, detail, heap, shots, warmup, iterations, queue, device,
                 threads, workers > 0 ? new ServiceOptions(workers, batch) : null);
         if (inProcess) {
             for (Row row : run(config, System.err).rows()) {

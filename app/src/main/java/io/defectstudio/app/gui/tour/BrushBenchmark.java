@@ -39,7 +39,7 @@ public final class BrushBenchmark {
         }
         AppSettings settings = new AppSettings(data);
         settings.rememberProject(project);
-        try (FxSession s = FxSession.start(settings, (p, problem) -> Optional.empty(), 1400, 900)) {
+        try (FxSession s = FxSession.start(settings, (p, detail, problem) -> Optional.empty(), 1400, 900)) {
             if (!FxSession.await(120, () -> s.workstation().viewModel().canvas().imageProperty().get() != null
                     && s.workstation().viewModel().canvas().imageProperty().get().width() == size)) {
                 throw new IllegalStateException("the image did not load");
