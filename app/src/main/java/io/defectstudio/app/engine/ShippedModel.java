@@ -18,7 +18,10 @@ public final class ShippedModel {
     private ShippedModel() {
     }
 
-    /** Copies the bundle to {@code target} unless an identical manifest is there already; empty when not shipped. */
+    /**
+     * Copies the bundle to {@code target} unless an identical copy is there already (the same manifest, and weights of
+     * its size and checksum: a damaged copy is extracted again); empty when not shipped.
+     */
     public static Optional<Path> extract(Path target) throws IOException {
         byte[] manifestBytes;
         try (InputStream in = ShippedModel.class.getResourceAsStream(RESOURCE + ModelBundle.MANIFEST_FILE)) {
@@ -32,7 +35,9 @@ public final class ShippedModel {
         Path manifestFile = target.resolve(ModelBundle.MANIFEST_FILE);
         Path weightsFile = target.resolve(manifest.weights().file());
         if (Files.isRegularFile(manifestFile) && Files.isRegularFile(weightsFile)
-                && java.util.Arrays.equals(Files.readAllBytes(manifestFile), manifestBytes)) {
+                && java.util.Arrays.equals(Files.readAllBytes(manifestFile), manifestBytes)
+                && Files.size(weightsFile) == manifest.weights().bytes()
+                && ModelBundle.sha256(Files.readAllBytes(weightsFile)).equals(manifest.weights().sha256())) {
             return Optional.of(target);
         }
         Files.createDirectories(target);

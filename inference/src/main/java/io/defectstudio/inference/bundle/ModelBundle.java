@@ -25,6 +25,10 @@ import java.util.zip.ZipOutputStream;
  * version, presence and size of the weights, their SHA-256, and that the weights header matches the manifest's
  * architecture, backbone and precision. {@link #readWeights} repeats the size and checksum checks, so weights changed
  * on disk after loading are caught too.
+ *
+ * <p>{@link #write} never leaves a moment without a model: the new bundle is completed beside the old one
+ * ({@code NAME.writing}), the old one is renamed to {@code NAME.old}, the new one takes its name, and only then is the
+ * old one deleted. {@link #load} finishes or undoes a replacement a kill interrupted.
  */
 public final class ModelBundle {
 
@@ -32,6 +36,8 @@ public final class ModelBundle {
     public static final String DEFAULT_WEIGHTS_FILE = "weights.dsw";
     private static final long MAX_WEIGHTS_BYTES = 2L << 30;
     private static final int MAX_MANIFEST_BYTES = 1 << 20;
+    private static final String WRITING = ".writing";
+    private static final String OLD = ".old";
 
     private final Path location;
     private final Manifest manifest;
@@ -48,6 +54,7 @@ public final class ModelBundle {
      */
     public static ModelBundle load(Path dirOrFile) {
         Path location = dirOrFile.toAbsolutePath().normalize();
+        recover(location);
         if (!Files.exists(location)) {
             throw new ModelBundleException("model bundle " + location + " does not exist");
         }
@@ -119,7 +126,7 @@ public final class ModelBundle {
         byte[] json = ManifestCodec.toJson(complete).getBytes(StandardCharsets.UTF_8);
         Path absolute = target.toAbsolutePath().normalize();
         Files.createDirectories(absolute.getParent());
-        Path temp = absolute.resolveSibling(absolute.getFileName() + ".writing");
+        Path temp = sibling(absolute, WRITING);
         deleteRecursively(temp);
         if (isArchiveName(absolute)) {
             try (OutputStream file = Files.newOutputStream(temp);
@@ -136,13 +143,61 @@ public final class ModelBundle {
             Files.write(temp.resolve(DEFAULT_WEIGHTS_FILE), data);
             Files.write(temp.resolve(MANIFEST_FILE), json);
         }
-        deleteRecursively(absolute);
-        try {
-            Files.move(temp, absolute, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, absolute);
+        Path old = sibling(absolute, OLD);
+        deleteRecursively(old);
+        if (Files.exists(absolute)) {
+            move(absolute, old);
         }
+        move(temp, absolute);
+        deleteRecursively(old);
         return complete;
+    }
+
+    /**
+     * Puts an interrupted replacement right: with the bundle gone, its backup comes back (the kill fell between the two
+     * renames), else a complete new bundle takes its place; leftovers beside a bundle in place are deleted.
+     */
+    private static void recover(Path location) {
+        Path old = sibling(location, OLD);
+        Path writing = sibling(location, WRITING);
+        try {
+            if (!Files.exists(location)) {
+                if (Files.exists(old)) {
+                    move(old, location);
+                } else if (Files.exists(writing) && isComplete(writing)) {
+                    move(writing, location);
+                }
+            }
+            if (Files.exists(location)) {
+                deleteRecursively(old);
+                deleteRecursively(writing);
+            }
+        } catch (IOException e) {
+            throw new ModelBundleException("cannot finish the interrupted replacement of " + location + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isComplete(Path bundle) {
+        try {
+            new ModelBundle(bundle, ManifestCodec.parse(new String(readEntry(bundle, MANIFEST_FILE,
+                    MAX_MANIFEST_BYTES), StandardCharsets.UTF_8), describe(bundle, MANIFEST_FILE))).readWeights();
+            return true;
+        } catch (ModelBundleException e) {
+            return false;
+        }
+    }
+
+    private static Path sibling(Path bundle, String suffix) {
+        return bundle.resolveSibling(bundle.getFileName() + suffix);
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
     }
 
     public static String sha256(byte[] data) {

@@ -48,7 +48,8 @@ public final class ParameterCodec {
     }
 
     /**
-     * Loads weights into an initialised block, after checking that names and shapes match one to one.
+     * Loads weights into an initialised block, after checking that names and shapes match one to one and that every
+     * value is finite (a NaN or infinite weight makes every prediction wrong, silently).
      *
      * @throws ModelBundleException naming the first parameter that does not fit
      */
@@ -70,6 +71,11 @@ public final class ParameterCodec {
                 throw new ModelBundleException(source + ": does not fit the " + network + " network: parameter '"
                         + entry.getKey() + "' has shape " + new Shape(t.shape()) + " in the weights but "
                         + new Shape(expected) + " in the network");
+            }
+            long bad = firstNonFinite(t.data().duplicate().order(ByteOrder.LITTLE_ENDIAN), weights.precision());
+            if (bad >= 0) {
+                throw new ModelBundleException(source + ": parameter '" + entry.getKey() + "' holds a NaN or"
+                        + " infinite value (element " + bad + "); the weights are damaged or the training diverged");
             }
         }
         if (byName.size() != parameters.size()) {
@@ -97,6 +103,19 @@ public final class ParameterCodec {
         } finally {
             EngineSetup.restoreGrad(grad);
         }
+    }
+
+    /** The index of the first NaN or infinite value, or -1. */
+    private static long firstNonFinite(ByteBuffer data, Manifest.Precision p) {
+        for (long i = 0; data.hasRemaining(); i++) {
+            boolean finite = p == Manifest.Precision.FLOAT16
+                    ? (data.getShort() & 0x7c00) != 0x7c00
+                    : Float.isFinite(data.getFloat());
+            if (!finite) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Copies values between byte orders (the file is little-endian, the engine uses the platform's order). */

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import io.defectstudio.inference.DeviceChoice;
 import io.defectstudio.inference.InferenceOptions;
@@ -161,6 +162,59 @@ class ModelBundleTest {
         assertTrue(e.getMessage().contains("architecture mismatch"), e.getMessage());
         assertTrue(e.getMessage().contains("lerenet/compact") && e.getMessage().contains("eamnet/compact"),
                 e.getMessage());
+    }
+
+    @Test
+    void aReplacementInterruptedByAKillIsFinishedOrUndoneOnLoad() throws IOException {
+        Path bundle = writeBundle();
+        String original = ModelBundle.load(bundle).manifest().weights().sha256();
+        Path old = bundle.resolveSibling(bundle.getFileName() + ".old");
+        Path writing = bundle.resolveSibling(bundle.getFileName() + ".writing");
+
+        // killed between the two renames: the old bundle is the backup, the new one is complete beside it
+        Files.move(bundle, old);
+        TestBundles.write(writing, "lerenet", SIZE, Manifest.Precision.FLOAT16);
+        assertEquals(original, ModelBundle.load(bundle).manifest().weights().sha256(), "the backup comes back");
+        assertTrue(Files.notExists(old) && Files.notExists(writing), "leftovers are cleaned up");
+
+        // killed while writing: a half-written bundle beside the one in place is ignored and removed
+        Files.createDirectories(writing);
+        Files.writeString(writing.resolve(ModelBundle.MANIFEST_FILE), "{\"formatVersion\": 1,");
+        assertEquals(original, ModelBundle.load(bundle).manifest().weights().sha256());
+        assertTrue(Files.notExists(writing));
+
+        // a first write killed after it completed: the complete new bundle takes the name
+        Path fresh = dir.resolve("fresh");
+        TestBundles.write(fresh.resolveSibling("fresh.writing"), "lerenet", SIZE, Manifest.Precision.FLOAT32);
+        assertEquals("lerenet", ModelBundle.load(fresh).manifest().architecture());
+
+        // an ordinary replacement keeps no backup
+        Manifest second = TestBundles.write(bundle, "lerenet", SIZE, Manifest.Precision.FLOAT16);
+        assertEquals(second.weights().sha256(), ModelBundle.load(bundle).manifest().weights().sha256());
+        assertTrue(Files.notExists(old));
+    }
+
+    @Test
+    void nanOrInfiniteWeightsAreRefusedAtLoad() throws IOException {
+        EngineSetup.prepare();
+        float[] poison = {Float.NaN, Float.POSITIVE_INFINITY};
+        Manifest.Precision[] precisions = {Manifest.Precision.FLOAT32, Manifest.Precision.FLOAT16};
+        for (int i = 0; i < poison.length; i++) {
+            Path bundle = dir.resolve("poisoned" + i);
+            try (NDManager manager = NDManager.newBaseManager()) {
+                FewShotNet net = Architectures.create("lerenet", "compact");
+                NetworkLoader.initialize(net, manager, SIZE, SIZE);
+                NDArray weight = net.getParameters().get(3).getValue().getArray();
+                float[] values = weight.toFloatArray();
+                values[values.length / 2] = poison[i];
+                weight.set(values);
+                ModelBundleWriter.write(bundle, TestBundles.manifest("lerenet", SIZE), net, precisions[i]);
+            }
+            ModelBundle loaded = ModelBundle.load(bundle);
+            ModelBundleException e = assertThrows(ModelBundleException.class,
+                    () -> DjlSegmenter.open(loaded, CPU, STANDARD).close());
+            assertTrue(e.getMessage().contains("NaN or infinite"), e.getMessage());
+        }
     }
 
     @Test
