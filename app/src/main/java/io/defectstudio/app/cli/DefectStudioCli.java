@@ -3,6 +3,10 @@ package io.defectstudio.app.cli;
 import io.defectstudio.app.engine.Engines;
 import io.defectstudio.app.settings.AppSettings;
 import io.defectstudio.app.workspace.EngineFactory;
+import io.defectstudio.inference.InvalidInputException;
+import io.defectstudio.inference.bundle.ModelBundleException;
+import io.defectstudio.training.datasets.DatasetFormatException;
+import io.defectstudio.training.episodes.EpisodeDataException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,9 +50,22 @@ public final class DefectStudioCli {
             line.getErr().println("defect-studio: " + (ex instanceof CliException ? "" : ex.getClass().getSimpleName()
                     + ": ") + ex.getMessage());
             line.getErr().flush();
-            return ex instanceof CliException c ? c.exitCode() : FAILED;
+            return exitCode(ex);
         });
         return cl;
+    }
+
+    /**
+     * The exit code for a failure: a damaged or foreign model bundle, episode list, dataset or image is bad input
+     * (the user can fix it), anything else a failure.
+     */
+    static int exitCode(Exception ex) {
+        if (ex instanceof CliException c) {
+            return c.exitCode();
+        }
+        boolean badInput = ex instanceof ModelBundleException || ex instanceof InvalidInputException
+                || ex instanceof EpisodeDataException || ex instanceof DatasetFormatException;
+        return badInput ? BAD_INPUT : FAILED;
     }
 
     /** Runs the command line on stdout/stderr and returns the exit code. */

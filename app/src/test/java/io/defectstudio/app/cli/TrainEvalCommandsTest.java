@@ -106,4 +106,19 @@ class TrainEvalCommandsTest {
         assertEquals(DefectStudioCli.BAD_INPUT, arch.code());
         assertTrue(arch.err().contains("unet"), arch.err());
     }
+
+    @Test
+    void aDamagedModelOrEpisodeListIsBadInput(@TempDir Path dir) throws Exception {
+        Path model = java.nio.file.Files.createDirectories(dir.resolve("model"));
+        java.nio.file.Files.writeString(model.resolve("model.json"), "{\"formatVersion\": 1");
+        Path list = java.nio.file.Files.writeString(dir.resolve("list.tsv"), "not a header\n");
+        Run eval = run("eval", "--model", model.toString(), "--episodes", list.toString(), "--data", dir.toString());
+        assertEquals(DefectStudioCli.BAD_INPUT, eval.code(), eval.err());
+        assertTrue(eval.err().contains("model.json"), eval.err());
+        Path shipped = io.defectstudio.app.engine.ShippedModel.extract(dir.resolve("shipped")).orElseThrow();
+        Run list2 = run("eval", "--model", shipped.toString(), "--episodes", list.toString(), "--data",
+                dir.toString());
+        assertEquals(DefectStudioCli.BAD_INPUT, list2.code(), list2.err());
+        assertTrue(list2.err().contains("does not start with the header"), list2.err());
+    }
 }

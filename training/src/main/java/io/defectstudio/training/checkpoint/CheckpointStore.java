@@ -7,6 +7,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,11 +126,24 @@ public final class CheckpointStore {
             NDList optimizerState = TensorCodec.readList(in, manager);
             RunState state = new RunState(fingerprint, nextStep, losses, scores, bestScore, bestStep);
             return Optional.of(new Restored(state, optimizerState));
+        } catch (EOFException e) {
+            throw new CheckpointException("Cannot resume from " + lastFile() + ": the file is truncated (" + size()
+                    + " bytes; it ends before the checkpoint does). Delete it to start afresh, or restore it from a"
+                    + " backup.", e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof CheckpointException c) {
                 throw c;
             }
-            throw new CheckpointException("Cannot resume from " + lastFile() + ": " + e.getMessage(), e);
+            throw new CheckpointException("Cannot resume from " + lastFile() + ": " + (e.getMessage() != null
+                    ? e.getMessage() : "the file is damaged (" + e.getClass().getSimpleName() + ")"), e);
+        }
+    }
+
+    private String size() {
+        try {
+            return Long.toString(Files.size(lastFile()));
+        } catch (IOException e) {
+            return "unknown size";
         }
     }
 
