@@ -1,5 +1,6 @@
 package io.defectstudio.storage.db;
 
+import io.defectstudio.storage.ForeignDatabaseException;
 import io.defectstudio.storage.SchemaTooNewException;
 import io.defectstudio.storage.StorageException;
 import org.slf4j.Logger;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,8 +45,18 @@ public final class Migrator {
         SqlDialect dialect = database.dialect();
         return database.withWriter("migrate the schema", writer -> {
             int found = dialect.schemaVersion(writer);
+            if (found < 0) {
+                throw new ForeignDatabaseException(databaseFile, "its schema version is " + found);
+            }
             refuseNewer(databaseFile, found);
+            Optional<String> foreign = dialect.foreignReason(writer, found);
+            if (foreign.isPresent()) {
+                throw new ForeignDatabaseException(databaseFile, foreign.get());
+            }
             dialect.initialise(writer);
+            if (found == 0) {
+                dialect.markOurs(writer);
+            }
             for (int version = found + 1; version <= latestVersion(); version++) {
                 step(database, databaseFile, writer, version);
             }

@@ -57,6 +57,16 @@ public interface SqlDialect {
     /** INSERT that replaces the non-key columns of an existing row with the same key. */
     String upsert(String table, List<String> keyColumns, List<String> columns);
 
+    /**
+     * Why the database is not one of ours (another application's file), or empty when it is ours or still empty.
+     *
+     * @param schemaVersion the version {@link #schemaVersion} read
+     */
+    java.util.Optional<String> foreignReason(Connection connection, int schemaVersion) throws SQLException;
+
+    /** Marks a database as Defect Studio's, so that {@link #foreignReason} recognises it. */
+    void markOurs(Connection connection) throws SQLException;
+
     /** Problems found by the backend's own consistency check; empty when the database is sound. */
     List<String> integrityProblems(Connection connection) throws SQLException;
 

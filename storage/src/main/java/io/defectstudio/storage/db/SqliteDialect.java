@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The one place that knows SQLite: pragmas, locking transactions, upsert syntax and error codes. */
@@ -87,6 +88,47 @@ public final class SqliteDialect implements SqlDialect {
     public void setSchemaVersion(Connection connection, int version) throws SQLException {
         // PRAGMA takes no bound parameters; an int cannot inject anything.
         execute(connection, "PRAGMA user_version = " + version);
+    }
+
+    /**
+     * {@code PRAGMA application_id} of our databases ("DStd"). Databases made before it was set are recognised by
+     * their {@code project} and {@code image} tables.
+     */
+    static final int APPLICATION_ID = 0x44537464;
+
+    @Override
+    public Optional<String> foreignReason(Connection connection, int schemaVersion) throws SQLException {
+        int id;
+        List<String> tables = new ArrayList<>();
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("PRAGMA application_id")) {
+                rs.next();
+                id = rs.getInt(1);
+            }
+            try (ResultSet rs = statement.executeQuery(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+        }
+        if (id == APPLICATION_ID) {
+            return Optional.empty();
+        }
+        if (id != 0) {
+            return Optional.of(String.format("its application_id is 0x%08x", id));
+        }
+        if (schemaVersion == 0) {
+            return tables.isEmpty() ? Optional.empty()
+                    : Optional.of("it already holds " + tables.size() + " table(s) of another application");
+        }
+        return tables.containsAll(List.of("project", "image")) ? Optional.empty()
+                : Optional.of("it has schema version " + schemaVersion + " but none of our tables");
+    }
+
+    @Override
+    public void markOurs(Connection connection) throws SQLException {
+        execute(connection, "PRAGMA application_id = " + APPLICATION_ID);
     }
 
     @Override

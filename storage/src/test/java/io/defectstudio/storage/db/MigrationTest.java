@@ -1,5 +1,6 @@
 package io.defectstudio.storage.db;
 
+import io.defectstudio.storage.ForeignDatabaseException;
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.SchemaTooNewException;
 import io.defectstudio.storage.StorageException;
@@ -93,6 +94,45 @@ class MigrationTest {
         assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
         assertEquals("99", pragma(file, "user_version"));
         assertArrayEquals(before, sha256(file));
+    }
+
+    @Test
+    void aForeignDatabaseIsRefusedAndLeftUntouched() throws Exception {
+        Path folder = Files.createDirectories(temp.resolve("foreign"));
+        Path file = folder.resolve(Project.DATABASE_FILE);
+        execute(file, "CREATE TABLE recipes (id INTEGER PRIMARY KEY, name TEXT)");
+        byte[] before = sha256(file);
+        ForeignDatabaseException e = assertThrows(ForeignDatabaseException.class, () -> Project.open(folder));
+        assertTrue(e.getMessage().contains("1 table(s) of another application"), e.getMessage());
+        assertArrayEquals(before, sha256(file), "no table added, not even WAL mode");
+        assertEquals("1", query(file, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table'"));
+
+        execute(file, "PRAGMA application_id = 1234");
+        execute(file, "PRAGMA user_version = 2");
+        assertTrue(assertThrows(ForeignDatabaseException.class, () -> Project.open(folder)).getMessage()
+                .contains("application_id"));
+    }
+
+    @Test
+    void aNegativeSchemaVersionIsATypedError() throws Exception {
+        Path folder = temp.resolve("negative");
+        Project.create(folder, "negative").close();
+        Path file = folder.resolve(Project.DATABASE_FILE);
+        execute(file, "PRAGMA user_version = -1");
+        ForeignDatabaseException e = assertThrows(ForeignDatabaseException.class, () -> Project.open(folder));
+        assertTrue(e.getMessage().contains("schema version is -1"), e.getMessage());
+    }
+
+    @Test
+    void ourDatabasesAreMarkedAndOnesMadeBeforeTheMarkStillOpen() throws Exception {
+        Path folder = temp.resolve("marked");
+        Project.create(folder, "marked").close();
+        Path file = folder.resolve(Project.DATABASE_FILE);
+        assertEquals(String.valueOf(SqliteDialect.APPLICATION_ID), pragma(file, "application_id"));
+        execute(file, "PRAGMA application_id = 0");
+        try (Project p = Project.open(folder)) {
+            assertEquals("marked", p.name());
+        }
     }
 
     @Test
