@@ -8,6 +8,7 @@ import io.defectstudio.training.datasets.export.LayoutWriter;
 import io.defectstudio.training.datasets.export.ManifestEntry;
 import io.defectstudio.training.datasets.export.ManifestWriter;
 import io.defectstudio.training.datasets.io.ExportSink;
+import io.defectstudio.storage.CorruptImageException;
 import io.defectstudio.training.datasets.io.Sha256;
 import io.defectstudio.training.datasets.layout.Fssd12Writer;
 import io.defectstudio.training.datasets.layout.PngMaskWriter;
@@ -30,9 +31,13 @@ import java.util.stream.Stream;
  * Exports a selection of items into a new folder. The same items and selection always give byte-identical files:
  * items are sorted by class, image name and image hash; masks are re-encoded deterministically; JSON keys have a
  * fixed order; no file holds the time of export. The folder appears complete or not at all: files are written
- * to {@code <outDir>.partial} and renamed at the end.
+ * to {@code <outDir>.partial} and renamed at the end. A staging folder carries a marker file, so that a retry after
+ * an interrupted export removes its own leftover but never a folder it did not make. Every project original is
+ * checked against its recorded checksum before anything is written.
  */
 public final class DatasetExporter {
+    private static final String STAGING_MARKER = ".defect-studio-export";
+
     private DatasetExporter() {
     }
 
@@ -54,13 +59,19 @@ public final class DatasetExporter {
         }
         Path staging = target.resolveSibling(target.getFileName() + ".partial");
         if (Files.exists(staging)) {
-            throw new DatasetFormatException("unfinished export in the way: " + staging + " (delete it and retry)");
+            if (!Files.isRegularFile(staging.resolve(STAGING_MARKER))) {
+                throw new DatasetFormatException("a folder that is not an unfinished export is in the way: " + staging
+                        + " (move or delete it and retry)");
+            }
+            deleteTree(staging);
         }
         Files.createDirectories(staging);
         try {
+            Files.writeString(staging.resolve(STAGING_MARKER), "an unfinished Defect Studio export; safe to delete\n");
             ExportSink sink = new ExportSink(staging);
             List<ManifestEntry> written = writer(format).write(entries, classes, sink, progress);
             String manifestSha = ManifestWriter.write(format, selection, classes, written, sink);
+            Files.delete(staging.resolve(STAGING_MARKER));
             Files.deleteIfExists(target);
             Files.move(staging, target);
             return new ExportReport(format, target, entries.size(), sink.files().size(), manifestSha);
@@ -79,6 +90,12 @@ public final class DatasetExporter {
         Set<String> seen = new HashSet<>();
         for (DatasetItem item : selected) {
             String sha = Sha256.of(item.imageFile());
+            if (item.recordedSha256() != null && !item.recordedSha256().equals(sha)) {
+                throw new CorruptImageException(item.imageFile(), "the stored original of " + item.imageName()
+                        + " (class " + item.className() + ") no longer matches its recorded SHA-256 "
+                        + item.recordedSha256() + " (it is now " + sha + "); nothing was exported. Restore the file"
+                        + " from a backup, or delete the image and import it again", null);
+            }
             if (!seen.add(item.className() + "\n" + sha)) {
                 throw new IllegalArgumentException("image " + item.imageName() + " appears twice in class "
                         + item.className() + "; export one mask per image and class");

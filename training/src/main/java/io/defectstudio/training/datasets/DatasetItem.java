@@ -9,8 +9,16 @@ import java.util.Objects;
  *
  * @param imageName  the image's original file name (for example {@code exp1_num_108719.jpg})
  * @param imageFile  where its original bytes are; exports copy them unchanged
+ * @param recordedSha256 the SHA-256 the project recorded for those bytes (its content address), which an export
+ *     checks them against; null for items that come from outside a project
  */
-public record DatasetItem(String className, String imageName, Path imageFile, MaskLoader mask, Provenance provenance) {
+public record DatasetItem(String className, String imageName, Path imageFile, MaskLoader mask, Provenance provenance,
+        String recordedSha256) {
+
+    /** An item from outside a project, with no recorded checksum. */
+    public DatasetItem(String className, String imageName, Path imageFile, MaskLoader mask, Provenance provenance) {
+        this(className, imageName, imageFile, mask, provenance, null);
+    }
 
     public DatasetItem {
         Objects.requireNonNull(className, "className");

@@ -218,6 +218,31 @@ class DatasetExporterTest {
     }
 
     @Test
+    void aRetryRemovesItsOwnInterruptedStagingFolderButNoOtherFolder() throws IOException {
+        Path image = TestData.greyImage(tmp.resolve("src/a.png"), 4, 4, 1);
+        DatasetItem item = new DatasetItem("Crack", "a.png", image, () -> MaskImages.empty(4, 4),
+                provenance(DAY1, true));
+        Path out = tmp.resolve("retry");
+        Path staging = tmp.resolve("retry.partial");
+        // what a kill during an export leaves: the marked staging folder with some files
+        Files.createDirectories(staging.resolve("Crack"));
+        Files.writeString(staging.resolve(".defect-studio-export"), "an unfinished Defect Studio export\n");
+        Files.writeString(staging.resolve("Crack/half.png"), "x");
+        DatasetExporter.export(List.of(item), ExportSelection.all(), ExportFormat.PNG_MASKS, out,
+                ProgressListener.NONE);
+        assertTrue(Files.isDirectory(out));
+        assertFalse(Files.exists(staging));
+        assertFalse(Files.exists(out.resolve(".defect-studio-export")), "the marker does not ship");
+
+        Path other = tmp.resolve("mine.partial");
+        Files.createDirectories(other);
+        Files.writeString(other.resolve("notes.txt"), "keep");
+        assertThrows(DatasetFormatException.class, () -> DatasetExporter.export(List.of(item), ExportSelection.all(),
+                ExportFormat.PNG_MASKS, tmp.resolve("mine"), ProgressListener.NONE));
+        assertEquals("keep", Files.readString(other.resolve("notes.txt")));
+    }
+
+    @Test
     void refusesToWriteIntoAFolderThatHasFiles() throws IOException {
         Files.createDirectories(tmp.resolve("o"));
         Files.writeString(tmp.resolve("o/keep.txt"), "mine");

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import io.defectstudio.storage.CorruptImageException;
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.annotations.Annotation;
 import io.defectstudio.storage.annotations.AnnotationKind;
@@ -121,6 +122,32 @@ class ProjectExportImportTest {
             assertEquals(List.of(new SkippedEntry("images/t.png", "class name '  ' is blank")), report.skipped());
             assertEquals(List.of("Pit"), project.classes().list().stream().map(DefectClass::name).toList());
             assertEquals(1, project.annotations().latestForClass(pit.id()).size());
+        }
+    }
+
+    @Test
+    void exportRefusesAStoredOriginalThatNoLongerMatchesItsContentAddress() throws IOException {
+        Path root = tmp.resolve("coco-src");
+        TestData.greyImage(root.resolve("images/t.png"), 3, 4, 1);
+        Files.writeString(root.resolve("annotations.json"), """
+                {"images": [{"id": 1, "file_name": "t.png", "width": 3, "height": 4}],
+                 "categories": [{"id": 5, "name": "Pit"}],
+                 "annotations": [
+                   {"id": 10, "image_id": 1, "category_id": 5, "segmentation": {"size": [4, 3], "counts": "333ON"}}
+                 ]}
+                """);
+        try (Project project = Project.create(tmp.resolve("p"), "corrupt")) {
+            DatasetImporter.importInto(project, root, ImportFormat.AUTO, "qa", ProgressListener.NONE);
+            Path original = project.images().file(project.images().list().get(0).id());
+            byte[] bytes = Files.readAllBytes(original);
+            bytes[bytes.length - 5] ^= 0x01;
+            Files.write(original, bytes);
+            CorruptImageException e = assertThrows(CorruptImageException.class, () -> DatasetExporter.export(
+                    project, ExportSelection.all(), ExportFormat.COCO, tmp.resolve("o"), ProgressListener.NONE));
+            assertTrue(e.getMessage().contains("t.png") && e.getMessage().contains("no longer matches"),
+                    e.getMessage());
+            assertFalse(Files.exists(tmp.resolve("o")));
+            assertFalse(Files.exists(tmp.resolve("o.partial")));
         }
     }
 

@@ -51,7 +51,7 @@ public final class ProjectDatasetSource {
                 long annotationId = a.id();
                 items.add(new DatasetItem(defectClass.name(), image.originalFileName(),
                         project.images().file(image.id()), () -> project.annotations().readMask(annotationId),
-                        provenance));
+                        provenance, image.sha256()));
             }
         }
         return items;
