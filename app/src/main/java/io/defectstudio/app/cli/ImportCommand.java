@@ -51,6 +51,9 @@ public final class ImportCommand implements Callable<Integer> {
             for (SkippedEntry s : report.skipped()) {
                 o.println("  skipped " + s);
             }
+            for (SkippedEntry s : report.keptCorrections()) {
+                o.println("  kept a correction: " + s);
+            }
         }
         return DefectStudioCli.OK;
     }

@@ -46,14 +46,19 @@ public final class DatasetImporter {
     public static ImportReport importInto(ImportTarget target, Path source, ImportFormat format, String author,
                                           ProgressListener progress) throws IOException {
         ImportPreview preview = preview(source, format, author, progress);
-        List<SkippedEntry> refused = target.store(preview.items(), author, progress);
+        ImportTarget.Stored stored = target.store(preview.items(), author, progress);
         List<SkippedEntry> skipped = new ArrayList<>(preview.skipped());
-        for (SkippedEntry s : refused) {
+        for (SkippedEntry s : stored.refusedImages()) {
             skipped.add(new SkippedEntry(Folders.relative(source, Path.of(s.entry())), s.reason()));
         }
+        List<SkippedEntry> kept = new ArrayList<>();
+        for (SkippedEntry s : stored.keptCorrections()) {
+            kept.add(new SkippedEntry(Folders.relative(source, Path.of(s.entry())), s.reason()));
+        }
         Set<String> refusedFiles = new HashSet<>();
-        refused.forEach(s -> refusedFiles.add(s.entry()));
-        long imported = preview.items().stream().filter(i -> !refusedFiles.contains(i.imageFile().toString())).count();
-        return new ImportReport(preview.format(), (int) imported, skipped);
+        stored.refusedImages().forEach(s -> refusedFiles.add(s.entry()));
+        long imported = preview.items().stream().filter(i -> !refusedFiles.contains(i.imageFile().toString())).count()
+                - kept.size();
+        return new ImportReport(preview.format(), (int) imported, skipped, kept);
     }
 }

@@ -6,9 +6,19 @@ import java.util.List;
 /** Where checked items go. */
 public interface ImportTarget {
     /**
-     * Stores the items. An item the target itself refuses (for example an image format the project does not
-     * keep) is returned as skipped, keyed by its image file, and nothing of it is stored. If storing fails with an
-     * exception, nothing of any item is kept.
+     * Stores the items. If storing fails with an exception, nothing of any item is kept.
+     *
+     * @return the images the target itself refused (for example a format the project does not keep), keyed by image
+     *     file, none of whose masks were stored; and the masks it did not store because a person's mask for that
+     *     image and class is current, which the import must not override
      */
-    List<SkippedEntry> store(List<DatasetItem> items, String author, ProgressListener progress) throws IOException;
+    Stored store(List<DatasetItem> items, String author, ProgressListener progress) throws IOException;
+
+    /** What {@link #store} left out. */
+    record Stored(List<SkippedEntry> refusedImages, List<SkippedEntry> keptCorrections) {
+        public Stored {
+            refusedImages = List.copyOf(refusedImages);
+            keptCorrections = List.copyOf(keptCorrections);
+        }
+    }
 }

@@ -8,8 +8,8 @@ final class CollectingTarget implements ImportTarget {
     final List<DatasetItem> stored = new ArrayList<>();
 
     @Override
-    public List<SkippedEntry> store(List<DatasetItem> items, String author, ProgressListener progress) {
+    public Stored store(List<DatasetItem> items, String author, ProgressListener progress) {
         stored.addAll(items);
-        return List.of();
+        return new Stored(List.of(), List.of());
     }
 }

@@ -126,6 +126,37 @@ class ProjectExportImportTest {
     }
 
     @Test
+    void reImportingKeepsAPersonsCorrectionAndReportsTheConflict() throws IOException {
+        Path root = tmp.resolve("coco-again");
+        TestData.greyImage(root.resolve("images/t.png"), 3, 4, 1);
+        Files.writeString(root.resolve("annotations.json"), """
+                {"images": [{"id": 1, "file_name": "t.png", "width": 3, "height": 4}],
+                 "categories": [{"id": 5, "name": "Pit"}],
+                 "annotations": [
+                   {"id": 10, "image_id": 1, "category_id": 5, "segmentation": {"size": [4, 3], "counts": "333ON"}}
+                 ]}
+                """);
+        try (Project project = Project.create(tmp.resolve("p"), "again")) {
+            assertEquals(1, DatasetImporter.importInto(project, root, ImportFormat.AUTO, "qa",
+                    ProgressListener.NONE).imported());
+            long imageId = project.images().list().get(0).id();
+            long classId = project.classes().findByName("Pit").orElseThrow().id();
+            project.annotations().save(imageId, classId, AnnotationKind.CORRECTION, "ana",
+                    TestData.rectMask(3, 4, 0, 0, 1, 1));
+
+            ImportReport again = DatasetImporter.importInto(project, root, ImportFormat.AUTO, "qa",
+                    ProgressListener.NONE);
+            Annotation current = project.annotations().latest(imageId, classId).orElseThrow();
+            assertEquals(AnnotationKind.CORRECTION, current.kind(), "the correction stays the current mask");
+            assertEquals(2, current.version());
+            assertEquals(0, again.imported());
+            assertEquals(1, again.keptCorrections().size());
+            assertTrue(again.keptCorrections().get(0).reason().contains("kept ana's correction (version 2)"),
+                    again.keptCorrections().toString());
+        }
+    }
+
+    @Test
     void exportRefusesAStoredOriginalThatNoLongerMatchesItsContentAddress() throws IOException {
         Path root = tmp.resolve("coco-src");
         TestData.greyImage(root.resolve("images/t.png"), 3, 4, 1);
