@@ -46,7 +46,7 @@ public final class CanvasViewModel {
     private double lastY;
     private boolean strokeErases;
     private Consumer<DirtyRect> maskChanged = r -> { };
-    private Consumer<BufferedImage> maskCommitted = m -> { };
+    private Consumer<MaskCommit> maskCommitted = m -> { };
 
     public CanvasViewModel() {
         brightness.addListener((o, a, b) -> updateWindow());
@@ -66,7 +66,7 @@ public final class CanvasViewModel {
     }
 
     /** Called on the UI thread with a copy of the mask after each finished stroke, undo or redo. */
-    public void setOnMaskCommitted(Consumer<BufferedImage> listener) {
+    public void setOnMaskCommitted(Consumer<MaskCommit> listener) {
         this.maskCommitted = listener;
     }
 
@@ -147,7 +147,7 @@ public final class CanvasViewModel {
         if (!delta.isEmpty()) {
             undo.push(delta);
             refreshUndo();
-            maskCommitted.accept(mask.toImage());
+            maskCommitted.accept(new MaskCommit(mask.toImage(), false));
         }
     }
 
@@ -176,7 +176,7 @@ public final class CanvasViewModel {
     private void afterHistoryStep(DirtyRect r) {
         maskChanged.accept(r);
         refreshUndo();
-        maskCommitted.accept(mask.toImage());
+        maskCommitted.accept(new MaskCommit(mask.toImage(), !undo.canUndo()));
     }
 
     public void brushSmaller() {

@@ -70,6 +70,9 @@ public interface ProjectStore extends AutoCloseable {
 
     StoredMask saveMask(long imageId, long classId, MaskKind kind, BufferedImage mask);
 
+    /** Takes back the mask versions after {@code keepVersion} (0: all), as if they had never been saved. */
+    void retractMasks(long imageId, long classId, int keepVersion);
+
     Optional<StoredPrediction> latestPrediction(long imageId, long classId);
 
     BufferedImage readPrediction(long predictionId);

@@ -119,6 +119,11 @@ public final class StorageProjectStore implements ProjectStore {
     }
 
     @Override
+    public void retractMasks(long imageId, long classId, int keepVersion) {
+        project.annotations().retractAfter(imageId, classId, keepVersion);
+    }
+
+    @Override
     public Optional<StoredPrediction> latestPrediction(long imageId, long classId) {
         return project.predictions().latest(imageId, classId).map(p -> new StoredPrediction(p.id(), p.confidence()));
     }

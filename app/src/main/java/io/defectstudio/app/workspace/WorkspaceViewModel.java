@@ -2,6 +2,7 @@ package io.defectstudio.app.workspace;
 
 import io.defectstudio.app.canvas.CanvasViewModel;
 import io.defectstudio.app.canvas.DisplayImage;
+import io.defectstudio.app.canvas.MaskCommit;
 import io.defectstudio.app.canvas.MaskStyle;
 import io.defectstudio.app.paint.MaskLayer;
 import io.defectstudio.app.queue.ImageStatus;
@@ -78,6 +79,8 @@ public final class WorkspaceViewModel implements AutoCloseable {
     private volatile long generation = -1;
     private long loadToken;
     private boolean editedSinceLoad;
+    /** The image on screen as it was shown: what undoing every edit returns it to, in the queue and the database. */
+    private Shown shown;
 
     public WorkspaceViewModel(TaskExecutor tasks) {
         this.tasks = tasks;
@@ -309,6 +312,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
             }
             editedSinceLoad = false;
             QueueEntry now = find(entry.imageId()).orElse(entry);
+            shown = new Shown(now.imageId(), now.status(), loaded.version(), loaded.fromPrediction());
             canvas.show(loaded.image(), loaded.mask(), styleFor(now.status(), loaded.fromPrediction()));
         });
         if (engine != null && pending.contains(entry.imageId())) {
@@ -316,16 +320,21 @@ public final class WorkspaceViewModel implements AutoCloseable {
         }
     }
 
-    private record Loaded(DisplayImage image, MaskLayer mask, boolean fromPrediction) {
+    private record Loaded(DisplayImage image, MaskLayer mask, boolean fromPrediction, int version) {
+    }
+
+    private record Shown(long imageId, ImageStatus status, int version, boolean fromPrediction) {
     }
 
     private static Loaded loadForDisplay(ProjectStore s, long imageId, ClassInfo cls) {
         BufferedImage img = s.readImage(imageId);
         MaskLayer layer = new MaskLayer(img.getWidth(), img.getHeight());
         boolean fromPrediction = false;
+        int version = 0;
         if (cls != null) {
             Optional<ProjectStore.StoredMask> mask = s.latestMask(imageId, cls.id());
             if (mask.isPresent()) {
+                version = mask.get().version();
                 layer.load(s.readMask(mask.get().annotationId()));
             } else {
                 Optional<ProjectStore.StoredPrediction> p = s.latestPrediction(imageId, cls.id());
@@ -335,7 +344,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
                 }
             }
         }
-        return new Loaded(DisplayImage.of(img), layer, fromPrediction);
+        return new Loaded(DisplayImage.of(img), layer, fromPrediction, version);
     }
 
     private MaskStyle styleFor(ImageStatus status, boolean fromPrediction) {
@@ -428,12 +437,20 @@ public final class WorkspaceViewModel implements AutoCloseable {
         }
     }
 
-    /** Persists the mask on screen as a new version after each stroke, undo or redo. */
-    private void persistMask(BufferedImage mask) {
+    /**
+     * Persists the mask on screen as a new version after each stroke, undo or redo; an undo back to the mask the image
+     * was shown with takes the versions saved since then back instead, so the image is as it was.
+     */
+    private void persistMask(MaskCommit commit) {
         QueueEntry e = current.get();
         if (e == null || activeClass.get() == null || store == null) {
             return;
         }
+        if (commit.asShown() && editedSinceLoad && shown != null && shown.imageId() == e.imageId()) {
+            retractEdits(e, shown);
+            return;
+        }
+        BufferedImage mask = commit.mask();
         editedSinceLoad = true;
         boolean support = e.status() == ImageStatus.SUPPORT;
         MaskKind kind = support ? MaskKind.SUPPORT : MaskKind.CORRECTION;
@@ -452,6 +469,27 @@ public final class WorkspaceViewModel implements AutoCloseable {
                         canvas.setStyle(MaskStyle.accepted());
                     }
                 }
+            }
+        });
+    }
+
+    private void retractEdits(QueueEntry e, Shown before) {
+        long classId = activeClass.get().id();
+        ProjectStore s = store;
+        write(() -> {
+            s.retractMasks(e.imageId(), classId, before.version());
+            return before;
+        }, b -> {
+            editedSinceLoad = false;
+            savedVersions.set(savedVersions.get() + 1);
+            message.set("Undone: " + e.name() + " is as it was shown" + (b.version() > 0 ? " (version " + b.version()
+                    + ")" : ", a prediction"));
+            updateEntry(e.imageId(), x -> x.withStatus(b.status()));
+            if (current.get() != null && current.get().imageId() == e.imageId()) {
+                canvas.setStyle(styleFor(b.status(), b.fromPrediction()));
+            }
+            if (b.status() == ImageStatus.SUPPORT) {
+                resegment();
             }
         });
     }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** Paints on the real window and checks what lands in the project database. */
 class PaintingWindowTest extends WorkstationFixture {
     @Test
-    void aBrushStrokeLandsInTheDatabaseAndUndoRedoPersistNewVersions() throws Exception {
+    void aBrushStrokeLandsInTheDatabaseAndUndoingItLeavesTheImageAPredictionAgain() throws Exception {
         startWorkstation(data);
         // An image with its prediction already in: the canvas then shows it, and a late prediction cannot race the
         // stroke. Undo must return to exactly what was shown before the stroke.
@@ -50,14 +50,19 @@ class PaintingWindowTest extends WorkstationFixture {
         long painted = count(saved);
         assertTrue(painted > 50, "painted pixels " + painted);
 
+        assertEquals(ImageStatus.CORRECTED, current().status());
+
         push(KeyCode.CONTROL, KeyCode.Z);
         waitFor(20, () -> vm().savedVersionsProperty().get() >= before + 2);
-        assertEquals(shown, count(latestMask(target.imageId(), classId)), "undo restores the mask from before the stroke");
+        assertEquals(shown, fx(() -> vm().canvas().mask().get().countSet()), "undo shows what was there before");
         assertFalse(fx(() -> vm().canvas().mask().get().isSet((int) (w * 0.5), (int) (h * 0.5))));
+        assertEquals(ImageStatus.PREDICTED, current().status(), "still a prediction, not corrected");
+        assertTrue(storedMask(target.imageId(), classId).isEmpty(), "no human-checked mask is left in the database");
 
         push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
         waitFor(20, () -> vm().savedVersionsProperty().get() >= before + 3);
         assertEquals(painted, count(latestMask(target.imageId(), classId)), "redo brings the stroke back");
+        assertEquals(ImageStatus.CORRECTED, current().status());
     }
 
     @Test
@@ -86,6 +91,12 @@ class PaintingWindowTest extends WorkstationFixture {
         assertTrue(fx(() -> vm().canvas().overlayVisibleProperty().get()));
         type(KeyCode.H);
         waitFor(5, () -> !vm().canvas().overlayVisibleProperty().get());
+    }
+
+    private java.util.Optional<Annotation> storedMask(long imageId, long classId) {
+        try (Project p = Project.open(workstationProject())) {
+            return p.annotations().latest(imageId, classId);
+        }
     }
 
     private BufferedImage latestMask(long imageId, long classId) {

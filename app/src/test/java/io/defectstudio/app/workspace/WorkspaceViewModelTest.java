@@ -52,8 +52,9 @@ class WorkspaceViewModelTest {
     }
 
     @Test
-    void aStrokeIsStoredAsACorrectionAndUndoStoresAnotherVersion() {
+    void aStrokeIsStoredAsACorrectionAndUndoingEveryEditLeavesTheImageAsItWas() {
         QueueEntry e = firstUnsettled();
+        ImageStatus before = e.status();
         vm.select(e);
         vm.canvas().beginStroke(50, 50);
         vm.canvas().strokeTo(120, 60);
@@ -65,11 +66,26 @@ class WorkspaceViewModelTest {
             assertEquals(ProjectStore.MaskKind.CORRECTION, m.kind());
             assertEquals(255, s.readMask(m.annotationId()).getRaster().getSample(80, 55, 0));
         }
+        vm.canvas().beginStroke(40, 120);
+        vm.canvas().strokeTo(60, 125);
+        vm.canvas().endStroke();
         vm.canvas().undo();
         try (StorageProjectStore s = StorageProjectStore.open(project)) {
             ProjectStore.StoredMask m = s.latestMask(e.imageId(), classId).orElseThrow();
-            assertEquals(2, m.version());
-            assertEquals(0, s.readMask(m.annotationId()).getRaster().getSample(80, 55, 0));
+            assertEquals(3, m.version(), "an undo short of the start is stored like any edit");
+            assertEquals(255, s.readMask(m.annotationId()).getRaster().getSample(80, 55, 0));
+            assertEquals(0, s.readMask(m.annotationId()).getRaster().getSample(50, 122, 0));
+        }
+        assertEquals(ImageStatus.CORRECTED, status(e.imageId()));
+        vm.canvas().undo();
+        assertEquals(before, status(e.imageId()), "back to what it was, not corrected");
+        try (StorageProjectStore s = StorageProjectStore.open(project)) {
+            assertTrue(s.latestMask(e.imageId(), classId).isEmpty(), "no correction is left in the database");
+        }
+        vm.canvas().redo();
+        assertEquals(ImageStatus.CORRECTED, status(e.imageId()));
+        try (StorageProjectStore s = StorageProjectStore.open(project)) {
+            assertEquals(1, s.latestMask(e.imageId(), classId).orElseThrow().version());
         }
     }
 

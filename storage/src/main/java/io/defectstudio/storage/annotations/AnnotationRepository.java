@@ -1,6 +1,7 @@
 package io.defectstudio.storage.annotations;
 
 import io.defectstudio.storage.NotFoundException;
+import io.defectstudio.storage.StorageException;
 import io.defectstudio.storage.db.Database;
 import io.defectstudio.storage.db.Jdbc;
 import io.defectstudio.storage.db.Rows;
@@ -37,6 +38,28 @@ public final class AnnotationRepository {
             encoded.requireSizeOf(c, imageId);
             Rows.requireExists(c, "defect_class", "defect class", classId);
             return insert(c, imageId, classId, kind, who, null, encoded.defectPixels(), encoded.png());
+        });
+    }
+
+    /**
+     * Takes back the versions after {@code keepVersion} of one image and class (an inspector undid every edit since
+     * it was shown), so that the records are as they were. Refused when a later version is already used by a training
+     * episode or restored from.
+     *
+     * @return how many versions were taken back
+     */
+    public int retractAfter(long imageId, long classId, int keepVersion) {
+        return db.write("take back annotations of image " + imageId, c -> {
+            long used = Jdbc.count(c, "SELECT COUNT(*) FROM annotation a WHERE a.image_id = ? AND a.class_id = ?"
+                    + " AND a.version > ? AND (EXISTS (SELECT 1 FROM episode_image e WHERE e.annotation_id = a.id)"
+                    + " OR EXISTS (SELECT 1 FROM annotation r WHERE r.restored_from = a.id))",
+                    imageId, classId, keepVersion);
+            if (used > 0) {
+                throw new StorageException("the edits of image " + imageId + " since version " + keepVersion
+                        + " are already used by a training episode and cannot be taken back");
+            }
+            return Jdbc.update(c, "DELETE FROM annotation WHERE image_id = ? AND class_id = ? AND version > ?",
+                    imageId, classId, keepVersion);
         });
     }
 

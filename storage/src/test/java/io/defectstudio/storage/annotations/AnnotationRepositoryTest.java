@@ -4,6 +4,7 @@ import io.defectstudio.storage.MaskSizeMismatchException;
 import io.defectstudio.storage.NotFoundException;
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.ProjectFixture;
+import io.defectstudio.storage.StorageException;
 import io.defectstudio.storage.TestImages;
 import io.defectstudio.storage.images.ImageRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -59,6 +60,22 @@ class AnnotationRepositoryTest {
         assertEquals(v2, annotations.latest(image, scratch).orElseThrow());
         assertArrayEquals(pixels(first), pixels(annotations.readMask(v1.id())));
         assertArrayEquals(pixels(second), pixels(annotations.readMask(v2.id())));
+    }
+
+    @Test
+    void retractingTakesBackTheLaterVersionsButNotOnesARestoreUses() {
+        Annotation v1 = annotations.save(image, scratch, AnnotationKind.SUPPORT, "anna", TestImages.mask(40, 30, 0));
+        annotations.save(image, scratch, AnnotationKind.CORRECTION, "ben", TestImages.mask(40, 30, 7));
+        annotations.save(image, scratch, AnnotationKind.CORRECTION, "ben", TestImages.mask(40, 30, 9));
+
+        assertEquals(2, annotations.retractAfter(image, scratch, 1));
+        assertEquals(List.of(v1), annotations.history(image, scratch));
+        assertEquals(2, annotations.save(image, scratch, AnnotationKind.CORRECTION, "ben",
+                TestImages.mask(40, 30, 7)).version());
+        Annotation v2 = annotations.latest(image, scratch).orElseThrow();
+        annotations.restore(v2.id(), "carl");
+        assertThrows(StorageException.class, () -> annotations.retractAfter(image, scratch, 1));
+        assertEquals(3, annotations.history(image, scratch).size(), "nothing was taken back");
     }
 
     @Test
