@@ -16,10 +16,12 @@ import io.defectstudio.inference.InferenceOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 /**
  * Owns one window and its workspace: opens the last project (or installs and opens the demo on first start), with
@@ -197,8 +199,17 @@ public final class Workstation implements MainWindow.ProjectActions {
         }
     }
 
-    /** Finishes pending writes and releases the project and engine. */
+    /**
+     * Shuts down in order: the other windows first (each hands its project's close to the writer), then training, the
+     * workspace and its engine, and last the executors, which finish the pending writes. Closing a window after its
+     * executor was gone crashed the JVM in GTK.
+     */
     public void close() {
+        for (Window w : List.copyOf(Window.getWindows())) {
+            if (w != stage && w instanceof Stage other) {
+                other.close();
+            }
+        }
         if (training != null) {
             training.close();
         }

@@ -39,10 +39,10 @@ public final class ModelVersionsWindow {
             stage.initOwner(owner);
             stage.setTitle("Model versions - Defect Studio");
             stage.setScene(new Scene(view(vm), 900, 480));
-            stage.setOnHidden(e -> tasks.execute(() -> {
+            stage.setOnHidden(e -> tasks.write(() -> {
                 project.close();
                 return null;
-            }, x -> { }, err -> { }));
+            }, x -> { }, err -> dialogs.showError("Model versions", String.valueOf(err.getMessage()))));
             stage.show();
             vm.load();
         }, err -> dialogs.showError("Model versions", String.valueOf(err.getMessage())));
