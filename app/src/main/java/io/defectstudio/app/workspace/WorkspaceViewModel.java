@@ -53,6 +53,9 @@ public final class WorkspaceViewModel implements AutoCloseable {
     private final ObjectProperty<ClassInfo> activeClass = new SimpleObjectProperty<>();
     private final ObservableList<QueueEntry> entries = FXCollections.observableArrayList();
     private final ObservableList<QueueEntry> visible = FXCollections.observableArrayList();
+    // One read-only view each: a fresh wrapper per call would hold its listeners only weakly and drop them on GC.
+    private final ObservableList<ClassInfo> classesView = FXCollections.unmodifiableObservableList(classes);
+    private final ObservableList<QueueEntry> visibleView = FXCollections.unmodifiableObservableList(visible);
     private final ObjectProperty<ImageStatus> statusFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<ClassInfo> classFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<QueueOrder> order = new SimpleObjectProperty<>(QueueOrder.IMPORT);
@@ -141,12 +144,22 @@ public final class WorkspaceViewModel implements AutoCloseable {
             store.close();
             store = null;
         }
+        // Nothing of the previous project may survive: class ids restart at 1 in every project, so a kept active
+        // class would look unchanged to the new one (no queue load) or not exist in it (saving fails).
+        activeClass.set(null);
+        classFilter.set(null);
         entries.clear();
         visible.clear();
         classes.clear();
         images.clear();
         pending.clear();
         current.set(null);
+        shown = null;
+        editedSinceLoad = false;
+        segmentTotal.set(0);
+        segmentDone.set(0);
+        updateProgress();
+        message.set("");
         canvas.clear();
     }
 
@@ -232,7 +245,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
             QueueEntry cur = current.get();
             Optional<QueueEntry> again = cur == null ? Optional.empty() : find(cur.imageId());
             if (again.isPresent()) {
-                select(again.get());
+                show(again.get());
             } else if (!visible.isEmpty()) {
                 select(visible.get(0));
             }
@@ -302,6 +315,11 @@ public final class WorkspaceViewModel implements AutoCloseable {
             current.set(entry);
             return;
         }
+        show(entry);
+    }
+
+    /** Loads an image onto the canvas with the active class's mask, even when it is the one on screen. */
+    private void show(QueueEntry entry) {
         current.set(entry);
         long token = ++loadToken;
         ProjectStore s = store;
@@ -669,7 +687,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
     }
 
     public ObservableList<ClassInfo> classes() {
-        return FXCollections.unmodifiableObservableList(classes);
+        return classesView;
     }
 
     public ObjectProperty<ClassInfo> activeClassProperty() {
@@ -678,7 +696,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
 
     /** The filtered and sorted queue the list shows. */
     public ObservableList<QueueEntry> visibleQueue() {
-        return FXCollections.unmodifiableObservableList(visible);
+        return visibleView;
     }
 
     public List<QueueEntry> allEntries() {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.defectstudio.app.demo.DemoProject;
+
 import io.defectstudio.app.queue.ImageStatus;
 import io.defectstudio.app.queue.QueueEntry;
 import io.defectstudio.app.queue.QueueOrder;
@@ -41,6 +42,62 @@ class WorkspaceViewModelTest {
 
     private ImageStatus status(long id) {
         return vm.allEntries().stream().filter(e -> e.imageId() == id).findFirst().orElseThrow().status();
+    }
+
+    @Test
+    void switchingProjectsLeavesNothingOfThePreviousOne() throws Exception {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        vm.classes().addListener((javafx.collections.ListChangeListener<ProjectStore.ClassInfo>) c -> seen.add("change"));
+        System.gc();
+        QueueEntry painted = firstUnsettled();
+        vm.select(painted);
+        vm.canvas().beginStroke(50, 50);
+        vm.canvas().endStroke();
+
+        Path empty = dir.resolve("empty");
+        Files.createDirectories(empty);
+        vm.open(StorageProjectStore.create(empty, "empty"), null);
+        assertEquals(null, vm.activeClassProperty().get(), "no class of the previous project stays active");
+        assertTrue(vm.classes().isEmpty());
+        assertEquals(0, vm.segmentTotalProperty().get());
+        assertFalse(seen.isEmpty(), "listeners on classes() survive garbage collection");
+
+        // a second demo: its first class has the same id as the first demo's, and its queue loads without a click
+        Path other = DemoProject.install(dir.resolve("demo2"));
+        vm.open(StorageProjectStore.open(other), null);
+        assertEquals(40, vm.visibleQueue().size());
+        assertEquals(5, vm.classes().size());
+        assertTrue(vm.canvas().mask().isPresent(), "the first image is on screen");
+        assertEquals(0, vm.canvas().mask().get().countSet() - countStoredOrPredicted(other), "its own mask");
+    }
+
+    /** The defect pixels of what the demo shows first: its stored mask for the active class, or none. */
+    private long countStoredOrPredicted(Path folder) {
+        long classId = vm.activeClassProperty().get().id();
+        long imageId = vm.currentProperty().get().imageId();
+        try (StorageProjectStore s = StorageProjectStore.open(folder)) {
+            return s.latestMask(imageId, classId).map(m -> io.defectstudio.inference.Masks.countDefect(
+                    s.readMask(m.annotationId()))).orElse(0L);
+        }
+    }
+
+    @Test
+    void switchingClassShowsTheNewClassesMaskOnTheSameImage() {
+        QueueEntry e = firstUnsettled();
+        vm.select(e);
+        vm.canvas().beginStroke(50, 50);
+        vm.canvas().strokeTo(120, 60);
+        vm.canvas().endStroke();
+        assertTrue(vm.canvas().mask().get().countSet() > 0);
+        ProjectStore.ClassInfo other = vm.classes().stream().filter(c -> c.id() != vm.activeClassProperty().get().id())
+                .findFirst().orElseThrow();
+        vm.activeClassProperty().set(other);
+        assertEquals(e.imageId(), vm.currentProperty().get().imageId());
+        try (StorageProjectStore s = StorageProjectStore.open(project)) {
+            long expected = s.latestMask(e.imageId(), other.id()).map(m -> io.defectstudio.inference.Masks
+                    .countDefect(s.readMask(m.annotationId()))).orElse(0L);
+            assertEquals(expected, vm.canvas().mask().get().countSet(), "not the previous class's stroke");
+        }
     }
 
     @Test
