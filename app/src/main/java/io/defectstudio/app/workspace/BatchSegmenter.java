@@ -2,6 +2,7 @@ package io.defectstudio.app.workspace;
 
 import io.defectstudio.app.paint.MaskLayer;
 import io.defectstudio.app.queue.QueueEntry;
+import io.defectstudio.storage.DatabaseLockedException;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +10,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Segments the unsettled images of one class against its stored support masks and stores the predictions: the
- * headless counterpart of the workstation's few-shot loop, used by {@code defect-studio segment}.
+ * headless counterpart of the workstation's few-shot loop, used by {@code defect-studio segment}. An image that fails
+ * is reported and the run goes on; a locked project database stops the run at the first time-out, since every further
+ * image would wait as long again.
  */
 public final class BatchSegmenter {
     /** One stored prediction. */
@@ -49,7 +52,12 @@ public final class BatchSegmenter {
         return out;
     }
 
-    /** Segments every image of the class that is not support, accepted or corrected; blocks until done. */
+    /**
+     * Segments every image of the class that is not support, accepted or corrected; blocks until done.
+     *
+     * @throws IllegalStateException naming how many images failed and the first reason, or that the database is
+     *     locked; what was stored before stays stored
+     */
     public List<Result> run(long classId, Progress progress) throws InterruptedException {
         List<SegmentationPort.Support> support = support(classId);
         if (support.isEmpty()) {
@@ -69,10 +77,11 @@ public final class BatchSegmenter {
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         CountDownLatch latch = new CountDownLatch(todo.size());
         long[] generation = new long[1];
+        AtomicReference<DatabaseLockedException> locked = new AtomicReference<>();
         engine.setListener(new SegmentationPort.Listener() {
             @Override
             public void segmented(long imageId, long gen, BufferedImage mask, double confidence, long latency) {
-                if (gen != generation[0]) {
+                if (gen != generation[0] || locked.get() != null) {
                     return;
                 }
                 try {
@@ -80,11 +89,18 @@ public final class BatchSegmenter {
                     Result r = new Result(imageId, byId.get(imageId).name(), mask, confidence, latency);
                     results.add(r);
                     progress.done(results.size(), todo.size(), r);
+                } catch (DatabaseLockedException e) {
+                    if (locked.compareAndSet(null, e)) {
+                        engine.cancelAll();
+                        while (latch.getCount() > 0) {
+                            latch.countDown();
+                        }
+                    }
+                    return;
                 } catch (RuntimeException e) {
                     failures.add(e);
-                } finally {
-                    latch.countDown();
                 }
+                latch.countDown();
             }
 
             @Override
@@ -99,8 +115,11 @@ public final class BatchSegmenter {
         for (ProjectStore.ImageInfo img : todo) {
             engine.submit(img.id(), () -> store.readImage(img.id()));
         }
-        if (!latch.await(6, TimeUnit.HOURS)) {
-            throw new IllegalStateException("segmentation did not finish");
+        latch.await();
+        if (locked.get() != null) {
+            throw new IllegalStateException("stopped: " + locked.get().getMessage() + ". " + results.size() + " of "
+                    + todo.size() + " prediction(s) were stored; close the other program and run again",
+                    locked.get());
         }
         if (!failures.isEmpty()) {
             Throwable first = failures.get(0);

@@ -1,5 +1,6 @@
 package io.defectstudio.inference.service;
 
+import io.defectstudio.inference.InferenceException;
 import io.defectstudio.inference.PreparedSupport;
 import io.defectstudio.inference.Segmentation;
 import io.defectstudio.inference.Segmenter;
@@ -281,6 +282,10 @@ public final class SegmentationService implements AutoCloseable {
             }
             try {
                 run(handle, batch);
+            } catch (RuntimeException | Error e) {
+                // Whatever went wrong, the batch fails and the worker lives on: a caller waits for every item.
+                LOG.error("segmentation worker failed on a batch of {}", batch.size(), e);
+                batch.forEach(item -> finish(item, null, failure(e)));
             } finally {
                 lock.lock();
                 try {
@@ -314,8 +319,8 @@ public final class SegmentationService implements AutoCloseable {
                 }
                 loaded.add(item);
                 images.add(image);
-            } catch (Exception e) {
-                finish(item, null, e);
+            } catch (Exception | OutOfMemoryError e) {
+                finish(item, null, failure(e));
             }
         }
         if (loaded.isEmpty()) {
@@ -326,20 +331,29 @@ public final class SegmentationService implements AutoCloseable {
             for (int i = 0; i < loaded.size(); i++) {
                 finish(loaded.get(i), results.get(i), null);
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | OutOfMemoryError e) {
             if (loaded.size() == 1) {
-                finish(loaded.get(0), null, e);
+                finish(loaded.get(0), null, failure(e));
                 return;
             }
             // One bad query must not fail its batch neighbours: retry them one by one.
             for (int i = 0; i < loaded.size(); i++) {
                 try {
                     finish(loaded.get(i), segmenter.segment(prepared, images.get(i)), null);
-                } catch (RuntimeException single) {
-                    finish(loaded.get(i), null, single);
+                } catch (RuntimeException | OutOfMemoryError single) {
+                    finish(loaded.get(i), null, failure(single));
                 }
             }
         }
+    }
+
+    /** The exception a listener receives; running out of heap is said in words, with what to do. */
+    private static Exception failure(Throwable t) {
+        if (t instanceof OutOfMemoryError) {
+            return new InferenceException("out of memory for this image (" + t.getMessage() + "); give Java more heap"
+                    + " (-Xmx) or segment at a lower detail", t);
+        }
+        return t instanceof Exception e ? e : new InferenceException("segmentation failed: " + t, t);
     }
 
     private void finish(Item item, Segmentation result, Exception error) {

@@ -261,6 +261,23 @@ class SegmentationServiceTest {
     }
 
     @Test
+    void anImageThatRunsOutOfMemoryFailsAloneAndTheWorkerGoesOn() throws Exception {
+        Recorder r = new Recorder(3);
+        try (SegmentationService service = new SegmentationService(segmenter, r, new ServiceOptions(1, 1))) {
+            service.setSupport(support(1));
+            service.submit("q0", () -> {
+                throw new OutOfMemoryError("Java heap space");
+            });
+            service.submit("q1", query(1));
+            service.submit("q2", query(2));
+            r.await();
+        }
+        assertEquals(List.of("q1", "q2"), r.results, "the one worker survived");
+        assertEquals(1, r.errors.size());
+        assertTrue(r.errors.get(0).startsWith("q0: out of memory"), r.errors.toString());
+    }
+
+    @Test
     void submittingWithoutSupportOrAfterCloseIsRefused() {
         SegmentationService service = new SegmentationService(segmenter, new Recorder(0));
         assertThrows(IllegalStateException.class, () -> service.submit("q0", query(0)));
