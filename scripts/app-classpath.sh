@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Compiles the app and its modules (test-compile: the app tests use the training test-jar) and prints the runtime class path (reactor target/classes + jars). No install.
+# Compiles the app and its modules (test-compile: the app tests use the training test-jar) and prints the runtime class path (reactor target/classes + jars), for the training scripts. No install; online or from the local Maven cache.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="$(mktemp)"
-mvn -B -q -o -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile="$out" -Dmdep.includeScope=runtime >&2
+mvn -B -q -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile="$out" -Dmdep.includeScope=runtime >&2
 echo "app/target/classes:$(cat "$out")"
 rm -f "$out"
