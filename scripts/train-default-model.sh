@@ -3,14 +3,17 @@
 # on the benchmark (docs/benchmarks.md), on the ImageNet-derived MobileNetV2 that ships with the product
 # (training/.../backbones, converted from npm nsfwjs@4.4.0 by scripts/convert-nsfwjs-backbone.mjs), frozen, at a
 # working size of SIZE x SIZE. The matcher is training-free: this writes the bundle and its validation figure on
-# held-out images of all eight classes, in well under a minute.
-#   [SIZE=320] scripts/train-default-model.sh [DATA_DIR=../shared/data] [OUT=runs/default]
+# held-out images of all eight classes, in well under a minute. DETAIL is the default working scale written into the
+# bundle: larger images are shrunk until their longer side is DETAIL, then segmented in SIZE x SIZE tiles (chosen by
+# measurement on the crack lists, docs/benchmarks.md).
+#   [SIZE=320] [DETAIL=960] scripts/train-default-model.sh [DATA_DIR=../shared/data] [OUT=runs/default]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 data="${1:-$here/../../shared/data}"
 out="${2:-$here/../runs/default}"
 size="${SIZE:-320}"
+detail="${DETAIL:-960}"
 source "$here/training-runner.bash"
 run metatrain data="$data" fold=-1 arch=matcher backbone=mobilenet_v2_mid size="$size" out="$out/matcher" \
-  validation=40 calibration=0 name=defect8i-matcher-mobilenet_v2_mid
+  validation=40 calibration=0 name=defect8i-matcher-mobilenet_v2_mid detail="$detail"
 echo "bundle: $out/matcher/model (copy model.json and weights.dsw into resources/src/main/resources/io/defectstudio/resources/models/default/)"

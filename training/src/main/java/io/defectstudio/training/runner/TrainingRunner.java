@@ -19,6 +19,7 @@ import io.defectstudio.training.train.MetaTrainer;
 import io.defectstudio.training.train.OptimizerKind;
 import io.defectstudio.training.train.TrainingConfig;
 import io.defectstudio.training.train.TrainingResult;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -41,7 +42,7 @@ public final class TrainingRunner {
     private TrainingRunner() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         if (args.length == 0) {
             System.err.println("usage: TrainingRunner pretrain|metatrain|calibrate|eval key=value ... (see the source)");
             System.exit(2);
@@ -93,7 +94,7 @@ public final class TrainingRunner {
                 .build();
     }
 
-    private static void metaTrain(Options o) {
+    private static void metaTrain(Options o) throws IOException {
         Path out = Path.of(o.get("out"));
         String arch = o.getOrDefault("arch", "eamnet");
         String backbone = o.getOrDefault("backbone", "compact");
@@ -124,9 +125,15 @@ public final class TrainingRunner {
         FoldedSource data = FoldedSource.open(Path.of(o.get("data")), o.integer("fold", 0));
         FoldSplit split = o.containsKey("classes")
                 ? data.split().trainingOn(List.of(o.get("classes").split(","))) : data.split();
+        int detail = o.integer("detail", 0);
         o.rejectUnread("metatrain");
         TrainingResult r = MetaTrainer.run(config, data.source(), split,
                 new ConsoleProgress(new PrintWriter(System.out, true), 10));
+        if (detail > 0) {
+            // The working scale is chosen by measurement on camera-size images, not learned: it is set on the bundle.
+            ModelBundle bundle = ModelBundle.load(r.bundle());
+            ModelBundle.write(r.bundle(), bundle.manifest().withDetail(detail), bundle.readWeights());
+        }
         System.out.printf(Locale.ROOT, "metatrain done: best validation mIoU %.4f at step %d, wall %ds, threshold %.2f, "
                 + "bundle %s%n", r.bestValidationIou(), r.bestStep(), r.wallTime().toSeconds(), r.threshold(), r.bundle());
     }
