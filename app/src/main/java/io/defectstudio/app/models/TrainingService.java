@@ -1,9 +1,6 @@
 package io.defectstudio.app.models;
 
 import io.defectstudio.inference.bundle.ModelBundle;
-import io.defectstudio.inference.engine.NetworkLoader;
-import io.defectstudio.inference.nets.Architectures;
-import io.defectstudio.inference.nets.FewShotNet;
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.models.ModelRecord;
 import io.defectstudio.storage.training.TrainingRun;
@@ -18,7 +15,6 @@ import io.defectstudio.training.train.StepProgress;
 import io.defectstudio.training.train.TrainingConfig;
 import io.defectstudio.training.train.TrainingListener;
 import io.defectstudio.training.train.TrainingResult;
-import ai.djl.ndarray.NDManager;
 import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -206,10 +202,7 @@ public final class TrainingService implements AutoCloseable {
                     + " backbone, not " + request.backbone());
         }
         Path weights = runDir.resolve("start-backbone.safetensors");
-        try (NDManager manager = NDManager.newBaseManager()) {
-            FewShotNet net = NetworkLoader.load(bundle, manager, Architectures::create);
-            BackboneWeights.save(net.backbone(), weights);
-        }
+        BackboneWeights.saveFromBundle(bundle, weights);
         return weights;
     }
 

@@ -1,16 +1,21 @@
 package io.defectstudio.training.backbone;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.defectstudio.inference.bundle.ModelBundle;
+import io.defectstudio.inference.engine.NetworkLoader;
+import io.defectstudio.inference.nets.Architectures;
 import io.defectstudio.inference.nets.Backbone;
+import io.defectstudio.inference.nets.FewShotNet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -73,6 +78,14 @@ public final class BackboneWeights {
     }
 
     /** Whether ImageNet-derived weights ship for this backbone name ({@link #loadShipped}). */
+    /** Writes the backbone of a bundle's network to {@code file}, as pre-trained weights for a new run. */
+    public static void saveFromBundle(ModelBundle bundle, Path file) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            FewShotNet net = NetworkLoader.load(bundle, manager, Architectures::create);
+            save(net.backbone(), file);
+        }
+    }
+
     public static boolean shipped(String backboneName) {
         return BackboneWeights.class.getResource(shippedResource(backboneName)) != null;
     }
