@@ -4,7 +4,11 @@ import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 
-/** Reading binary masks the way every module does: {@code >= 128} (half the range for other bit depths) is defect. */
+/**
+ * The mask rule every module outside storage uses (storage's {@code MaskCodec} states the same rule for what it
+ * stores; the two modules may not depend on each other): a grey sample at least half its range ({@code >= 128} for
+ * 8-bit) is defect; a palette or colour mask is read by its luminance, {@code >= 128}.
+ */
 public final class Masks {
 
     private Masks() {}
@@ -24,20 +28,33 @@ public final class Masks {
     /** The defect flags of row {@code y} into {@code out} (the mask's width), so that large masks need no full copy. */
     public static void readRow(BufferedImage mask, int y, byte[] out) {
         int w = mask.getWidth();
-        if (mask.getColorModel() instanceof IndexColorModel) {
-            int[] argb = mask.getRGB(0, y, w, 1, null, 0, w);
+        Raster raster = mask.getRaster();
+        boolean grey = raster.getNumBands() == 1 && !(mask.getColorModel() instanceof IndexColorModel);
+        if (grey) {
+            int half = 1 << (mask.getSampleModel().getSampleSize(0) - 1);
+            int[] row = raster.getSamples(0, y, w, 1, 0, (int[]) null);
             for (int x = 0; x < w; x++) {
-                int grey = (((argb[x] >> 16) & 0xff) + ((argb[x] >> 8) & 0xff) + (argb[x] & 0xff)) / 3;
-                out[x] = (byte) (grey >= 128 ? 1 : 0);
+                out[x] = (byte) (row[x] >= half ? 1 : 0);
             }
             return;
         }
-        Raster raster = mask.getRaster();
-        int half = 1 << (mask.getColorModel().getComponentSize(0) - 1);
-        int[] row = raster.getSamples(0, y, w, 1, 0, (int[]) null);
+        int[] argb = mask.getRGB(0, y, w, 1, null, 0, w);
         for (int x = 0; x < w; x++) {
-            out[x] = (byte) (row[x] >= half ? 1 : 0);
+            int r = (argb[x] >> 16) & 0xff;
+            int g = (argb[x] >> 8) & 0xff;
+            int b = argb[x] & 0xff;
+            out[x] = (byte) ((299 * r + 587 * g + 114 * b) / 1000 >= 128 ? 1 : 0);
         }
+    }
+
+    /** Defect flags as booleans, row-major. */
+    public static boolean[] defects(BufferedImage mask) {
+        byte[] flags = defectPixels(mask);
+        boolean[] out = new boolean[flags.length];
+        for (int i = 0; i < flags.length; i++) {
+            out[i] = flags[i] != 0;
+        }
+        return out;
     }
 
     /** Number of defect pixels. */

@@ -1,5 +1,6 @@
 package io.defectstudio.app.demo;
 
+import io.defectstudio.inference.Masks;
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.annotations.AnnotationKind;
 import java.awt.image.BufferedImage;
@@ -99,16 +100,16 @@ public final class DemoProject {
         }
     }
 
-    /** The shipped masks have soft edges; labels are binary (>= 128 is defect). */
+    /** The shipped masks have soft edges; labels are binary, by the {@link Masks} rule. */
     static BufferedImage binarise(BufferedImage mask) {
         BufferedImage out = new BufferedImage(mask.getWidth(), mask.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-        var src = mask.getRaster();
         var dst = out.getRaster();
+        byte[] flags = new byte[mask.getWidth()];
         int[] row = new int[mask.getWidth()];
         for (int y = 0; y < mask.getHeight(); y++) {
-            src.getSamples(0, y, mask.getWidth(), 1, 0, row);
+            Masks.readRow(mask, y, flags);
             for (int x = 0; x < row.length; x++) {
-                row[x] = row[x] >= 128 ? 255 : 0;
+                row[x] = flags[x] != 0 ? 255 : 0;
             }
             dst.setSamples(0, y, mask.getWidth(), 1, 0, row);
         }

@@ -1,5 +1,6 @@
 package io.defectstudio.app.paint;
 
+import io.defectstudio.inference.Masks;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.util.Arrays;
@@ -26,7 +27,7 @@ public final class MaskLayer {
         this.pixels = new byte[Math.multiplyExact(width, height)];
     }
 
-    /** A layer holding a copy of {@code mask}; values >= 128 count as defect. */
+    /** A layer holding a copy of {@code mask}, read by the {@link Masks} rule. */
     public static MaskLayer fromImage(BufferedImage mask) {
         MaskLayer layer = new MaskLayer(mask.getWidth(), mask.getHeight());
         layer.load(mask);
@@ -39,22 +40,11 @@ public final class MaskLayer {
             throw new IllegalArgumentException("mask is " + mask.getWidth() + "x" + mask.getHeight()
                     + ", layer is " + width + "x" + height);
         }
-        if (mask.getType() == BufferedImage.TYPE_BYTE_GRAY) {
-            byte[] src = ((DataBufferByte) mask.getRaster().getDataBuffer()).getData();
-            if (src.length == pixels.length) {
-                for (int i = 0; i < src.length; i++) {
-                    pixels[i] = (src[i] & 0xFF) >= 128 ? ON : OFF;
-                }
-                return;
-            }
-        }
-        var raster = mask.getRaster();
-        int[] row = new int[width];
+        byte[] row = new byte[width];
         for (int y = 0; y < height; y++) {
-            raster.getSamples(0, y, width, 1, 0, row);
-            int max = (1 << mask.getSampleModel().getSampleSize(0)) - 1;
+            Masks.readRow(mask, y, row);
             for (int x = 0; x < width; x++) {
-                pixels[y * width + x] = row[x] * 2 > max ? ON : OFF;
+                pixels[y * width + x] = row[x] != 0 ? ON : OFF;
             }
         }
     }

@@ -1,12 +1,13 @@
 package io.defectstudio.app.review;
 
+import io.defectstudio.inference.Masks;
+import io.defectstudio.training.metrics.ConnectedComponents;
 import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 
 /**
  * Size of a part's defect: area in pixels, the image's pixel count and the number of connected regions.
  *
- * @param defectPixels pixels marked defect (>= 128)
+ * @param defectPixels pixels marked defect ({@link Masks})
  * @param imagePixels  width x height of the image
  * @param regions      8-connected defect regions
  */
@@ -20,19 +21,12 @@ public record MaskMeasure(long defectPixels, long imagePixels, int regions) {
     }
 
     public static MaskMeasure of(BufferedImage mask) {
-        Raster r = mask.getRaster();
-        int w = mask.getWidth();
-        long defect = 0;
-        int[] row = new int[w];
-        for (int y = 0; y < mask.getHeight(); y++) {
-            r.getSamples(0, y, w, 1, 0, row);
-            for (int v : row) {
-                if (v >= 128) {
-                    defect++;
-                }
-            }
+        boolean[] defect = Masks.defects(mask);
+        long n = 0;
+        for (boolean d : defect) {
+            n += d ? 1 : 0;
         }
-        return new MaskMeasure(defect, (long) w * mask.getHeight(), ConnectedRegions.count(mask));
+        return new MaskMeasure(n, defect.length, ConnectedComponents.count(defect, mask.getWidth(), mask.getHeight()));
     }
 
     /** Defect area as a share of the image, in [0, 1]. */

@@ -1,13 +1,11 @@
 package io.defectstudio.training.metrics;
 
+import io.defectstudio.inference.Masks;
 import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 
 /** A defect/background mask: one boolean per pixel, row-major. */
 public final class BinaryMask {
 
-    /** The benchmark's rule: an 8-bit mask pixel is defect where its value is >= 128. */
-    public static final int DEFECT_THRESHOLD = 128;
 
     private final int width;
     private final int height;
@@ -22,22 +20,9 @@ public final class BinaryMask {
         this.defect = defect;
     }
 
-    /** Thresholds the first band of a grey mask at {@link #DEFECT_THRESHOLD} (8-bit) or 32768 (16-bit). */
+    /** A mask read by the product's one rule ({@link Masks}: {@code >= 128}, half the range for 16-bit). */
     public static BinaryMask fromGray(BufferedImage mask) {
-        Raster raster = mask.getRaster();
-        int bits = raster.getSampleModel().getSampleSize(0);
-        int threshold = DEFECT_THRESHOLD << Math.max(0, bits - 8);
-        int w = mask.getWidth();
-        int h = mask.getHeight();
-        int[] row = new int[w];
-        boolean[] defect = new boolean[w * h];
-        for (int y = 0; y < h; y++) {
-            raster.getSamples(0, y, w, 1, 0, row);
-            for (int x = 0; x < w; x++) {
-                defect[y * w + x] = row[x] >= threshold;
-            }
-        }
-        return new BinaryMask(w, h, defect);
+        return new BinaryMask(mask.getWidth(), mask.getHeight(), Masks.defects(mask));
     }
 
     /** Nearest-neighbour resize (pixel centres), e.g. a prediction back to the query's original size. */

@@ -11,6 +11,7 @@ import io.defectstudio.training.datasets.export.UniqueNames;
 import io.defectstudio.training.datasets.io.ExportSink;
 import io.defectstudio.training.datasets.io.Json;
 import io.defectstudio.training.datasets.io.MaskImages;
+import io.defectstudio.training.metrics.ConnectedComponents;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;

@@ -1,14 +1,18 @@
 package io.defectstudio.training.datasets.io;
 
+import io.defectstudio.inference.Masks;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 
-/** Binary masks as the project stores them: {@code TYPE_BYTE_GRAY}, 0 background, 255 defect. */
+/**
+ * Binary masks as the project stores them: {@code TYPE_BYTE_GRAY}, 0 background, 255 defect. Grey masks follow the
+ * product's one rule ({@link Masks}); palette and colour masks that datasets bring follow their formats' conventions.
+ */
 public final class MaskImages {
-    /** The project-wide rule (docs/architecture.md, benchmark README): an 8-bit value >= 128 is defect. */
-    public static final int DEFECT_THRESHOLD = 128;
+    /** A dataset's colour mask marks a defect where its brightest channel reaches this. */
+    private static final int COLOUR_THRESHOLD = 128;
 
     private MaskImages() {
     }
@@ -29,18 +33,21 @@ public final class MaskImages {
         Raster raster = source.getRaster();
         boolean palette = source.getColorModel() instanceof IndexColorModel;
         boolean grey = source.getColorModel().getNumComponents() == 1 && !palette;
-        int half = grey ? 1 << (source.getColorModel().getComponentSize(0) - 1) : DEFECT_THRESHOLD;
+        byte[] greyRow = new byte[w];
         for (int y = 0; y < h; y++) {
+            if (grey) {
+                Masks.readRow(source, y, greyRow);
+            }
             for (int x = 0; x < w; x++) {
                 boolean defect;
                 if (palette) {
                     defect = raster.getSample(x, y, 0) != 0;
                 } else if (grey) {
-                    defect = raster.getSample(x, y, 0) >= half;
+                    defect = greyRow[x] != 0;
                 } else {
                     int rgb = source.getRGB(x, y);
                     int max = Math.max((rgb >> 16) & 0xff, Math.max((rgb >> 8) & 0xff, rgb & 0xff));
-                    defect = max >= DEFECT_THRESHOLD;
+                    defect = max >= COLOUR_THRESHOLD;
                 }
                 if (defect) {
                     dst[y * w + x] = (byte) 255;
@@ -58,15 +65,9 @@ public final class MaskImages {
         return ((DataBufferByte) mask.getRaster().getDataBuffer()).getData();
     }
 
-    /** Defect flags in row-major order, after the >= 128 rule. */
+    /** Defect flags in row-major order, after {@link #binarise}. */
     public static boolean[] defects(BufferedImage mask) {
-        BufferedImage binary = mask.getType() == BufferedImage.TYPE_BYTE_GRAY ? mask : binarise(mask);
-        byte[] px = pixels(binary);
-        boolean[] out = new boolean[px.length];
-        for (int i = 0; i < px.length; i++) {
-            out[i] = (px[i] & 0xff) >= DEFECT_THRESHOLD;
-        }
-        return out;
+        return Masks.defects(mask.getType() == BufferedImage.TYPE_BYTE_GRAY ? mask : binarise(mask));
     }
 
     public static BufferedImage fromDefects(boolean[] defects, int width, int height) {
@@ -89,7 +90,7 @@ public final class MaskImages {
         return true;
     }
 
-    /** Same size and the same defect pixels under the >= 128 rule. */
+    /** Same size and the same defect pixels. */
     public static boolean sameDefects(BufferedImage a, BufferedImage b) {
         return a.getWidth() == b.getWidth() && a.getHeight() == b.getHeight()
                 && java.util.Arrays.equals(defects(a), defects(b));

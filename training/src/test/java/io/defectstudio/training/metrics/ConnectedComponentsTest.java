@@ -1,12 +1,13 @@
-package io.defectstudio.app.review;
+package io.defectstudio.training.metrics;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.awt.image.BufferedImage;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ConnectedRegionsTest {
+class ConnectedComponentsTest {
 
     /** Parses rows of '#' (defect) and '.' (background). */
     private static int regions(String... rows) {
@@ -17,7 +18,7 @@ class ConnectedRegionsTest {
                 m[y * w + x] = rows[y].charAt(x) == '#';
             }
         }
-        return ConnectedRegions.count(m, w, rows.length);
+        return ConnectedComponents.count(m, w, rows.length);
     }
 
     @Test
@@ -62,20 +63,39 @@ class ConnectedRegionsTest {
     }
 
     @Test
-    void maskImageUsesTheHalfRangeThreshold() {
-        BufferedImage mask = new BufferedImage(5, 3, BufferedImage.TYPE_BYTE_GRAY);
-        mask.getRaster().setSample(0, 0, 0, 255);
-        mask.getRaster().setSample(4, 2, 0, 128);
-        mask.getRaster().setSample(2, 1, 0, 127);
-        assertEquals(2, ConnectedRegions.count(mask));
-        MaskMeasure m = MaskMeasure.of(mask);
-        assertEquals(2, m.defectPixels());
-        assertEquals(15, m.imagePixels());
-        assertEquals(2.0 / 15, m.share(), 1e-12);
+    void diagonalNeighboursJoinAndSeparateBlobsSplit() {
+        boolean[] mask = {
+            true, false, false, false, true,
+            false, true, false, false, true,
+            false, false, false, false, false,
+            false, false, true, false, false};
+        List<boolean[]> parts = ConnectedComponents.split(mask, 5, 4);
+        assertEquals(3, parts.size());
+        assertArrayEquals(new boolean[] {
+            true, false, false, false, false,
+            false, true, false, false, false,
+            false, false, false, false, false,
+            false, false, false, false, false}, parts.get(0));
+        assertEquals(2, count(parts.get(1)));
+        assertEquals(1, count(parts.get(2)));
+        assertEquals(true, parts.get(2)[17]);
+    }
+
+    @Test
+    void emptyMaskHasNoComponents() {
+        assertEquals(0, ConnectedComponents.split(new boolean[12], 4, 3).size());
+    }
+
+    private static int count(boolean[] b) {
+        int n = 0;
+        for (boolean v : b) {
+            n += v ? 1 : 0;
+        }
+        return n;
     }
 
     @Test
     void wrongSizeIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> ConnectedRegions.count(new boolean[5], 2, 3));
+        assertThrows(IllegalArgumentException.class, () -> ConnectedComponents.label(new boolean[5], 2, 3));
     }
 }
