@@ -14,6 +14,13 @@ public interface DialogService {
 
     void showError(String title, String text);
 
+    /** A failure in words: its message, or what it was when it has none (a dialog never says "null"). */
+    default void showError(String title, Throwable failure) {
+        String message = failure.getMessage();
+        showError(title, message == null || message.isBlank()
+                ? failure.getClass().getSimpleName() + " (no details; see the log)" : message);
+    }
+
     /** A file to write; by default {@code suggestedName} in a chosen folder. */
     default Optional<Path> chooseSaveFile(String title, String suggestedName) {
         return chooseFolder(title).map(f -> f.resolve(suggestedName));

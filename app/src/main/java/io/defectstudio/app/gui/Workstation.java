@@ -95,7 +95,7 @@ public final class Workstation implements MainWindow.ProjectActions {
                 dialogs.showError("Model", opened.problems());
             }
             trainingFor(opened.store().folder(), false);
-        }, err -> dialogs.showError("Cannot open the project", String.valueOf(err.getMessage())));
+        }, err -> dialogs.showError("Cannot open the project", err));
     }
 
     private record Opened(ProjectStore store, SegmentationPort engine, String problems) {

@@ -42,10 +42,10 @@ public final class ModelVersionsWindow {
             stage.setOnHidden(e -> tasks.write(() -> {
                 project.close();
                 return null;
-            }, x -> { }, err -> dialogs.showError("Model versions", String.valueOf(err.getMessage()))));
+            }, x -> { }, err -> dialogs.showError("Model versions", err)));
             stage.show();
             vm.load();
-        }, err -> dialogs.showError("Model versions", String.valueOf(err.getMessage())));
+        }, err -> dialogs.showError("Model versions", err));
     }
 
     static BorderPane view(ModelVersionsViewModel vm) {

@@ -35,7 +35,7 @@ public final class ReviewWindow {
             stage.show();
             vm.load();
             onShown.accept(stage);
-        }, err -> dialogs.showError("Cannot open the review", String.valueOf(err.getMessage())));
+        }, err -> dialogs.showError("Cannot open the review", err));
     }
 
     private static void close(Project project, TaskExecutor tasks, DialogService dialogs) {
@@ -43,7 +43,7 @@ public final class ReviewWindow {
             tasks.write(() -> {
                 project.close();
                 return null;
-            }, x -> { }, err -> dialogs.showError("Review", String.valueOf(err.getMessage())));
+            }, x -> { }, err -> dialogs.showError("Review", err));
         } catch (RejectedExecutionException shutDown) {
             // The workstation closed first and has already drained its writer.
             project.close();

@@ -31,7 +31,7 @@ public final class TrainingWindow implements AutoCloseable {
             TrainingViewModel vm = new TrainingViewModel(project, tasks);
             vm.load();
             ready.accept(new TrainingWindow(folder, vm, dialogs));
-        }, err -> dialogs.showError("Training", String.valueOf(err.getMessage())));
+        }, err -> dialogs.showError("Training", err));
     }
 
     public Path folder() {

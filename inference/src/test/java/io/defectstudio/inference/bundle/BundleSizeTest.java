@@ -15,24 +15,25 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The shipped model must fit a 25 MB download: LERENet on ResNet-18 stored as float16. */
+/** The shipped model must fit a 25 MB download: its network, FeatureMatcher on MobileNetV2, stored as float32. */
 class BundleSizeTest {
 
     private static final long LIMIT = 25L * 1000 * 1000;
 
     @Test
-    void float16LereNetOnResNet18FitsIn25MegabytesAsOneFile(@TempDir Path dir) throws IOException {
+    void theShippedNetworkFitsIn25MegabytesAsOneFile(@TempDir Path dir) throws IOException {
         EngineSetup.prepare();
-        Path file = dir.resolve("lerenet-resnet18.dsmodel");
+        Path file = dir.resolve("matcher-mobilenet.dsmodel");
         try (NDManager manager = NDManager.newBaseManager()) {
-            FewShotNet net = Architectures.create("lerenet", "resnet18");
-            NetworkLoader.initialize(net, manager, 200, 200);
-            Manifest m = Manifest.builder().setArchitecture("lerenet").setBackbone("resnet18").build();
-            Manifest written = ModelBundleWriter.write(file, m, net, Manifest.Precision.FLOAT16);
-            assertEquals(Manifest.Precision.FLOAT16, written.weights().precision());
+            FewShotNet net = Architectures.create("matcher", "mobilenet_v2_mid");
+            NetworkLoader.initialize(net, manager, 320, 320);
+            Manifest m = Manifest.builder().setArchitecture("matcher").setBackbone("mobilenet_v2_mid")
+                    .optInputSize(320, 320).optDetail(960).build();
+            Manifest written = ModelBundleWriter.write(file, m, net, Manifest.Precision.FLOAT32);
+            assertEquals(Manifest.Precision.FLOAT32, written.weights().precision());
         }
         long size = Files.size(file);
         assertTrue(size < LIMIT, "bundle is " + size + " bytes");
-        assertEquals("lerenet", ModelBundle.load(file).manifest().architecture());
+        assertEquals(960, ModelBundle.load(file).manifest().detail());
     }
 }
