@@ -205,6 +205,7 @@ public final class MainWindow extends BorderPane {
             case NEXT_IMAGE -> vm.next();
             case PREVIOUS_IMAGE -> vm.previous();
             case ACCEPT -> vm.accept();
+            case NO_DEFECT -> vm.markNoDefect();
             case MARK_SUPPORT -> vm.toggleSupport();
             case FLAG -> vm.flag();
             case BRUSH -> cvm.toolProperty().set(Tool.BRUSH);

@@ -5,6 +5,8 @@ public enum ImageStatus {
     UNLABELLED("Unlabelled"),
     SUPPORT("Support"),
     PREDICTED("Predicted"),
+    /** A prediction that found no defect: "Predicted 99 %" would read as a confident defect. */
+    PREDICTED_CLEAN("No defect"),
     ACCEPTED("Accepted"),
     CORRECTED("Corrected"),
     FLAGGED("Flagged");
@@ -17,6 +19,11 @@ public enum ImageStatus {
 
     public String label() {
         return label;
+    }
+
+    /** True for a model's prediction, with or without a defect in it. */
+    public boolean isPrediction() {
+        return this == PREDICTED || this == PREDICTED_CLEAN;
     }
 
     /** True when the image's mask is settled by a person and must not be re-segmented. */

@@ -5,6 +5,7 @@ public enum Command {
     NEXT_IMAGE,
     PREVIOUS_IMAGE,
     ACCEPT,
+    NO_DEFECT,
     MARK_SUPPORT,
     FLAG,
     BRUSH,

@@ -26,6 +26,7 @@ public final class Shortcuts {
             new Binding(Command.NEXT_IMAGE, List.of(KeyChord.of("N")), "Next image"),
             new Binding(Command.PREVIOUS_IMAGE, List.of(KeyChord.of("P")), "Previous image"),
             new Binding(Command.ACCEPT, List.of(KeyChord.of("A"), KeyChord.of("ENTER")), "Accept the mask on screen"),
+            new Binding(Command.NO_DEFECT, List.of(KeyChord.of("R")), "No defect: clear the mask and accept it"),
             new Binding(Command.MARK_SUPPORT, List.of(KeyChord.of("S")), "Mark as support (few-shot example)"),
             new Binding(Command.FLAG, List.of(KeyChord.of("F")), "Flag for a second look"),
             new Binding(Command.BRUSH, List.of(KeyChord.of("B")), "Brush tool"),

@@ -35,7 +35,7 @@ public interface ProjectStore extends AutoCloseable {
     }
 
     /** The latest stored prediction of an image and class. */
-    record StoredPrediction(long predictionId, double confidence) {
+    record StoredPrediction(long predictionId, double confidence, long defectPixels) {
     }
 
     /** The inspector's decision on an image. */

@@ -46,6 +46,10 @@ public final class QueueLoader {
                 prediction.isPresent(),
                 decision.orElse(null) == ProjectStore.Decision.FLAGGED);
         double confidence = prediction.map(ProjectStore.StoredPrediction::confidence).orElse(Double.NaN);
-        return new QueueEntry(img.id(), img.name(), ImageStatus.derive(facts), confidence, classIds);
+        ImageStatus status = ImageStatus.derive(facts);
+        if (status == ImageStatus.PREDICTED && prediction.get().defectPixels() == 0) {
+            status = ImageStatus.PREDICTED_CLEAN;
+        }
+        return new QueueEntry(img.id(), img.name(), status, confidence, classIds);
     }
 }

@@ -125,7 +125,8 @@ public final class StorageProjectStore implements ProjectStore {
 
     @Override
     public Optional<StoredPrediction> latestPrediction(long imageId, long classId) {
-        return project.predictions().latest(imageId, classId).map(p -> new StoredPrediction(p.id(), p.confidence()));
+        return project.predictions().latest(imageId, classId).map(p -> new StoredPrediction(p.id(), p.confidence(),
+                p.defectPixels()));
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.defectstudio.app.queue.QueueOrder;
 import io.defectstudio.app.task.TaskExecutor;
 import io.defectstudio.app.workspace.ProjectStore.ClassInfo;
 import io.defectstudio.app.workspace.ProjectStore.MaskKind;
+import io.defectstudio.inference.Masks;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -384,9 +385,29 @@ public final class WorkspaceViewModel implements AutoCloseable {
                 || e.status() == ImageStatus.SUPPORT) {
             return;
         }
-        boolean corrected = editedSinceLoad || e.status() == ImageStatus.CORRECTED;
+        decide(e, mask.get().toImage(), editedSinceLoad || e.status() == ImageStatus.CORRECTED);
+    }
+
+    /**
+     * Labels the image on screen "no defect of this class" in one key: its mask is cleared and stored as the label
+     * (a correction when the prediction had painted something), then the next image comes.
+     */
+    public void markNoDefect() {
+        QueueEntry e = current.get();
+        Optional<MaskLayer> mask = canvas.mask();
+        if (e == null || mask.isEmpty() || activeClass.get() == null || store == null
+                || e.status() == ImageStatus.SUPPORT) {
+            return;
+        }
+        boolean corrected = mask.get().countSet() > 0;
+        MaskLayer empty = new MaskLayer(mask.get().width(), mask.get().height());
+        canvas.replaceMask(empty.toImage(), MaskStyle.accepted());
+        decide(e, empty.toImage(), corrected);
+    }
+
+    /** Stores {@code snapshot} as the human-checked label of {@code e} and moves to the next unsettled image. */
+    private void decide(QueueEntry e, BufferedImage snapshot, boolean corrected) {
         MaskKind kind = corrected ? MaskKind.CORRECTION : MaskKind.ACCEPTED;
-        BufferedImage snapshot = mask.get().toImage();
         long classId = activeClass.get().id();
         ProjectStore s = store;
         write(() -> {
@@ -613,7 +634,8 @@ public final class WorkspaceViewModel implements AutoCloseable {
         if (e.isEmpty() || e.get().status().isSettled()) {
             return;
         }
-        ImageStatus st = e.get().status() == ImageStatus.FLAGGED ? ImageStatus.FLAGGED : ImageStatus.PREDICTED;
+        ImageStatus st = e.get().status() == ImageStatus.FLAGGED ? ImageStatus.FLAGGED
+                : Masks.countDefect(mask) == 0 ? ImageStatus.PREDICTED_CLEAN : ImageStatus.PREDICTED;
         Set<Long> ids = new HashSet<>(e.get().classIds());
         ids.add(classId);
         updateEntry(imageId, x -> new QueueEntry(x.imageId(), x.name(), st, conf, ids));

@@ -66,6 +66,28 @@ class PaintingWindowTest extends WorkstationFixture {
     }
 
     @Test
+    void rMarksAPredictionNoDefectInOneKey() throws Exception {
+        startWorkstation(data);
+        waitFor(60, () -> vm().visibleQueue().stream().anyMatch(e -> e.status() == ImageStatus.PREDICTED));
+        QueueEntry target = fx(() -> vm().visibleQueue().stream().filter(e -> e.status() == ImageStatus.PREDICTED)
+                .findFirst().orElseThrow());
+        fx(() -> {
+            vm().select(target);
+            return null;
+        });
+        waitFor(20, () -> current().imageId() == target.imageId() && vm().canvas().mask().isPresent());
+        long classId = fx(() -> vm().activeClassProperty().get().id());
+        long before = fx(() -> vm().savedVersionsProperty().get());
+        focusCanvas();
+        type(KeyCode.R);
+        waitFor(20, () -> vm().savedVersionsProperty().get() >= before + 1);
+        assertEquals(0, count(latestMask(target.imageId(), classId)), "stored as defect-free");
+        QueueEntry after = fx(() -> vm().allEntries().stream().filter(e -> e.imageId() == target.imageId())
+                .findFirst().orElseThrow());
+        assertTrue(after.status().isSettled(), "settled: " + after.status());
+    }
+
+    @Test
     void helpOverlayListsTheShortcutsAndF1TogglesIt() throws Exception {
         startWorkstation(data);
         focusCanvas();

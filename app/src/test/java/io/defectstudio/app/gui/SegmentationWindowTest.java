@@ -34,7 +34,7 @@ class SegmentationWindowTest extends WorkstationFixture {
                 && vm().segmentDoneProperty().get() == vm().segmentTotalProperty().get());
         long classId = fx(() -> vm().activeClassProperty().get().id());
         List<QueueEntry> entries = fx(() -> vm().allEntries());
-        List<QueueEntry> predicted = entries.stream().filter(e -> e.status() == ImageStatus.PREDICTED).toList();
+        List<QueueEntry> predicted = entries.stream().filter(e -> e.status().isPrediction()).toList();
         assertEquals(fx(() -> vm().segmentTotalProperty().get()), predicted.size());
         assertTrue(predicted.size() >= 30, "queue of the demo: " + predicted.size());
         try (Project p = Project.open(projectFolder())) {

@@ -17,10 +17,10 @@ class ReviewShortcutsTest {
         assertEquals(Optional.of(Command.REVIEW_APPROVE), shortcuts.lookup(Shortcuts.Scope.REVIEW, KeyChord.of("A")));
         assertEquals(Optional.of(Command.REVIEW_REJECT), shortcuts.lookup(Shortcuts.Scope.REVIEW, KeyChord.of("R")));
         assertEquals(Optional.of(Command.REVIEW_RELABEL), shortcuts.lookup(Shortcuts.Scope.REVIEW, KeyChord.of("F")));
-        // The labelling meaning of A and F is unchanged.
+        // The labelling meanings of A, F and R are their own.
         assertEquals(Optional.of(Command.ACCEPT), shortcuts.lookup(KeyChord.of("A")));
         assertEquals(Optional.of(Command.FLAG), shortcuts.lookup(KeyChord.of("F")));
-        assertEquals(Optional.empty(), shortcuts.lookup(KeyChord.of("R")));
+        assertEquals(Optional.of(Command.NO_DEFECT), shortcuts.lookup(KeyChord.of("R")), "R rejects while labelling");
         assertTrue(shortcuts.bindings().stream().anyMatch(b -> b.description().equals("Review: reject")),
                 "the F1 overlay lists the review keys");
     }

@@ -101,6 +101,40 @@ class WorkspaceViewModelTest {
     }
 
     @Test
+    void aPredictionWithoutADefectReadsNoDefectNotPredicted() {
+        QueueEntry e = firstUnsettled();
+        long classId = vm.activeClassProperty().get().id();
+        try (StorageProjectStore s = StorageProjectStore.open(project)) {
+            java.awt.image.BufferedImage image = s.readImage(e.imageId());
+            s.savePrediction(e.imageId(), classId, "test", new java.awt.image.BufferedImage(image.getWidth(),
+                    image.getHeight(), java.awt.image.BufferedImage.TYPE_BYTE_GRAY), 0.99, 5);
+        }
+        vm.reloadQueue();
+        assertEquals(ImageStatus.PREDICTED_CLEAN, status(e.imageId()));
+        assertEquals("No defect", ImageStatus.PREDICTED_CLEAN.label());
+        assertFalse(ImageStatus.PREDICTED_CLEAN.isSettled(), "still the inspector's to decide");
+    }
+
+    @Test
+    void noDefectClearsTheMaskStoresItAsTheLabelAndMovesOn() {
+        QueueEntry e = firstUnsettled();
+        vm.select(e);
+        vm.canvas().beginStroke(50, 50);
+        vm.canvas().strokeTo(120, 60);
+        vm.canvas().endStroke();
+        vm.markNoDefect();
+        long classId = vm.activeClassProperty().get().id();
+        try (StorageProjectStore s = StorageProjectStore.open(project)) {
+            ProjectStore.StoredMask m = s.latestMask(e.imageId(), classId).orElseThrow();
+            assertEquals(ProjectStore.MaskKind.CORRECTION, m.kind(), "something was painted, so it is a correction");
+            assertEquals(0, io.defectstudio.inference.Masks.countDefect(s.readMask(m.annotationId())));
+            assertEquals(ProjectStore.Decision.ACCEPTED, s.latestDecision(e.imageId(), classId).orElseThrow());
+        }
+        assertEquals(ImageStatus.CORRECTED, status(e.imageId()));
+        assertTrue(vm.currentProperty().get().imageId() != e.imageId(), "the next image comes");
+    }
+
+    @Test
     void demoOpensWithItsClassesAndTwoSupportsForTheActiveClass() {
         assertEquals(5, vm.classes().size());
         assertEquals(40, vm.allEntries().size());
