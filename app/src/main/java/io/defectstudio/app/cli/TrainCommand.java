@@ -1,6 +1,6 @@
 package io.defectstudio.app.cli;
 
-import io.defectstudio.inference.nets.Architectures;
+import io.defectstudio.inference.nets.Architecture;
 import io.defectstudio.training.backbone.BackbonePretrainer;
 import io.defectstudio.training.backbone.PretrainConfig;
 import io.defectstudio.training.backbone.PretrainResult;
@@ -42,8 +42,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "Run folder: checkpoints and the model bundle.")
     Path out;
 
-    @Option(names = "--arch", defaultValue = "eamnet", description = "lerenet, eamnet, baseline or matcher.")
-    String architecture;
+    @Option(names = "--arch", description = "lerenet, eamnet or baseline (default: eamnet).")
+    String architecture = Architecture.DEFAULT_TRAINED.cliName();
 
     @Option(names = "--backbone", defaultValue = "compact", description = "compact, resnet18 or resnet50.")
     String backbone;
@@ -88,9 +88,11 @@ public final class TrainCommand implements Callable<Integer> {
         if (!Files.isDirectory(data)) {
             throw new CliException(DefectStudioCli.BAD_INPUT, "no such data folder: " + data);
         }
-        if (!Architectures.NAMES.contains(architecture)) {
-            throw new CliException(DefectStudioCli.BAD_INPUT, "unknown architecture '" + architecture
-                    + "', expected one of " + Architectures.NAMES);
+        Architecture arch = ProjectArgs.userInput(() -> Architecture.fromName(architecture));
+        if (!arch.trainable()) {
+            throw new CliException(DefectStudioCli.BAD_INPUT, arch.cliName() + " is training-free: it has nothing to"
+                    + " learn; choose one of " + Architecture.trainableOnes().stream().map(Architecture::cliName)
+                    .toList());
         }
         Path backboneWeights = weights;
         if (pretrainSteps > 0) {

@@ -4,7 +4,7 @@ import io.defectstudio.app.models.TrainingObserver;
 import io.defectstudio.app.models.TrainingRequest;
 import io.defectstudio.app.models.TrainingService;
 import io.defectstudio.app.task.TaskExecutor;
-import io.defectstudio.inference.nets.Architectures;
+import io.defectstudio.inference.nets.Architecture;
 import io.defectstudio.inference.nets.Backbones;
 import io.defectstudio.inference.nets.mobilenet.MobileNetV2Backbone;
 import io.defectstudio.storage.Project;
@@ -37,8 +37,8 @@ import javafx.collections.ObservableList;
  */
 public final class TrainingViewModel implements AutoCloseable {
     /** Architectures that learn (the training-free matcher has nothing to train). */
-    public static final List<String> ARCHITECTURES = Architectures.NAMES.stream()
-            .filter(a -> !a.equals("matcher")).toList();
+    public static final List<String> ARCHITECTURES = Architecture.trainableOnes().stream()
+            .map(Architecture::cliName).toList();
 
     private final Project project;
     private final TaskExecutor tasks;
@@ -47,7 +47,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ObservableList<String> classes = FXCollections.observableArrayList();
     private final ObservableList<String> chosenClasses = FXCollections.observableArrayList();
     private final IntegerProperty shots = new SimpleIntegerProperty(1);
-    private final StringProperty architecture = new SimpleStringProperty("lerenet");
+    private final StringProperty architecture = new SimpleStringProperty(Architecture.DEFAULT_TRAINED.cliName());
     private final StringProperty backbone = new SimpleStringProperty(MobileNetV2Backbone.NAME);
     private final IntegerProperty epochs = new SimpleIntegerProperty(10);
     private final IntegerProperty stepsPerEpoch = new SimpleIntegerProperty(100);

@@ -105,6 +105,10 @@ class TrainEvalCommandsTest {
         Run arch = run("train", "--data", dir.toString(), "--out", dir.resolve("run").toString(), "--arch", "unet");
         assertEquals(DefectStudioCli.BAD_INPUT, arch.code());
         assertTrue(arch.err().contains("unet"), arch.err());
+        Run matcher = run("train", "--data", dir.toString(), "--out", dir.resolve("run").toString(), "--arch",
+                "matcher");
+        assertEquals(DefectStudioCli.BAD_INPUT, matcher.code());
+        assertTrue(matcher.err().contains("matcher is training-free"), matcher.err());
     }
 
     @Test

@@ -41,6 +41,20 @@ class TrainingViewModelTest {
     }
 
     @Test
+    void theWindowOffersWhatTheCommandLineTrainsAndStartsFromTheSameDefault() throws Exception {
+        Path folder = TrainingProjects.create(temp, 6);
+        TrainingViewModel vm = new TrainingViewModel(Project.open(folder), new CurrentThreadTaskExecutor());
+        try {
+            assertEquals(io.defectstudio.inference.nets.Architecture.DEFAULT_TRAINED.cliName(),
+                    vm.architectureProperty().get());
+            assertEquals(java.util.List.of("lerenet", "eamnet", "baseline"), TrainingViewModel.ARCHITECTURES,
+                    "the training-free matcher is not offered");
+        } finally {
+            vm.close();
+        }
+    }
+
+    @Test
     void aRunFeedsTheProgressEtaAndBothChartsThenRegistersAVersion() throws Exception {
         Path folder = TrainingProjects.create(temp, 6);
         TrainingViewModel vm = small(Project.open(folder));

@@ -4,6 +4,7 @@ import io.defectstudio.inference.nets.baseline.Baseline;
 import io.defectstudio.inference.nets.eamnet.EAMNet;
 import io.defectstudio.inference.nets.lerenet.LERENet;
 import io.defectstudio.inference.nets.matcher.FeatureMatcher;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +12,8 @@ import java.util.Locale;
 /** Creates the few-shot networks a model manifest can name. */
 public final class Architectures {
 
-    /** The product's architecture names. */
-    public static final List<String> NAMES = List.of("lerenet", "eamnet", "baseline", "matcher");
+    /** The product's architecture names ({@link Architecture}). */
+    public static final List<String> NAMES = Arrays.stream(Architecture.values()).map(Architecture::cliName).toList();
 
     /** LERENet with modules removed, for the paper's Table 3 ablation; {@link #create} accepts these too. */
     public static final List<String> ABLATIONS = List.of("lerenet-no-mpr", "lerenet-no-mpe", "lerenet-no-mpr-mpe");
