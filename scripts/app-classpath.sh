@@ -4,5 +4,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out="$(mktemp)"
 mvn -B -q -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile="$out" -Dmdep.includeScope=runtime >&2
-echo "app/target/classes:$(cat "$out")"
+echo "$PWD/app/target/classes:$(cat "$out")"
 rm -f "$out"

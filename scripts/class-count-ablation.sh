@@ -17,26 +17,26 @@ out="${OUT:-$here/../runs/classcount}/fold$fold"
 source "$here/training-runner.bash"
 mkdir -p "$out"
 weights="$out/pretrain/backbone.safetensors"
-[ -f "$weights" ] || run pretrain data="$data" fold="$fold" out="$out/pretrain" steps=1600 epoch=100 \
+[ -f "$weights" ] || ds pretrain --data "$data" --fold "$fold" --out "$out/pretrain" --steps 1600 --epoch-steps 100 \
   > "$out/pretrain.log" 2>&1
 score() {
-  run eval model="$out/$1/model" episodes="$lists/fold${fold}_1shot.tsv" data="$data" normal=0 limit=200 \
-    sweep=0.1,0.2,0.3,0.4,0.5,0.6 > "$out/eval-$1-1shot.log" 2>&1
-  run eval model="$out/$1/model" episodes="$lists/fold${fold}_5shot.tsv" data="$data" normal=0 limit=100 \
-    sweep=0.1,0.2,0.3,0.4,0.5,0.6 > "$out/eval-$1-5shot.log" 2>&1
+  ds eval --model "$out/$1/model" --episodes "$lists/fold${fold}_1shot.tsv" --data "$data" --normal 0 --limit 200 \
+    --sweep 0.1,0.2,0.3,0.4,0.5,0.6 > "$out/eval-$1-1shot.log" 2>&1
+  ds eval --model "$out/$1/model" --episodes "$lists/fold${fold}_5shot.tsv" --data "$data" --normal 0 --limit 100 \
+    --sweep 0.1,0.2,0.3,0.4,0.5,0.6 > "$out/eval-$1-5shot.log" 2>&1
   echo "$1: 1-shot $(grep '^mIoU [0-9]' "$out/eval-$1-1shot.log"), 5-shot $(grep '^mIoU [0-9]' "$out/eval-$1-5shot.log")"
 }
-run metatrain data="$data" fold="$fold" arch=matcher backbone=compact weights="$weights" out="$out/matcher" \
-  validation=40 > "$out/train-matcher.log" 2>&1
+ds build-matcher --data "$data" --fold "$fold" --backbone compact --weights "$weights" --size 200 --out "$out/matcher" \
+  --validation 40 > "$out/train-matcher.log" 2>&1
 score matcher
 : > "$out/names.txt"
 i=0
 for classes in all "$@"; do
   name="eamnet-$i"; i=$((i + 1))
-  subset=(); [ "$classes" = all ] || subset=(classes="$classes")
-  run metatrain data="$data" fold="$fold" arch=eamnet backbone=compact weights="$weights" freeze=true out="$out/$name" \
-    steps=400 epoch=100 checkpointEvery=100 optimizer=adam lr=1e-3 wd=1e-4 validation=40 batch=2 shots=1 \
-    "${subset[@]}" > "$out/train-$name.log" 2>&1
+  subset=(); [ "$classes" = all ] || subset=(--classes "$classes")
+  ds train --data "$data" --fold "$fold" --arch eamnet --backbone compact --weights "$weights" --freeze \
+    --out "$out/$name" --steps 400 --epoch-steps 100 --checkpoint-every 100 --optimizer ADAM --lr 1e-3 --wd 1e-4 \
+    --validation 40 --batch 2 --shots 1 "${subset[@]}" > "$out/train-$name.log" 2>&1
   echo "$name $classes" >> "$out/names.txt"
   score "$name"
 done

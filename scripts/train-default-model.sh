@@ -14,6 +14,6 @@ out="${2:-$here/../runs/default}"
 size="${SIZE:-320}"
 detail="${DETAIL:-960}"
 source "$here/training-runner.bash"
-run metatrain data="$data" fold=-1 arch=matcher backbone=mobilenet_v2_mid size="$size" out="$out/matcher" \
-  validation=40 calibration=0 name=defect8i-matcher-mobilenet_v2_mid detail="$detail"
+ds build-matcher --data "$data" --fold -1 --backbone mobilenet_v2_mid --size "$size" --out "$out/matcher" \
+  --validation 40 --name defect8i-matcher-mobilenet_v2_mid --detail "$detail"
 echo "bundle: $out/matcher/model (copy model.json and weights.dsw into resources/src/main/resources/io/defectstudio/resources/models/default/)"

@@ -17,7 +17,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "defect-studio", mixinStandardHelpOptions = true, version = "Defect Studio 0.1.0",
         description = "Few-shot segmentation of metal surface defects. Without a subcommand the workstation opens.",
-        subcommands = {SegmentCommand.class, EvalCommand.class, TrainCommand.class, CalibrateCommand.class,
+        subcommands = {SegmentCommand.class, EvalCommand.class, TrainCommand.class, PretrainCommand.class,
+                BuildMatcherCommand.class, CalibrateCommand.class,
                 BenchCommand.class, ExportCommand.class, ImportCommand.class, BenchBrushCommand.class,
                 ScreenshotsCommand.class, CommandLine.HelpCommand.class})
 public final class DefectStudioCli {

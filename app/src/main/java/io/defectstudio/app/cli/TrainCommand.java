@@ -1,19 +1,24 @@
 package io.defectstudio.app.cli;
 
+import io.defectstudio.inference.InferenceOptions;
+import io.defectstudio.inference.bundle.ModelBundle;
 import io.defectstudio.inference.nets.Architecture;
 import io.defectstudio.training.backbone.BackbonePretrainer;
 import io.defectstudio.training.backbone.PretrainConfig;
 import io.defectstudio.training.backbone.PretrainResult;
 import io.defectstudio.training.episodes.Defect8iSource;
 import io.defectstudio.training.episodes.FoldSplit;
+import io.defectstudio.training.episodes.FoldedSource;
 import io.defectstudio.training.runner.ConsoleProgress;
 import io.defectstudio.training.train.MetaTrainer;
 import io.defectstudio.training.train.OptimizerKind;
 import io.defectstudio.training.train.TrainingConfig;
 import io.defectstudio.training.train.TrainingResult;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -70,6 +75,9 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lr", description = "Base learning rate (default: the recipe's).")
     Float learningRate;
 
+    @Option(names = "--wd", description = "Weight decay (default: the recipe's).")
+    Float weightDecay;
+
     @Option(names = "--size", defaultValue = "200", description = "Network input side (default: ${DEFAULT-VALUE}).")
     int size;
 
@@ -81,6 +89,32 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--seed", defaultValue = "42", description = "Random seed.")
     long seed;
+
+    @Option(names = "--freeze", description = "Keep the backbone's weights fixed (EAMNet always does).")
+    boolean freeze;
+
+    @Option(names = "--classes", split = ",", description = "Train on these classes of the fold only (ablations).")
+    List<String> classes;
+
+    @Option(names = "--validation", description = "Held-out episodes scored at each epoch end (default: the recipe's).")
+    Integer validation;
+
+    @Option(names = "--calibration", description = "Pseudo-defect episodes the threshold is chosen on (0: keep 0.5; "
+            + "default: the recipe's).")
+    Integer calibration;
+
+    @Option(names = "--dice", description = "Weight of a soft Dice term beside BCE (default: the recipe's).")
+    Float dice;
+
+    @Option(names = "--synthetic", description = "Share of pseudo-defect episodes (default: the recipe's).")
+    Float synthetic;
+
+    @Option(names = "--name", description = "Model name in model.json (default: the recipe's).")
+    String name;
+
+    @Option(names = "--detail", defaultValue = "0", description = "Default working scale written into the bundle "
+            + "(0: the input size, one tile per image).")
+    int detail;
 
     @Override
     public Integer call() {
@@ -121,16 +155,59 @@ public final class TrainCommand implements Callable<Integer> {
                 .stepsPerEpoch(epochSteps)
                 .checkpointEvery(checkpointEvery)
                 .optimizer(optimizer)
+                .freezeBackbone(freeze)
                 .seed(seed);
         if (learningRate != null) {
             recipe.learningRate(learningRate);
         }
+        if (weightDecay != null) {
+            recipe.weightDecay(weightDecay);
+        }
+        if (validation != null) {
+            recipe.validationEpisodes(validation);
+        }
+        if (calibration != null) {
+            recipe.calibrationEpisodes(calibration);
+        }
+        if (dice != null) {
+            recipe.diceWeight(dice);
+        }
+        if (synthetic != null) {
+            recipe.syntheticShare(synthetic);
+        }
+        if (name != null) {
+            recipe.modelName(name);
+        }
         TrainingConfig config = ProjectArgs.userInput(recipe::build);
-        TrainingResult r = ProjectArgs.userInput(() -> MetaTrainer.run(config, data, fold,
-                new ConsoleProgress(o, 10)));
+        TrainingResult r = run(config, data, fold, classes, detail, o);
         o.printf(Locale.ROOT, "Trained: best validation mIoU %.4f at step %d in %ds, threshold %.2f (calibrated on "
                 + "pseudo-defects) -> %s%n", r.bestValidationIou(), r.bestStep(), r.wallTime().toSeconds(),
                 r.threshold(), r.bundle());
         return DefectStudioCli.OK;
+    }
+
+    /**
+     * Runs a configured training on a fold (optionally on some of its classes only) and writes {@code detail} into
+     * the bundle; shared with {@code build-matcher}.
+     */
+    static TrainingResult run(TrainingConfig config, Path data, int fold, List<String> classes, int detail,
+            PrintWriter out) {
+        return ProjectArgs.userInput(() -> {
+            InferenceOptions.checkDetail(detail);
+            FoldedSource source = FoldedSource.open(data, fold);
+            FoldSplit split = classes == null ? source.split() : source.split().trainingOn(classes);
+            TrainingResult r = MetaTrainer.run(config, source.source(), split, new ConsoleProgress(out, 10));
+            if (detail > 0) {
+                // The working scale is chosen by measurement on camera-size images, not learned: set on the bundle.
+                ModelBundle bundle = ModelBundle.load(r.bundle());
+                try {
+                    ModelBundle.write(r.bundle(), bundle.manifest().withDetail(detail), bundle.readWeights());
+                } catch (IOException e) {
+                    throw new CliException(DefectStudioCli.FAILED, "cannot write " + r.bundle() + ": "
+                            + e.getMessage(), e);
+                }
+            }
+            return r;
+        });
     }
 }

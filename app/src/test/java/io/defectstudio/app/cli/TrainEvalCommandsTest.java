@@ -84,6 +84,28 @@ class TrainEvalCommandsTest {
     }
 
     @Test
+    void pretrainAndBuildMatcherReplaceTheOldKeyValueRunner(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        SyntheticData.writeDefect8i(data, 6, 32, 7);
+        Run pretrain = run("pretrain", "--data", data.toString(), "--fold", "0", "--out", dir.resolve("pre").toString(),
+                "--backbone", "compact", "--size", "64", "--steps", "2", "--epoch-steps", "2", "--checkpoint-every", "2",
+                "--batch", "2", "--validation", "2");
+        assertEquals(0, pretrain.code(), pretrain.err() + pretrain.out());
+        Path weights = dir.resolve("pre/backbone.safetensors");
+        assertTrue(java.nio.file.Files.isRegularFile(weights), pretrain.out());
+
+        Run matcher = run("build-matcher", "--data", data.toString(), "--fold", "0", "--out",
+                dir.resolve("m").toString(), "--backbone", "compact", "--weights", weights.toString(), "--size", "64",
+                "--validation", "2", "--detail", "128", "--name", "tiny-matcher");
+        assertEquals(0, matcher.code(), matcher.err() + matcher.out());
+        io.defectstudio.inference.bundle.Manifest m = io.defectstudio.inference.bundle.ModelBundle.load(
+                dir.resolve("m/model")).manifest();
+        assertEquals("matcher", m.architecture());
+        assertEquals("tiny-matcher", m.name());
+        assertEquals(128, m.detail(), "the working scale is written into the bundle");
+    }
+
+    @Test
     void missingInputsAreBadInput(@TempDir Path dir) {
         Run eval = run("eval", "--model", dir.resolve("none").toString(), "--episodes", dir.toString(),
                 "--data", dir.toString());
