@@ -1,9 +1,11 @@
 package io.defectstudio.app.cli;
 
+import io.defectstudio.app.Launcher;
 import io.defectstudio.inference.DeviceChoice;
 import io.defectstudio.inference.InferenceOptions;
 import io.defectstudio.inference.bench.InferenceBench;
 import io.defectstudio.inference.nets.Architectures;
+import io.defectstudio.inference.service.ServiceOptions;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -66,13 +68,29 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Also write the table to this file.")
     Path out;
 
+    @Option(names = "--shots", defaultValue = "1", description = "Support images.")
+    int shots;
+
+    @Option(names = "--threads", defaultValue = "0", description = "Engine intra-op threads (0 = engine default).")
+    int threads;
+
+    @Option(names = "--workers", defaultValue = "0", description = "Queue workers (0 = the device's default, with "
+            + "its batch size).")
+    int workers;
+
+    @Option(names = "--batch", defaultValue = "1", description = "Queue batch size, with --workers.")
+    int batch;
+
+    /** Set on the JVM each network is measured in: it measures here and prints its row. */
+    @Option(names = "--in-process", hidden = true)
+    boolean inProcess;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter o = spec.commandLine().getOut();
         if (bundle != null && !Files.exists(bundle)) {
             throw new CliException(DefectStudioCli.BAD_INPUT, "no such model bundle: " + bundle);
         }
-        InferenceBench.Config d = InferenceBench.Config.defaults();
         int[] q = size(query, "--query");
         int[] s = support == null ? new int[2] : size(support, "--support");
         ProjectArgs.userInput(() -> {
@@ -80,9 +98,18 @@ public final class BenchCommand implements Callable<Integer> {
             return detail;
         });
         InferenceBench.Config config = new InferenceBench.Config(architectures, backbones, bundle, size, q[0], q[1],
-                sixteenBit, s[0], s[1], detail, heap, d.shots(), warmup, iterations, queue, device,
-                d.intraOpThreads(), d.service());
-        InferenceBench.Result result = InferenceBench.runIsolated(config, new PrintStream(System.err, true));
+                sixteenBit, s[0], s[1], detail, heap, shots, warmup, iterations, queue, device, threads,
+                workers > 0 ? new ServiceOptions(workers, batch) : null);
+        PrintStream log = new PrintStream(System.err, true);
+        if (inProcess) {
+            for (InferenceBench.Row row : InferenceBench.run(config, log).rows()) {
+                o.println(row.toLine());
+            }
+            o.flush();
+            return DefectStudioCli.OK;
+        }
+        InferenceBench.Result result = InferenceBench.runIsolated(config, log,
+                List.of(Launcher.class.getName(), "bench", "--in-process"));
         String table = "Measured " + result.date() + " on " + result.machine() + "\n\n" + result.toMarkdown();
         o.println(table);
         if (out != null) {

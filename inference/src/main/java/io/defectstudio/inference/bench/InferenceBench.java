@@ -43,7 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Synthetic images; randomly initialised weights unless a bundle is given (latency does not depend on weight values).
  *
  * <p>{@link #run} measures in this process. {@link #runIsolated} starts one JVM per network so that each peak
- * memory figure (VmHWM) belongs to that network alone; {@link #main} does that by default.
+ * memory figure (VmHWM) belongs to that network alone; the child runs the product's {@code bench} command with
+ * {@code --in-process}, which prints each {@link Row} as a line.
  */
 public final class InferenceBench {
 
@@ -122,7 +123,8 @@ public final class InferenceBench {
             String queueSettings,
             long peakRssMiB) {
 
-        String toLine() {
+        /** The row as one tab-separated line, as a measuring child prints it. */
+        public String toLine() {
             return String.join("\t", "ROW", architecture, backbone, Integer.toString(inputSize), query,
                     Integer.toString(detail), device,
                     Double.toString(cachedMedianMs), Double.toString(cachedP95Ms), Double.toString(uncachedMedianMs),
@@ -184,19 +186,20 @@ public final class InferenceBench {
      * Measures each network in a fresh JVM, so each peak-memory figure is that network's own (loading its bundle
      * included; random bundles are written by this process beforehand).
      */
-    public static Result runIsolated(Config config, PrintStream log) throws IOException, InterruptedException {
+    public static Result runIsolated(Config config, PrintStream log, List<String> childMain)
+            throws IOException, InterruptedException {
         List<Row> rows = new ArrayList<>();
         Path temp = Files.createTempDirectory("ds-bench");
         try {
             if (config.bundle() != null) {
-                rows.add(runChild(config.bundle(), config, log));
+                rows.add(runChild(config.bundle(), config, log, childMain));
             } else {
                 EngineSetup.prepare(options(config));
                 for (String backbone : config.backbones()) {
                     for (String architecture : config.architectures()) {
                         Path bundle = temp.resolve(architecture + "-" + backbone);
                         randomBundle(bundle, architecture, backbone, config.inputSize());
-                        rows.add(runChild(bundle, config, log));
+                        rows.add(runChild(bundle, config, log, childMain));
                         deleteTree(bundle);
                     }
                 }
@@ -207,7 +210,13 @@ public final class InferenceBench {
         return new Result(rows, machine(), Instant.now().toString(), config);
     }
 
-    private static Row runChild(Path bundle, Config config, PrintStream log) throws IOException, InterruptedException {
+    /**
+     * Runs one measurement in a fresh JVM on this class path.
+     *
+     * @param childMain the main class and arguments that run the product's {@code bench --in-process}
+     */
+    private static Row runChild(Path bundle, Config config, PrintStream log, List<String> childMain)
+            throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx" + config.heap(), "-cp", System.getProperty("java.class.path")));
         for (String key : List.of("ai.djl.offline", "OPT_OUT_TRACKING", "PYTORCH_LIBRARY_PATH",
@@ -216,7 +225,8 @@ public final class InferenceBench {
                 cmd.add("-D" + key + "=" + System.getProperty(key));
             }
         }
-        cmd.addAll(List.of(InferenceBench.class.getName(), "--in-process", "--bundle", bundle.toString()));
+        cmd.addAll(childMain);
+        cmd.addAll(List.of("--model", bundle.toString()));
         cmd.addAll(sharedArgs(config));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         Row row = null;
@@ -426,83 +436,6 @@ public final class InferenceBench {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
-        }
-    }
-
-    /**
-     * {@code InferenceBench [--arch a,b] [--backbone x,y] [--bundle path] [--size 200] [--query 200x200]
-     * [--16bit] [--support 200x200] [--detail n] [--heap 1g] [--shots 1] [--warmup 5] [--iterations 30] [--queue 40] [--device AUTO|CPU|GPU] [--threads n]
-     * [--workers n --batch n]
-     * [--in-process] [--out file.md]}
-     */
-    public static void main(String[] args) throws Exception {
-        Config d = Config.defaults();
-        List<String> archs = d.architectures();
-        List<String> backbones = d.backbones();
-        Path bundle = null;
-        Path out = null;
-        int size = d.inputSize();
-        int qw = d.queryWidth();
-        int qh = d.queryHeight();
-        boolean sixteenBit = d.sixteenBit();
-        int sw = d.supportWidth();
-        int sh = d.supportHeight();
-        int detail = d.detail();
-        String heap = d.heap();
-        int shots = d.shots();
-        int warmup = d.warmup();
-        int iterations = d.iterations();
-        int queue = d.queueImages();
-        int threads = d.intraOpThreads();
-        int workers = 0;
-        int batch = 1;
-        DeviceChoice device = d.device();
-        boolean inProcess = false;
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--arch" -> archs = List.of(args[++i].split(","));
-                case "--backbone" -> backbones = List.of(args[++i].split(","));
-                case "--bundle" -> bundle = Path.of(args[++i]);
-                case "--size" -> size = Integer.parseInt(args[++i]);
-                case "--query" -> {
-                    String[] wh = args[++i].split("x");
-                    qw = Integer.parseInt(wh[0]);
-                    qh = Integer.parseInt(wh[1]);
-                }
-                case "--16bit" -> sixteenBit = true;
-                case "--support" -> {
-                    String[] wh = args[++i].split("x");
-                    sw = Integer.parseInt(wh[0]);
-                    sh = Integer.parseInt(wh[1]);
-                }
-                case "--detail" -> detail = Integer.parseInt(args[++i]);
-                case "--heap" -> heap = args[++i];
-                case "--shots" -> shots = Integer.parseInt(args[++i]);
-                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
-                case "--iterations" -> iterations = Integer.parseInt(args[++i]);
-                case "--queue" -> queue = Integer.parseInt(args[++i]);
-                case "--device" -> device = DeviceChoice.valueOf(args[++i].toUpperCase(Locale.ROOT));
-                case "--threads" -> threads = Integer.parseInt(args[++i]);
-                case "--workers" -> workers = Integer.parseInt(args[++i]);
-                case "--batch" -> batch = Integer.parseInt(args[++i]);
-                case "--in-process" -> inProcess = true;
-                case "--out" -> out = Path.of(args[++i]);
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-        }
-        Config config = new Config(archs, backbones, bundle, size, qw, qh, sixteenBit, sw, sh, detail, heap, shots, warmup, iterations, queue, device,
-                threads, workers > 0 ? new ServiceOptions(workers, batch) : null);
-        if (inProcess) {
-            for (Row row : run(config, System.err).rows()) {
-                System.out.println(row.toLine());
-            }
-            return;
-        }
-        Result result = runIsolated(config, System.err);
-        String table = "Measured " + result.date() + " on " + result.machine() + "\n\n" + result.toMarkdown();
-        System.out.println(table);
-        if (out != null) {
-            Files.writeString(out, table);
         }
     }
 }
