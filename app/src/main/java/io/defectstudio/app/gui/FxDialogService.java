@@ -38,8 +38,11 @@ public class FxDialogService implements DialogService {
     public Optional<String> askText(String title, String prompt, String initial) {
         TextInputDialog d = new TextInputDialog(initial);
         d.setTitle(title);
-        d.setHeaderText(null);
-        d.setContentText(prompt);
+        // The question goes in the header, which wraps: as content text a long prompt made the dialog wider than
+        // the screen.
+        d.setHeaderText(prompt);
+        d.setGraphic(null);
+        d.getDialogPane().setPrefWidth(520);
         d.initOwner(owner);
         return d.showAndWait().filter(s -> !s.isBlank());
     }
