@@ -2,6 +2,7 @@ package io.defectstudio.app.gui;
 
 import io.defectstudio.app.workspace.ProjectStore.ClassInfo;
 import io.defectstudio.app.workspace.WorkspaceViewModel;
+import io.defectstudio.storage.classes.ClassColours;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ColorPicker;
@@ -57,7 +58,7 @@ final class ClassPanel extends VBox {
         Button add = new Button("New…");
         add.setId("class-new");
         add.setOnAction(e -> ask("New defect class", "Name:", "").ifPresent(name ->
-                vm.createClass(name, toHex(nextColour(vm.classes().size())))));
+                vm.createClass(name, ClassColours.next(vm.classes().stream().map(ClassInfo::colourHex).toList()))));
         Button rename = new Button("Rename…");
         rename.setId("class-rename");
         rename.disableProperty().bind(vm.activeClassProperty().isNull());
@@ -74,10 +75,6 @@ final class ClassPanel extends VBox {
 
     private java.util.Optional<String> ask(String title, String prompt, String initial) {
         return dialogs.askText(title, prompt, initial);
-    }
-
-    static Color nextColour(int index) {
-        return Color.hsb((index * 67 + 10) % 360, 0.75, 0.95);
     }
 
     static String toHex(Color c) {

@@ -157,6 +157,28 @@ class ProjectExportImportTest {
     }
 
     @Test
+    void importedClassesGetColoursNoOtherClassHas() throws IOException {
+        Path root = tmp.resolve("coco-colours");
+        TestData.greyImage(root.resolve("images/t.png"), 3, 4, 1);
+        Files.writeString(root.resolve("annotations.json"), """
+                {"images": [{"id": 1, "file_name": "t.png", "width": 3, "height": 4}],
+                 "categories": [{"id": 1, "name": "Blowhole"}, {"id": 2, "name": "Fray"}, {"id": 3, "name": "Crack"}],
+                 "annotations": [
+                   {"id": 1, "image_id": 1, "category_id": 1, "segmentation": {"size": [4, 3], "counts": "333ON"}},
+                   {"id": 2, "image_id": 1, "category_id": 2, "segmentation": {"size": [4, 3], "counts": "333ON"}},
+                   {"id": 3, "image_id": 1, "category_id": 3, "segmentation": {"size": [4, 3], "counts": "333ON"}}
+                 ]}
+                """);
+        try (Project project = Project.create(tmp.resolve("p"), "colours")) {
+            project.classes().create("Pit", "#E6194B", "");
+            DatasetImporter.importInto(project, root, ImportFormat.AUTO, "qa", ProgressListener.NONE);
+            List<String> colours = project.classes().list().stream().map(c -> c.colourHex().toUpperCase()).toList();
+            assertEquals(4, colours.size());
+            assertEquals(4, new java.util.HashSet<>(colours).size(), "no two classes alike: " + colours);
+        }
+    }
+
+    @Test
     void exportRefusesAStoredOriginalThatNoLongerMatchesItsContentAddress() throws IOException {
         Path root = tmp.resolve("coco-src");
         TestData.greyImage(root.resolve("images/t.png"), 3, 4, 1);

@@ -6,6 +6,7 @@ import io.defectstudio.storage.NotAnImageException;
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.annotations.Annotation;
 import io.defectstudio.storage.annotations.AnnotationKind;
+import io.defectstudio.storage.classes.ClassColours;
 import io.defectstudio.storage.classes.DefectClass;
 import io.defectstudio.storage.images.ImageRecord;
 import io.defectstudio.training.datasets.DatasetItem;
@@ -31,8 +32,6 @@ import java.util.Optional;
  * over it: it is reported as a kept correction instead.
  */
 public final class ProjectImportTarget implements ImportTarget {
-    private static final String[] PALETTE = {
-        "#e6194b", "#3cb44b", "#ffe119", "#4363d8", "#f58231", "#911eb4", "#46f0f0", "#f032e6", "#bcf60c", "#fabebe"};
     private final Project project;
 
     public ProjectImportTarget(Project project) {
@@ -93,7 +92,7 @@ public final class ProjectImportTarget implements ImportTarget {
         return existing.stream().filter(c -> c.name().equals(name)).findFirst()
                 .or(() -> existing.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst())
                 .map(DefectClass::id)
-                .orElseGet(() -> project.classes().create(name, PALETTE[Math.floorMod(name.hashCode(), PALETTE.length)],
-                        "imported").id());
+                .orElseGet(() -> project.classes().create(name,
+                        ClassColours.next(existing.stream().map(DefectClass::colourHex).toList()), "imported").id());
     }
 }
