@@ -1,6 +1,7 @@
 package io.defectstudio.app.gui;
 
 import io.defectstudio.app.demo.DemoProject;
+import io.defectstudio.app.queue.QueueOrder;
 import io.defectstudio.app.models.ModelVersionsWindow;
 import io.defectstudio.app.review.ReviewWindow;
 import io.defectstudio.app.trainingui.TrainingWindow;
@@ -22,12 +23,15 @@ import java.util.concurrent.Callable;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Owns one window and its workspace: opens the last project (or installs and opens the demo on first start), with
  * the segmentation engine, and wires the Project menu. Used by the application and by the GUI tests.
  */
 public final class Workstation implements MainWindow.ProjectActions {
+    private static final Logger LOG = LoggerFactory.getLogger(Workstation.class);
     private final AppSettings settings;
     private final TaskExecutor tasks;
     private final DialogService dialogs;
@@ -58,7 +62,37 @@ public final class Workstation implements MainWindow.ProjectActions {
         }
         stage.setOnCloseRequest(e -> close());
         stage.show();
+        restoreWorkingHabits();
         openInitialProject();
+    }
+
+    /**
+     * Brush size and queue order come back as they were left: read off the UI thread, then remembered whenever they
+     * change (a failure to save is only logged; the setting is a convenience).
+     */
+    private void restoreWorkingHabits() {
+        tasks.execute(() -> new Object[] {settings.brushRadius(), settings.queueOrder()}, saved -> {
+            ((Optional<?>) saved[0]).ifPresent(r -> vm.canvas().brushRadiusProperty().set((Double) r));
+            ((Optional<?>) saved[1]).ifPresent(o -> vm.orderProperty().set((QueueOrder) o));
+            vm.canvas().brushRadiusProperty().addListener((o, a, b) -> remember(() ->
+                    settings.setBrushRadius(b.doubleValue())));
+            vm.orderProperty().addListener((o, a, b) -> {
+                if (b != null) {
+                    remember(() -> settings.setQueueOrder(b));
+                }
+            });
+        }, err -> LOG.warn("cannot read the saved brush size and queue order", err));
+    }
+
+    private interface SettingWrite {
+        void run() throws IOException;
+    }
+
+    private void remember(SettingWrite write) {
+        tasks.execute(() -> {
+            write.run();
+            return null;
+        }, x -> { }, err -> LOG.warn("cannot save a setting", err));
     }
 
     public WorkspaceViewModel viewModel() {

@@ -1,5 +1,6 @@
 package io.defectstudio.app.settings;
 
+import io.defectstudio.app.queue.QueueOrder;
 import io.defectstudio.inference.InferenceOptions;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,8 @@ public final class AppSettings {
     public static final String DIR_ENV = "DEFECT_STUDIO_DATA_DIR";
     private static final String LAST_PROJECT = "lastProject";
     private static final String DETAIL = "detail";
+    private static final String BRUSH_RADIUS = "brushRadius";
+    private static final String QUEUE_ORDER = "queueOrder";
 
     private final Path dataDir;
 
@@ -82,7 +85,34 @@ public final class AppSettings {
         store(DETAIL, Integer.toString(detail));
     }
 
-    private void store(String key, String value) throws IOException {
+    /** The brush radius last used, in image pixels; empty when none was saved or the value is unreadable. */
+    public Optional<Double> brushRadius() {
+        try {
+            return Optional.ofNullable(load().getProperty(BRUSH_RADIUS)).map(Double::parseDouble)
+                    .filter(r -> r > 0 && Double.isFinite(r));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void setBrushRadius(double radius) throws IOException {
+        store(BRUSH_RADIUS, Double.toString(radius));
+    }
+
+    /** The queue order last chosen; empty when none was saved or the name is not an order any more. */
+    public Optional<QueueOrder> queueOrder() {
+        try {
+            return Optional.ofNullable(load().getProperty(QUEUE_ORDER)).map(QueueOrder::valueOf);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    public void setQueueOrder(QueueOrder order) throws IOException {
+        store(QUEUE_ORDER, order.name());
+    }
+
+    private synchronized void store(String key, String value) throws IOException {
         Properties p = load();
         p.setProperty(key, value);
         Files.createDirectories(dataDir);

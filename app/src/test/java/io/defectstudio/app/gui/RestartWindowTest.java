@@ -50,6 +50,24 @@ class RestartWindowTest extends WorkstationFixture {
                 .status());
     }
 
+    @Test
+    void brushSizeAndQueueOrderComeBackAfterARestart() throws Exception {
+        startWorkstation(data, TestModels.none());
+        fx(() -> {
+            vm().canvas().brushRadiusProperty().set(31);
+            vm().orderProperty().set(io.defectstudio.app.queue.QueueOrder.NAME);
+            return null;
+        });
+        waitFor(10, () -> new io.defectstudio.app.settings.AppSettings(data).queueOrder().isPresent()
+                && new io.defectstudio.app.settings.AppSettings(data).brushRadius().isPresent());
+        stopWorkstation();
+
+        startWorkstation(data, TestModels.none());
+        waitFor(10, () -> fx(() -> vm().canvas().brushRadiusProperty().get()) == 31);
+        org.junit.jupiter.api.Assertions.assertEquals(io.defectstudio.app.queue.QueueOrder.NAME,
+                fx(() -> vm().orderProperty().get()));
+    }
+
     private void select(QueueEntry e) throws Exception {
         fx(() -> {
             vm().select(e);
