@@ -13,6 +13,7 @@ import javafx.stage.Window;
 /** Dialogs with JavaFX choosers and alerts. */
 public class FxDialogService implements DialogService {
     private Window owner;
+    private final ChooserStart start = new ChooserStart(Path.of(System.getProperty("user.home")));
 
     public void setOwner(Window owner) {
         this.owner = owner;
@@ -22,8 +23,10 @@ public class FxDialogService implements DialogService {
     public Optional<Path> chooseFolder(String title) {
         DirectoryChooser c = new DirectoryChooser();
         c.setTitle(title);
-        File f = c.showDialog(owner);
-        return Optional.ofNullable(f).map(File::toPath);
+        c.setInitialDirectory(start.folder().toFile());
+        Optional<Path> chosen = Optional.ofNullable(c.showDialog(owner)).map(File::toPath);
+        chosen.ifPresent(start::chose);
+        return chosen;
     }
 
     @Override
@@ -31,7 +34,10 @@ public class FxDialogService implements DialogService {
         javafx.stage.FileChooser c = new javafx.stage.FileChooser();
         c.setTitle(title);
         c.setInitialFileName(suggestedName);
-        return Optional.ofNullable(c.showSaveDialog(owner)).map(File::toPath);
+        c.setInitialDirectory(start.folder().toFile());
+        Optional<Path> chosen = Optional.ofNullable(c.showSaveDialog(owner)).map(File::toPath);
+        chosen.ifPresent(start::chose);
+        return chosen;
     }
 
     @Override
