@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,13 +34,19 @@ public final class CsvSummaryWriter {
         }
     }
 
-    /** Writes to a temporary file beside {@code target} and moves it into place, so a failure leaves no half file. */
+    /**
+     * Writes to a temporary file beside {@code target} and moves it into place, so a failure leaves no half file. The
+     * file is readable by others like any document (a temporary file is created owner-only).
+     */
     public static void write(List<ClassSummary> rows, Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path tmp = Files.createTempFile(dir, ".summary", ".csv.part");
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
                 write(rows, w);
+            }
+            if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
@@ -56,7 +64,14 @@ public final class CsvSummaryWriter {
         out.write("\r\n");
     }
 
+    /**
+     * A cell as CSV: quoted where needed, and with a leading apostrophe where a spreadsheet would read it as a formula
+     * ({@code = + - @}), so a class named "=HYPERLINK(...)" stays text.
+     */
     static String quote(String cell) {
+        if (!cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0) {
+            cell = "'" + cell;
+        }
         if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
             return "\"" + cell.replace("\"", "\"\"") + "\"";
         }

@@ -68,5 +68,18 @@ class SummaryStatisticsTest {
         assertEquals("\"pit, deep\",1,1,1.0000,150,0,0,0,1,0,0,0,0", lines[2]);
         assertEquals("unused,0,0,0.0000,0,0,0,0,0,0,0,0,0", lines[3]);
         assertEquals("\"say \"\"hi\"\"\"", CsvSummaryWriter.quote("say \"hi\""));
+        assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", CsvSummaryWriter.quote("=HYPERLINK(\"x\")"),
+                "no formula injection");
+        assertEquals("\"'+1,2\"", CsvSummaryWriter.quote("+1,2"));
+        assertEquals("'@SUM(A1)", CsvSummaryWriter.quote("@SUM(A1)"));
+    }
+
+    @Test
+    void theSavedCsvIsReadableLikeAnyDocument(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path file = dir.resolve("summary.csv");
+        CsvSummaryWriter.write(SummaryStatistics.of(classes, List.of()), file);
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
+                java.nio.file.Files.getPosixFilePermissions(file)));
     }
 }
