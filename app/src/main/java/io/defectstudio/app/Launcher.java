@@ -3,6 +3,7 @@ package io.defectstudio.app;
 import io.defectstudio.app.cli.DefectStudioCli;
 import io.defectstudio.app.gui.DefectStudioApp;
 import javafx.application.Application;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 
 /**
@@ -13,7 +14,12 @@ public final class Launcher {
     private Launcher() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] given) throws Exception {
+        Optional<Integer> relaunched = Utf8Relaunch.ifNeeded(given);
+        if (relaunched.isPresent()) {
+            System.exit(relaunched.get());
+        }
+        String[] args = Utf8Relaunch.arguments(given);
         // PNG encoding to streams would otherwise spill cache files into /tmp, outside the app's own folders.
         ImageIO.setUseCache(false);
         if (args.length == 0) {
