@@ -4,11 +4,11 @@ import io.defectstudio.inference.nets.Architecture;
 import io.defectstudio.training.train.TrainingConfig;
 import io.defectstudio.training.train.TrainingResult;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -24,14 +24,8 @@ public final class BuildMatcherCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "Data folder.")
-    Path data;
-
-    @Option(names = "--fold", defaultValue = "0", description = "Benchmark fold 0-3, or -1 for all classes.")
-    int fold;
-
-    @Option(names = "--out", required = true, description = "Run folder; the bundle goes to <out>/model.")
-    Path out;
+    @Mixin
+    FoldRun fold = new FoldRun();
 
     @Option(names = "--backbone", defaultValue = "mobilenet_v2_mid", description = "Backbone (default: "
             + "${DEFAULT-VALUE}, the shipped ImageNet-derived weights).")
@@ -55,9 +49,8 @@ public final class BuildMatcherCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        if (!Files.isDirectory(data)) {
-            throw new CliException(DefectStudioCli.BAD_INPUT, "no such data folder: " + data);
-        }
+        Path data = fold.requireData();
+        Path out = fold.out;
         TrainingConfig.Builder recipe = TrainingConfig.builder(Architecture.MATCHER.cliName(), backbone,
                         out.resolve("checkpoints"), out.resolve("model"))
                 .backboneWeights(weights)
@@ -68,7 +61,7 @@ public final class BuildMatcherCommand implements Callable<Integer> {
             recipe.modelName(name);
         }
         TrainingConfig config = ProjectArgs.userInput(recipe::build);
-        TrainingResult r = TrainCommand.run(config, data, fold, null, detail, o);
+        TrainingResult r = TrainCommand.run(config, data, fold.fold, null, detail, o);
         o.printf(Locale.ROOT, "Built: validation mIoU %.4f in %ds -> %s%n", r.bestValidationIou(),
                 r.wallTime().toSeconds(), r.bundle());
         return DefectStudioCli.OK;

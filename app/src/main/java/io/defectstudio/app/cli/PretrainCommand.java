@@ -8,11 +8,11 @@ import io.defectstudio.training.episodes.FoldSplit;
 import io.defectstudio.training.runner.ConsoleProgress;
 import io.defectstudio.training.train.OptimizerKind;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,14 +28,8 @@ public final class PretrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "Data folder.")
-    Path data;
-
-    @Option(names = "--fold", defaultValue = "0", description = "Benchmark fold 0-3, or -1 for all classes.")
-    int fold;
-
-    @Option(names = "--out", required = true, description = "Run folder: checkpoints and the weights.")
-    Path out;
+    @Mixin
+    FoldRun fold = new FoldRun();
 
     @Option(names = "--backbone", description = "Backbone (default: the recipe's).")
     String backbone;
@@ -80,9 +74,7 @@ public final class PretrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        if (!exportBest && !Files.isDirectory(data)) {
-            throw new CliException(DefectStudioCli.BAD_INPUT, "no such data folder: " + data);
-        }
+        Path out = fold.out;
         PretrainConfig d = PretrainConfig.defaults(out.resolve("checkpoints"), out.resolve("backbone.safetensors"));
         PretrainConfig config = ProjectArgs.userInput(() -> PretrainConfig.builder(d.checkpointDir(), d.output())
                 .backbone(backbone != null ? backbone : d.backbone())
@@ -103,8 +95,9 @@ public final class PretrainCommand implements Callable<Integer> {
             o.printf("Best backbone weights -> %s%n", config.output());
             return DefectStudioCli.OK;
         }
+        Path data = fold.requireData();
         PretrainResult r = ProjectArgs.userInput(() -> BackbonePretrainer.run(config, Defect8iSource.open(data),
-                FoldSplit.defect8i(fold), new ConsoleProgress(o, 10)));
+                FoldSplit.defect8i(fold.fold), new ConsoleProgress(o, 10)));
         o.printf(Locale.ROOT, "pretrain done: best held-out mIoU %.4f at step %d, wall %ds, weights %s%n",
                 r.bestValidationIou(), r.bestStep(), r.wallTime().toSeconds(), r.weights());
         return DefectStudioCli.OK;

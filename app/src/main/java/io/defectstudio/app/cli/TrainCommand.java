@@ -16,12 +16,12 @@ import io.defectstudio.training.train.TrainingConfig;
 import io.defectstudio.training.train.TrainingResult;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,14 +38,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--data", required = true, description = "Data folder.")
-    Path data;
-
-    @Option(names = "--fold", defaultValue = "0", description = "Benchmark fold 0-3, or -1 for all classes.")
-    int fold;
-
-    @Option(names = "--out", required = true, description = "Run folder: checkpoints and the model bundle.")
-    Path out;
+    @Mixin
+    FoldRun fold = new FoldRun();
 
     @Option(names = "--arch", description = "lerenet, eamnet or baseline (default: eamnet).")
     String architecture = Architecture.DEFAULT_TRAINED.cliName();
@@ -119,9 +113,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        if (!Files.isDirectory(data)) {
-            throw new CliException(DefectStudioCli.BAD_INPUT, "no such data folder: " + data);
-        }
+        Path data = fold.requireData();
+        Path out = fold.out;
         Architecture arch = ProjectArgs.userInput(() -> Architecture.fromName(architecture));
         if (!arch.trainable()) {
             throw new CliException(DefectStudioCli.BAD_INPUT, arch.cliName() + " is training-free: it has nothing to"
@@ -140,7 +133,7 @@ public final class TrainCommand implements Callable<Integer> {
                     .seed(seed)
                     .build();
             PretrainResult r = ProjectArgs.userInput(() -> BackbonePretrainer.run(config, Defect8iSource.open(data),
-                    FoldSplit.defect8i(fold), new ConsoleProgress(o, 10)));
+                    FoldSplit.defect8i(fold.fold), new ConsoleProgress(o, 10)));
             backboneWeights = r.weights();
             o.printf(Locale.ROOT, "Backbone pre-trained: best held-out IoU %.4f at step %d in %ds -> %s%n",
                     r.bestValidationIou(), r.bestStep(), r.wallTime().toSeconds(), backboneWeights);
@@ -179,7 +172,7 @@ public final class TrainCommand implements Callable<Integer> {
             recipe.modelName(name);
         }
         TrainingConfig config = ProjectArgs.userInput(recipe::build);
-        TrainingResult r = run(config, data, fold, classes, detail, o);
+        TrainingResult r = run(config, data, fold.fold, classes, detail, o);
         o.printf(Locale.ROOT, "Trained: best validation mIoU %.4f at step %d in %ds, threshold %.2f (calibrated on "
                 + "pseudo-defects) -> %s%n", r.bestValidationIou(), r.bestStep(), r.wallTime().toSeconds(),
                 r.threshold(), r.bundle());
