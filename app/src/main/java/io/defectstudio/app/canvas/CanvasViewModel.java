@@ -86,6 +86,12 @@ public final class CanvasViewModel {
         refreshUndo();
     }
 
+    /** Shows an image with its mask to look at, not to edit: strokes and fills do nothing. */
+    public void showReadOnly(DisplayImage img, MaskLayer layer, MaskStyle maskStyle) {
+        show(img, layer, maskStyle);
+        editable.set(false);
+    }
+
     /** Replaces the mask content (a new prediction arrived) without touching the image; clears undo. */
     public void replaceMask(BufferedImage newMask, MaskStyle maskStyle) {
         if (mask == null || mask.inStroke()) {
@@ -119,7 +125,7 @@ public final class CanvasViewModel {
 
     /** Starts a brush or eraser stroke at image coordinates (x, y). */
     public void beginStroke(double x, double y) {
-        if (mask == null || tool.get() == Tool.POLYGON || mask.inStroke()) {
+        if (mask == null || !editable.get() || tool.get() == Tool.POLYGON || mask.inStroke()) {
             return;
         }
         strokeErases = tool.get() == Tool.ERASER;
@@ -153,7 +159,7 @@ public final class CanvasViewModel {
 
     /** Fills (or with {@code erase} clears) a polygon given in image coordinates, as one undoable step. */
     public void fillPolygon(double[] xs, double[] ys, boolean erase) {
-        if (mask == null || mask.inStroke() || xs.length < 3) {
+        if (mask == null || !editable.get() || mask.inStroke() || xs.length < 3) {
             return;
         }
         mask.beginStroke();

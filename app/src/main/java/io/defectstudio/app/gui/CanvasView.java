@@ -96,6 +96,11 @@ public final class CanvasView extends Region {
         setCursor(down ? Cursor.OPEN_HAND : Cursor.DEFAULT);
     }
 
+    /** The view-model this view renders. */
+    public CanvasViewModel viewModel() {
+        return vm;
+    }
+
     public void zoomFit() {
         DisplayImage img = vm.imageProperty().get();
         if (img != null) {

@@ -1,5 +1,6 @@
 package io.defectstudio.app.review;
 
+import java.awt.image.BufferedImage;
 import java.util.List;
 
 /** What the review mode needs from a project. All methods do I/O: call them off the JavaFX thread. */
@@ -14,4 +15,11 @@ public interface ReviewStore {
 
     /** The item's events, oldest first. */
     List<HistoryEntry> history(ReviewItem.Key key);
+
+    /** The part's image and the mask being judged: the inspector's if any, else the model's (empty if neither). */
+    Preview preview(ReviewItem.Key key);
+
+    /** What the supervisor looks at. */
+    record Preview(ReviewItem.Key key, BufferedImage image, BufferedImage mask) {
+    }
 }

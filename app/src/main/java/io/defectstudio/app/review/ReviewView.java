@@ -1,5 +1,6 @@
 package io.defectstudio.app.review;
 
+import io.defectstudio.app.gui.CanvasView;
 import io.defectstudio.app.gui.DialogService;
 import io.defectstudio.app.shortcut.Command;
 import io.defectstudio.app.shortcut.KeyChord;
@@ -36,8 +37,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The review mode: filters on top, the parts table, the selected part's history with the comment and the three
- * verdict buttons, and a summary tab. Keys come from the shortcut table's review scope (A, R, F).
+ * The review mode: filters on top, the parts table, the selected part with its mask (the workstation's canvas, read
+ * only: zoom, pan, window), its history with the comment and the three verdict buttons, and a summary tab. Keys come
+ * from the shortcut table's review scope (A, R, F); Up and Down move through the parts.
  */
 public final class ReviewView extends BorderPane {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
@@ -193,8 +195,11 @@ public final class ReviewView extends BorderPane {
         VBox.setVgrow(history, Priority.ALWAYS);
         side.setPadding(new Insets(6));
         side.setMinWidth(280);
-        SplitPane split = new SplitPane(table, side);
-        split.setDividerPositions(0.68);
+        CanvasView part = new CanvasView(vm.preview());
+        part.setId("review-preview");
+        part.setMinWidth(200);
+        SplitPane split = new SplitPane(table, part, side);
+        split.setDividerPositions(0.45, 0.75);
         return split;
     }
 

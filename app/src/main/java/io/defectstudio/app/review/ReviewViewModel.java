@@ -1,5 +1,9 @@
 package io.defectstudio.app.review;
 
+import io.defectstudio.app.canvas.CanvasViewModel;
+import io.defectstudio.app.canvas.DisplayImage;
+import io.defectstudio.app.canvas.MaskStyle;
+import io.defectstudio.app.paint.MaskLayer;
 import io.defectstudio.app.task.TaskExecutor;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -43,6 +47,8 @@ public final class ReviewViewModel {
     private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>();
     private final ObjectProperty<String> inspectorFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<ReviewItem> selected = new SimpleObjectProperty<>();
+    /** The selected part on a read-only canvas: zoom, pan and window as in the workstation, no painting. */
+    private final CanvasViewModel preview = new CanvasViewModel();
     private final StringProperty comment = new SimpleStringProperty("");
     private final StringProperty supervisor = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -55,7 +61,10 @@ public final class ReviewViewModel {
         for (Observable o : List.of(classFilter, statusFilter, fromDate, toDate, inspectorFilter)) {
             o.addListener(x -> applyFilter());
         }
-        selected.addListener((o, a, item) -> loadHistory(item));
+        selected.addListener((o, a, item) -> {
+            loadHistory(item);
+            loadPreview(item);
+        });
     }
 
     /** Reads the items in the background and shows them. */
@@ -142,6 +151,25 @@ public final class ReviewViewModel {
                 loadHistory(updated);
             }
         }, this::failed);
+    }
+
+    private void loadPreview(ReviewItem item) {
+        if (item == null) {
+            preview.clear();
+            return;
+        }
+        tasks.execute(() -> store.preview(item.key()), p -> {
+            ReviewItem now = selected.get();
+            if (now != null && now.key().equals(p.key())) {
+                preview.showReadOnly(DisplayImage.of(p.image()), MaskLayer.fromImage(p.mask()),
+                        item.inspector().isEmpty() ? MaskStyle.prediction() : MaskStyle.accepted());
+            }
+        }, this::failed);
+    }
+
+    /** The selected part's image and mask, read-only. */
+    public CanvasViewModel preview() {
+        return preview;
     }
 
     private void loadHistory(ReviewItem item) {

@@ -8,6 +8,7 @@ import io.defectstudio.storage.predictions.Prediction;
 import io.defectstudio.storage.reviews.Review;
 import io.defectstudio.storage.reviews.ReviewDecision;
 import io.defectstudio.storage.reviews.ReviewRole;
+import java.awt.image.BufferedImage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -98,6 +99,17 @@ public final class StorageReviewStore implements ReviewStore {
                 : OptionalDouble.of(prediction.confidence());
         return new ReviewItem(k.imageId(), name(image), k.classId(), className, flagged, prediction != null,
                 measure, confidence, inspector, time, status);
+    }
+
+    @Override
+    public Preview preview(ReviewItem.Key key) {
+        BufferedImage image = project.images().read(key.imageId());
+        BufferedImage mask = project.annotations().latest(key.imageId(), key.classId())
+                .map(a -> project.annotations().readMask(a.id()))
+                .or(() -> project.predictions().latest(key.imageId(), key.classId())
+                        .map(p -> project.predictions().readMask(p.id())))
+                .orElseGet(() -> new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY));
+        return new Preview(key, image, mask);
     }
 
     /** The queue stores an accepted prediction under a technical author; supervisors see the person. */

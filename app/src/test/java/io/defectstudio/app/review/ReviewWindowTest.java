@@ -53,6 +53,31 @@ class ReviewWindowTest extends FxRobot {
     }
 
     @Test
+    void theSelectedPartIsShownWithItsMaskAndCannotBePaintedOn() throws Exception {
+        ReviewProjectFixture fx = new ReviewProjectFixture(temp);
+        tasks = new FxTaskExecutor();
+        openWindow(fx.folder);
+        ReviewItem target = fx(() -> table().getItems().stream()
+                .filter(i -> i.measure().defectPixels() > 0).findFirst().orElseThrow());
+        fx(() -> {
+            table().getSelectionModel().select(target);
+            return null;
+        });
+        io.defectstudio.app.gui.CanvasView preview = lookup("#review-preview")
+                .queryAs(io.defectstudio.app.gui.CanvasView.class);
+        io.defectstudio.app.canvas.CanvasViewModel shown = fx(() -> preview.viewModel());
+        waitFor(20, () -> fx(() -> shown.mask().isPresent()
+                && shown.mask().get().countSet() == target.measure().defectPixels()));
+        assertEquals(false, fx(() -> shown.editableProperty().get()), "the supervisor judges; painting is off");
+        fx(() -> {
+            shown.beginStroke(1, 1);
+            shown.endStroke();
+            return null;
+        });
+        assertEquals(target.measure().defectPixels(), fx(() -> shown.mask().get().countSet()));
+    }
+
+    @Test
     void keysDecideWithACommentAndTheDecisionSurvivesReopening() throws Exception {
         ReviewProjectFixture fx = new ReviewProjectFixture(temp);
         tasks = new FxTaskExecutor();
