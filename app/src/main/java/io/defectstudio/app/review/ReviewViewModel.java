@@ -79,7 +79,6 @@ public final class ReviewViewModel {
             all.stream().map(ReviewItem::inspector).filter(n -> !n.isEmpty()).forEach(names::add);
             inspectors.setAll(names);
             applyFilter();
-            message.set(all.size() + " inspected parts");
         }, this::failed);
     }
 
@@ -103,6 +102,8 @@ public final class ReviewViewModel {
         ReviewItem keep = selected.get();
         visible.setAll(all.stream().filter(f).toList());
         summary.setAll(SummaryStatistics.of(classes, visible));
+        message.set(visible.size() == all.size() ? all.size() + " parts" : visible.size() + " of " + all.size()
+                + " parts shown");
         if (keep == null || visible.stream().noneMatch(i -> i.key().equals(keep.key()))) {
             selected.set(visible.isEmpty() ? null : visible.get(0));
         }

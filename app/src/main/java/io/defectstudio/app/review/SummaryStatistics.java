@@ -50,11 +50,17 @@ public final class SummaryStatistics {
         return AREA_BINS.size();
     }
 
-    /** One summary per class, in the order of {@code classes}; classes without items show zeros. */
+    /**
+     * One summary per class, in the order of {@code classes}; classes without items show zeros. Only parts a person
+     * has decided on count (a mask or a flag by an inspector): a part only the model has seen is not inspected.
+     */
     public static List<ClassSummary> of(List<ClassRef> classes, Collection<ReviewItem> items) {
         Map<Long, List<ReviewItem>> byClass = new LinkedHashMap<>();
         classes.forEach(c -> byClass.put(c.id(), new ArrayList<>()));
         for (ReviewItem item : items) {
+            if (item.inspector().isEmpty()) {
+                continue;
+            }
             byClass.computeIfAbsent(item.classId(), id -> new ArrayList<>()).add(item);
         }
         List<ClassSummary> out = new ArrayList<>();

@@ -120,8 +120,9 @@ class ReviewViewModelTest {
             vm.classFilterProperty().set(scratch);
             vm.statusFilterProperty().set(ReviewStatus.PENDING);
             assertEquals(2, vm.visibleItems().size());
-            assertEquals(2, vm.summary().get(0).inspected());
-            assertEquals(1, vm.summary().get(0).defective());
+            assertEquals("2 of 3 parts shown", vm.messageProperty().get(), "the footer follows the filter");
+            assertEquals(1, vm.summary().get(0).inspected(), "the model's prediction alone is not inspected");
+            assertEquals(0, vm.summary().get(0).defective());
             assertEquals(0, vm.summary().get(1).inspected());
 
             vm.supervisorProperty().set("sam");
@@ -166,7 +167,7 @@ class ReviewViewModelTest {
             vm.exportCsv(csv);
             List<String> lines = Files.readAllLines(csv);
             assertEquals(3, lines.size());
-            assertTrue(lines.get(1).startsWith("scratch,2,1,0.5000,40,"), lines.get(1));
+            assertTrue(lines.get(1).startsWith("scratch,1,0,0.0000,0,"), "only the flag counts: " + lines.get(1));
             assertTrue(lines.get(2).startsWith("pit,1,1,1.0000,25,"), lines.get(2));
         }
     }

@@ -27,7 +27,9 @@ class SummaryStatisticsTest {
                 item(2, 1, "scratch", 5, ReviewStatus.PENDING, "ines", t),      // 0.05 % -> bin 0
                 item(3, 1, "scratch", 300, ReviewStatus.APPROVED, "ines", t),   // 3 %    -> bin 4
                 item(4, 1, "scratch", 2500, ReviewStatus.REJECTED, "ines", t),  // 25 %   -> open bin
-                item(5, 2, "pit, deep", 150, ReviewStatus.PENDING, "olaf", t)); // 1.5 %  -> bin 3
+                item(5, 2, "pit, deep", 150, ReviewStatus.PENDING, "olaf", t),  // 1.5 %  -> bin 3
+                item(6, 1, "scratch", 900, ReviewStatus.PENDING, "", t),        // the model's alone: not counted
+                item(7, 2, "pit, deep", 0, ReviewStatus.PENDING, "", t));
 
         List<ClassSummary> s = SummaryStatistics.of(classes, items);
 
