@@ -12,11 +12,12 @@ import java.util.function.Predicate;
  * @param from      first day (inclusive) of the item's time, in {@code zone}
  * @param to        last day (inclusive)
  * @param inspector exact inspector name
+ * @param flaggedOnly only the parts an inspector flagged for a second look
  */
 public record ReviewFilter(Long classId, ReviewStatus status, LocalDate from, LocalDate to, String inspector,
-                           ZoneId zone) implements Predicate<ReviewItem> {
+                           boolean flaggedOnly, ZoneId zone) implements Predicate<ReviewItem> {
     public static ReviewFilter all(ZoneId zone) {
-        return new ReviewFilter(null, null, null, null, null, zone);
+        return new ReviewFilter(null, null, null, null, null, false, zone);
     }
 
     public ReviewFilter {
@@ -34,6 +35,9 @@ public record ReviewFilter(Long classId, ReviewStatus status, LocalDate from, Lo
     @Override
     public boolean test(ReviewItem item) {
         if (classId != null && item.classId() != classId) {
+            return false;
+        }
+        if (flaggedOnly && !item.flagged()) {
             return false;
         }
         if (status != null && item.status() != status) {

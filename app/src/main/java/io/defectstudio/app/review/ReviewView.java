@@ -16,6 +16,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
@@ -110,8 +111,12 @@ public final class ReviewView extends BorderPane {
         inspector.setId("review-inspector");
         inspector.setPromptText("Any inspector");
         inspector.valueProperty().bindBidirectional(vm.inspectorFilterProperty());
+        CheckBox flagged = new CheckBox("Flagged only");
+        flagged.setId("review-flagged");
+        flagged.selectedProperty().bindBidirectional(vm.flaggedOnlyProperty());
         Button clear = new Button("Clear filters");
         clear.setOnAction(e -> {
+            vm.flaggedOnlyProperty().set(false);
             vm.classFilterProperty().set(null);
             vm.statusFilterProperty().set(null);
             vm.fromDateProperty().set(null);
@@ -125,7 +130,7 @@ public final class ReviewView extends BorderPane {
         export.setOnAction(e -> dialogs.chooseSaveFile("Export the review summary",
                 "review-summary-" + LocalDate.now() + ".csv").ifPresent(vm::exportCsv));
         return new ToolBar(new Label("Class"), cls, new Label("Status"), status, new Label("Date"), from, to,
-                new Label("Inspector"), inspector, clear, reload, export);
+                new Label("Inspector"), inspector, flagged, clear, reload, export);
     }
 
     private SplitPane parts(ZoneId zone) {

@@ -46,6 +46,7 @@ public final class ReviewViewModel {
     private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>();
     private final ObjectProperty<String> inspectorFilter = new SimpleObjectProperty<>();
+    private final BooleanProperty flaggedOnly = new SimpleBooleanProperty();
     private final ObjectProperty<ReviewItem> selected = new SimpleObjectProperty<>();
     /** The selected part on a read-only canvas: zoom, pan and window as in the workstation, no painting. */
     private final CanvasViewModel preview = new CanvasViewModel();
@@ -58,7 +59,7 @@ public final class ReviewViewModel {
         this.store = store;
         this.tasks = tasks;
         this.zone = zone;
-        for (Observable o : List.of(classFilter, statusFilter, fromDate, toDate, inspectorFilter)) {
+        for (Observable o : List.of(classFilter, statusFilter, fromDate, toDate, inspectorFilter, flaggedOnly)) {
             o.addListener(x -> applyFilter());
         }
         selected.addListener((o, a, item) -> {
@@ -88,7 +89,7 @@ public final class ReviewViewModel {
     public ReviewFilter filter() {
         ClassRef c = classFilter.get();
         return new ReviewFilter(c == null ? null : c.id(), statusFilter.get(), fromDate.get(), toDate.get(),
-                inspectorFilter.get(), zone);
+                inspectorFilter.get(), flaggedOnly.get(), zone);
     }
 
     private void applyFilter() {
@@ -242,6 +243,11 @@ public final class ReviewViewModel {
 
     public ObjectProperty<String> inspectorFilterProperty() {
         return inspectorFilter;
+    }
+
+    /** Only the parts an inspector flagged for a second look. */
+    public BooleanProperty flaggedOnlyProperty() {
+        return flaggedOnly;
     }
 
     public ObjectProperty<ReviewItem> selectedProperty() {

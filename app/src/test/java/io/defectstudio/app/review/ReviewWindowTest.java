@@ -78,6 +78,18 @@ class ReviewWindowTest extends FxRobot {
     }
 
     @Test
+    void theFlaggedFilterShowsWhatInspectorsFlagged() throws Exception {
+        ReviewProjectFixture fx = new ReviewProjectFixture(temp);
+        tasks = new FxTaskExecutor();
+        openWindow(fx.folder);
+        clickOn("#review-flagged");
+        waitFor(10, () -> fx(() -> table().getItems().size()) == 1);
+        assertEquals(fx.flagged, (long) fx(() -> table().getItems().get(0).imageId()));
+        assertEquals("1 of 3 parts shown", fx(() -> lookup("#review-message")
+                .queryAs(javafx.scene.control.Label.class).getText()));
+    }
+
+    @Test
     void keysDecideWithACommentAndTheDecisionSurvivesReopening() throws Exception {
         ReviewProjectFixture fx = new ReviewProjectFixture(temp);
         tasks = new FxTaskExecutor();
