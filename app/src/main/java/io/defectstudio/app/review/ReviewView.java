@@ -147,7 +147,7 @@ public final class ReviewView extends BorderPane {
         table.getColumns().add(column("Inspector", i -> i.inspector().isEmpty() ? "(model)" : i.inspector(), 90));
         table.getColumns().add(column("Time", i -> TIME.format(i.time().atZone(zone)), 120));
         table.getColumns().add(column("Flagged", i -> i.flagged() ? "yes" : "", 55));
-        table.getColumns().add(column("Status", ReviewItem::status, 80));
+        table.getColumns().add(column("Status", ReviewItem::status, 110));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
             if (item != null && item != vm.selectedProperty().get()) {
                 vm.selectedProperty().set(item);

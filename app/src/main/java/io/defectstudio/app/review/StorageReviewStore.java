@@ -36,7 +36,8 @@ public final class StorageReviewStore implements ReviewStore {
 
     @Override
     public List<ClassRef> classes() {
-        return project.classes().list().stream().map(c -> new ClassRef(c.id(), c.name())).toList();
+        return project.classes().list().stream().map(c -> new ClassRef(c.id(), c.name(), c.colourHex()))
+                .toList();
     }
 
     @Override

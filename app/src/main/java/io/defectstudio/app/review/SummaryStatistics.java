@@ -65,18 +65,18 @@ public final class SummaryStatistics {
         }
         List<ClassSummary> out = new ArrayList<>();
         for (ClassRef c : classes) {
-            out.add(summarise(c.name(), byClass.get(c.id())));
+            out.add(summarise(c, byClass.get(c.id())));
         }
         return out;
     }
 
-    private static ClassSummary summarise(String name, List<ReviewItem> items) {
+    private static ClassSummary summarise(ClassRef c, List<ReviewItem> items) {
         int[] counts = new int[AREA_BINS.size() + 1];
         long[] areas = items.stream().filter(i -> i.measure().defective())
                 .mapToLong(i -> i.measure().defectPixels()).sorted().toArray();
         items.stream().filter(i -> i.measure().defective()).forEach(i -> counts[bin(i.measure().share())]++);
         long median = areas.length == 0 ? 0 : areas.length % 2 == 1 ? areas[areas.length / 2]
                 : (areas[areas.length / 2 - 1] + areas[areas.length / 2]) / 2;
-        return new ClassSummary(name, items.size(), areas.length, Arrays.stream(counts).boxed().toList(), median);
+        return new ClassSummary(c.name(), c.colourHex(), items.size(), areas.length, Arrays.stream(counts).boxed().toList(), median);
     }
 }

@@ -50,7 +50,8 @@ final class SummaryView extends GridPane {
         for (ClassSummary s : rows) {
             inspected.getData().add(new XYChart.Data<>(s.className(), s.inspected()));
             defective.getData().add(new XYChart.Data<>(s.className(), s.defective()));
-            percent.getData().add(new XYChart.Data<>(s.className(), 100 * s.defectiveShare()));
+            percent.getData().add(classColoured(new XYChart.Data<>(s.className(), 100 * s.defectiveShare()),
+                    s.colourHex()));
         }
         counts.getData().setAll(List.of(inspected, defective));
         share.getData().setAll(List.of(percent));
@@ -59,10 +60,21 @@ final class SummaryView extends GridPane {
             XYChart.Series<String, Number> series = new XYChart.Series<>();
             series.setName(s.className());
             for (int b = 0; b < bins.size(); b++) {
-                series.getData().add(new XYChart.Data<>(bins.get(b), s.areaCounts().get(b)));
+                series.getData().add(classColoured(new XYChart.Data<>(bins.get(b), s.areaCounts().get(b)),
+                        s.colourHex()));
             }
             return series;
         }).toList();
         areas.getData().setAll(perClass);
+    }
+
+    /** A bar in its class's colour (the chart's own palette would give classes colours they have nowhere else). */
+    private static XYChart.Data<String, Number> classColoured(XYChart.Data<String, Number> bar, String colourHex) {
+        bar.nodeProperty().addListener((o, a, node) -> {
+            if (node != null) {
+                node.setStyle("-fx-bar-fill: " + colourHex + ";");
+            }
+        });
+        return bar;
     }
 }

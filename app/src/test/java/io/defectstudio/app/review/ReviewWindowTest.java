@@ -78,6 +78,24 @@ class ReviewWindowTest extends FxRobot {
     }
 
     @Test
+    void summaryBarsWearTheirClassColours() throws Exception {
+        ReviewProjectFixture fx = new ReviewProjectFixture(temp);
+        tasks = new FxTaskExecutor();
+        openWindow(fx.folder);
+        String colour;
+        try (Project p = Project.open(fx.folder)) {
+            colour = p.classes().list().get(0).colourHex();
+        }
+        clickOn("Summary");
+        @SuppressWarnings("unchecked")
+        javafx.scene.chart.BarChart<String, Number> share = lookup("#summary-share")
+                .queryAs(javafx.scene.chart.BarChart.class);
+        waitFor(10, () -> fx(() -> share.getData().get(0).getData().get(0).getNode() != null));
+        String style = fx(() -> share.getData().get(0).getData().get(0).getNode().getStyle());
+        assertTrue(style.contains(colour), style + " should use " + colour);
+    }
+
+    @Test
     void theFlaggedFilterShowsWhatInspectorsFlagged() throws Exception {
         ReviewProjectFixture fx = new ReviewProjectFixture(temp);
         tasks = new FxTaskExecutor();
