@@ -51,6 +51,21 @@ public final class TestImages {
         return new BufferedImage(cm, raster, false, null);
     }
 
+    /** 16-bit RGB with a 16-bit alpha band, as cameras and image tools write RGBA16 PNGs. */
+    public static BufferedImage rgba16(int width, int height) {
+        ComponentColorModel cm = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
+                new int[] {16, 16, 16, 16}, true, false, Transparency.TRANSLUCENT, DataBuffer.TYPE_USHORT);
+        WritableRaster raster = cm.createCompatibleWritableRaster(width, height);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                for (int band = 0; band < 4; band++) {
+                    raster.setSample(x, y, band, band == 3 ? 65535 : (x * 4099 + y * 257 + band * 12345) & 0xFFFF);
+                }
+            }
+        }
+        return new BufferedImage(cm, raster, false, null);
+    }
+
     public static BufferedImage grey8(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
         WritableRaster raster = image.getRaster();

@@ -74,6 +74,25 @@ class ImageImportTest {
     }
 
     @Test
+    void rgba16PngKeepsItsColourSamplesWithoutACopy() throws IOException {
+        BufferedImage source = TestImages.rgba16(13, 9);
+        Path file = TestImages.write(temp.resolve("rgba16.png"), source, "png");
+        BufferedImage raw = javax.imageio.ImageIO.read(file.toFile());
+        BufferedImage rgb = ImageDecoder.normalise(raw, ImageFormat.PNG, file).image();
+        assertEquals(3, rgb.getRaster().getNumBands());
+        assertTrue(rgb.getRaster().getDataBuffer() == raw.getRaster().getDataBuffer(),
+                "the colour bands are a view of the decoded raster, not a second copy");
+        BufferedImage back = project.images().read(project.images().importFile(file).image().id());
+        for (int band = 0; band < 3; band++) {
+            for (int y = 0; y < 9; y++) {
+                for (int x = 0; x < 13; x++) {
+                    assertEquals(source.getRaster().getSample(x, y, band), back.getRaster().getSample(x, y, band));
+                }
+            }
+        }
+    }
+
+    @Test
     void eightBitGreyPngRoundTrips() throws IOException {
         BufferedImage source = TestImages.grey8(20, 10);
         ImageRecord record = project.images()
