@@ -639,9 +639,10 @@ public final class WorkspaceViewModel implements AutoCloseable {
         Set<Long> ids = new HashSet<>(e.get().classIds());
         ids.add(classId);
         updateEntry(imageId, x -> new QueueEntry(x.imageId(), x.name(), st, conf, ids));
-        QueueEntry cur = current.get();
-        if (cur != null && cur.imageId() == imageId && !editedSinceLoad) {
+        // The canvas may still show the previous image while this one loads: only the image it shows takes the mask.
+        if (shown != null && shown.imageId() == imageId && !editedSinceLoad) {
             canvas.replaceMask(mask, MaskStyle.prediction());
+            shown = new Shown(imageId, st, shown.version(), true);
         }
     }
 
