@@ -84,9 +84,12 @@ public final class MainWindow extends BorderPane {
         MenuItem importFolder = new MenuItem("Import folder…");
         importFolder.setId("menu-import");
         importFolder.setOnAction(e -> actions.importFolder());
+        MenuItem name = new MenuItem("Your name…");
+        name.setId("menu-name");
+        name.setOnAction(e -> actions.chooseName());
         MenuItem quit = new MenuItem("Quit");
         quit.setOnAction(e -> actions.quit());
-        Menu project = new Menu("Project", null, create, open, importFolder, quit);
+        Menu project = new Menu("Project", null, create, open, importFolder, name, quit);
         MenuItem shortcutsItem = new MenuItem("Keyboard shortcuts (F1)");
         shortcutsItem.setOnAction(e -> run(Command.HELP));
         return new MenuBar(project, supervision(actions), new Menu("Help", null, shortcutsItem));
@@ -244,6 +247,9 @@ public final class MainWindow extends BorderPane {
         }
 
         default void chooseDetail() {
+        }
+
+        default void chooseName() {
         }
     }
 

@@ -108,7 +108,7 @@ public final class Workstation implements MainWindow.ProjectActions {
         open(() -> {
             Optional<Path> last = settings.lastProject();
             Path folder = last.isPresent() ? last.get() : DemoProject.install(settings.demoProjectDir());
-            return StorageProjectStore.open(folder);
+            return StorageProjectStore.open(folder, settings.person());
         });
     }
 
@@ -141,13 +141,14 @@ public final class Workstation implements MainWindow.ProjectActions {
                 dialogs.askText("New project", "Name:", folder.getFileName().toString()).ifPresent(name ->
                         open(() -> {
                             Files.createDirectories(folder);
-                            return StorageProjectStore.create(folder, name);
+                            return StorageProjectStore.create(folder, name, settings.person());
                         })));
     }
 
     @Override
     public void openProject() {
-        dialogs.chooseFolder("Open a project folder").ifPresent(folder -> open(() -> StorageProjectStore.open(folder)));
+        dialogs.chooseFolder("Open a project folder").ifPresent(folder -> open(() -> StorageProjectStore.open(folder,
+                settings.person())));
     }
 
     @Override
@@ -163,6 +164,18 @@ public final class Workstation implements MainWindow.ProjectActions {
     @Override
     public void openTraining() {
         vm.projectFolder().ifPresent(folder -> trainingFor(folder, true));
+    }
+
+    @Override
+    public void chooseName() {
+        Optional<Path> folder = vm.projectFolder();
+        tasks.execute(settings::person, current -> dialogs.askText("Your name", "Your name, recorded with every mask"
+                + " you paint and every decision you make:", current).ifPresent(name -> tasks.execute(() -> {
+                    settings.setPerson(name);
+                    return name;
+                }, saved -> folder.ifPresent(f -> open(() -> StorageProjectStore.open(f, saved))),
+                        err -> dialogs.showError("Your name", err))),
+                err -> dialogs.showError("Your name", err));
     }
 
     @Override
@@ -186,7 +199,7 @@ public final class Workstation implements MainWindow.ProjectActions {
                         return;
                     }
                     if (detail != current) {
-                        folder.ifPresent(f -> open(() -> StorageProjectStore.open(f)));
+                        folder.ifPresent(f -> open(() -> StorageProjectStore.open(f, settings.person())));
                     }
                 });
     }

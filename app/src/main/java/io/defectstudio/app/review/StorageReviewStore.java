@@ -84,11 +84,11 @@ public final class StorageReviewStore implements ReviewStore {
         String inspector = "";
         Instant time = prediction != null ? prediction.createdAt() : Instant.EPOCH;
         if (mask != null) {
-            inspector = person(mask.author());
+            inspector = StorageProjectStore.person(mask.author());
             time = mask.createdAt();
         }
         if (inspection != null && (mask == null || !inspection.createdAt().isBefore(mask.createdAt()))) {
-            inspector = person(inspection.reviewer());
+            inspector = StorageProjectStore.person(inspection.reviewer());
             time = inspection.createdAt();
         }
         boolean flagged = inspection != null && inspection.decision() != ReviewDecision.APPROVE;
@@ -113,11 +113,6 @@ public final class StorageReviewStore implements ReviewStore {
         return new Preview(key, image, mask);
     }
 
-    /** The queue stores an accepted prediction under a technical author; supervisors see the person. */
-    private static String person(String author) {
-        return StorageProjectStore.AUTHOR_ACCEPTED.equals(author) ? StorageProjectStore.AUTHOR : author;
-    }
-
     private static String name(ImageRecord r) {
         return r.originalFileName() == null || r.originalFileName().isBlank()
                 ? r.sha256().substring(0, 12) : r.originalFileName();
@@ -138,7 +133,7 @@ public final class StorageReviewStore implements ReviewStore {
                     "Predicted (confidence %.2f, %d px)", p.confidence(), p.defectPixels()), ""));
         }
         for (Annotation a : project.annotations().history(key.imageId(), key.classId())) {
-            events.add(new HistoryEntry(a.createdAt(), person(a.author()), "Mask v" + a.version() + " ("
+            events.add(new HistoryEntry(a.createdAt(), StorageProjectStore.person(a.author()), "Mask v" + a.version() + " ("
                     + a.kind().name().toLowerCase(Locale.ROOT) + ", " + a.defectPixels() + " px)", ""));
         }
         for (Review r : project.reviews().history(key.imageId())) {
@@ -148,7 +143,7 @@ public final class StorageReviewStore implements ReviewStore {
             String what = r.role() == ReviewRole.SUPERVISOR
                     ? "Supervisor: " + verdict(r.decision()).label()
                     : "Inspector: " + (r.decision() == ReviewDecision.APPROVE ? "accepted" : "flagged");
-            events.add(new HistoryEntry(r.createdAt(), person(r.reviewer()), what, r.comment()));
+            events.add(new HistoryEntry(r.createdAt(), StorageProjectStore.person(r.reviewer()), what, r.comment()));
         }
         events.sort(Comparator.comparing(HistoryEntry::time));
         return events;

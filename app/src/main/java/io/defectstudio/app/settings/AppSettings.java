@@ -24,6 +24,7 @@ public final class AppSettings {
     private static final String DETAIL = "detail";
     private static final String BRUSH_RADIUS = "brushRadius";
     private static final String QUEUE_ORDER = "queueOrder";
+    private static final String PERSON = "person";
 
     private final Path dataDir;
 
@@ -83,6 +84,19 @@ public final class AppSettings {
     public void setDetail(int detail) throws IOException {
         InferenceOptions.checkDetail(detail);
         store(DETAIL, Integer.toString(detail));
+    }
+
+    /** The person recorded with every mask and decision: the name set, else the login name. */
+    public String person() {
+        String set = load().getProperty(PERSON, "").strip();
+        return set.isEmpty() ? System.getProperty("user.name", "inspector") : set;
+    }
+
+    public void setPerson(String name) throws IOException {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a name must not be empty");
+        }
+        store(PERSON, name.strip());
     }
 
     /** The brush radius last used, in image pixels; empty when none was saved or the value is unreadable. */

@@ -13,26 +13,49 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link ProjectStore} over a storage {@link Project}. Storage knows support, correction and imported masks; a
- * prediction accepted unchanged is stored as a correction whose author is {@value #AUTHOR_ACCEPTED}, so the queue can
- * tell "accepted" from "corrected". Flagging is the storage decision RELABEL; accepting is APPROVE.
+ * {@link ProjectStore} over a storage {@link Project}, writing as one person: every mask and decision records their
+ * name. Storage knows support, correction and imported masks; a prediction accepted unchanged is stored as a
+ * correction whose author is the person's name followed by {@value #ACCEPTED_SUFFIX}, so the queue can tell "accepted"
+ * from "corrected". Flagging is the storage decision RELABEL; accepting is APPROVE.
  */
 public final class StorageProjectStore implements ProjectStore {
+    /** Who is recorded when no name was set, as before names were. */
     public static final String AUTHOR = "inspector";
-    public static final String AUTHOR_ACCEPTED = "inspector/accepted-prediction";
+    public static final String ACCEPTED_SUFFIX = "/accepted-prediction";
 
     private final Project project;
+    private final String person;
 
     public StorageProjectStore(Project project) {
+        this(project, AUTHOR);
+    }
+
+    /** A store whose masks and decisions are recorded under {@code person} (blank: {@value #AUTHOR}). */
+    public StorageProjectStore(Project project, String person) {
         this.project = project;
+        this.person = person == null || person.isBlank() ? AUTHOR : person.strip();
     }
 
     public static StorageProjectStore open(Path folder) {
         return new StorageProjectStore(Project.open(folder));
     }
 
+    public static StorageProjectStore open(Path folder, String person) {
+        return new StorageProjectStore(Project.open(folder), person);
+    }
+
     public static StorageProjectStore create(Path folder, String name) {
         return new StorageProjectStore(Project.create(folder, name));
+    }
+
+    public static StorageProjectStore create(Path folder, String name, String person) {
+        return new StorageProjectStore(Project.create(folder, name), person);
+    }
+
+    /** The person behind an author as stored: an accepted prediction is marked by {@link #ACCEPTED_SUFFIX}. */
+    public static String person(String author) {
+        return author.endsWith(ACCEPTED_SUFFIX) ? author.substring(0, author.length() - ACCEPTED_SUFFIX.length())
+                : author;
     }
 
     public Project project() {
@@ -100,7 +123,7 @@ public final class StorageProjectStore implements ProjectStore {
     private static StoredMask mask(Annotation a) {
         MaskKind kind = switch (a.kind()) {
             case SUPPORT -> MaskKind.SUPPORT;
-            case CORRECTION -> AUTHOR_ACCEPTED.equals(a.author()) ? MaskKind.ACCEPTED : MaskKind.CORRECTION;
+            case CORRECTION -> a.author().endsWith(ACCEPTED_SUFFIX) ? MaskKind.ACCEPTED : MaskKind.CORRECTION;
             case IMPORTED -> MaskKind.ACCEPTED;
         };
         return new StoredMask(a.id(), kind, a.version());
@@ -114,7 +137,7 @@ public final class StorageProjectStore implements ProjectStore {
     @Override
     public StoredMask saveMask(long imageId, long classId, MaskKind kind, BufferedImage mask) {
         AnnotationKind k = kind == MaskKind.SUPPORT ? AnnotationKind.SUPPORT : AnnotationKind.CORRECTION;
-        String author = kind == MaskKind.ACCEPTED ? AUTHOR_ACCEPTED : AUTHOR;
+        String author = kind == MaskKind.ACCEPTED ? person + ACCEPTED_SUFFIX : person;
         return mask(project.annotations().save(imageId, classId, k, author, mask));
     }
 
@@ -143,7 +166,7 @@ public final class StorageProjectStore implements ProjectStore {
     @Override
     public void recordDecision(long imageId, long classId, Decision decision) {
         ReviewDecision d = decision == Decision.ACCEPTED ? ReviewDecision.APPROVE : ReviewDecision.RELABEL;
-        project.reviews().record(imageId, classId, d, AUTHOR, decision == Decision.FLAGGED ? "flagged" : "");
+        project.reviews().record(imageId, classId, d, person, decision == Decision.FLAGGED ? "flagged" : "");
     }
 
     @Override

@@ -35,4 +35,36 @@ class DetailWindowTest extends WorkstationFixture {
         waitFor(60, () -> fx(() -> vm().modelNameProperty().get()).contains("detail 400"));
         assertEquals(400, new AppSettings(data).detail(), "remembered for the next start");
     }
+
+    @Test
+    void yourNameIsRememberedAndRecordedWithEveryMask() throws Exception {
+        startWorkstation(data, TestModels.none());
+        dialogs.texts.add("Ana Lopez");
+        fx(() -> {
+            workstation.chooseName();
+            return null;
+        });
+        waitFor(30, () -> "Ana Lopez".equals(new AppSettings(data).person()));
+        waitFor(30, () -> fx(() -> vm().canvas().mask().isPresent() && !vm().visibleQueue().isEmpty()));
+        var target = fx(() -> vm().visibleQueue().stream().filter(e -> !e.status().isSettled()).findFirst()
+                .orElseThrow());
+        long classId = fx(() -> vm().activeClassProperty().get().id());
+        fx(() -> {
+            vm().select(target);
+            return null;
+        });
+        waitFor(20, () -> fx(() -> vm().currentProperty().get().imageId() == target.imageId()
+                && vm().canvas().mask().isPresent()));
+        long before = fx(() -> vm().savedVersionsProperty().get());
+        fx(() -> {
+            vm().markNoDefect();
+            return null;
+        });
+        waitFor(20, () -> fx(() -> vm().savedVersionsProperty().get()) > before);
+        try (io.defectstudio.storage.Project p = io.defectstudio.storage.Project.open(
+                fx(() -> vm().projectFolder().orElseThrow()))) {
+            assertEquals("Ana Lopez", io.defectstudio.app.workspace.StorageProjectStore.person(
+                    p.annotations().latest(target.imageId(), classId).orElseThrow().author()));
+        }
+    }
 }
