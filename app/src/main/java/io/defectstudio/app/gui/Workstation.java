@@ -158,7 +158,8 @@ public final class Workstation implements MainWindow.ProjectActions {
 
     @Override
     public void openReview() {
-        vm.projectFolder().ifPresent(folder -> ReviewWindow.open(stage, folder, tasks, dialogs, s -> reviewStage = s));
+        vm.projectFolder().ifPresent(folder -> tasks.execute(settings::person, name -> ReviewWindow.open(stage, folder,
+                name, tasks, dialogs, s -> reviewStage = s), err -> dialogs.showError("Review", err)));
     }
 
     @Override

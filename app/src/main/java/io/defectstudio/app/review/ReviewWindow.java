@@ -21,11 +21,17 @@ public final class ReviewWindow {
     }
 
     /** Opens the project in the background, then shows the window and hands it to {@code onShown}. */
-    public static void open(Window owner, Path folder, TaskExecutor tasks, DialogService dialogs,
+    /**
+     * Opens the review of a project in its own window.
+     *
+     * @param supervisor the name the supervisor field starts with (the person set in the settings)
+     */
+    public static void open(Window owner, Path folder, String supervisor, TaskExecutor tasks, DialogService dialogs,
                             Consumer<Stage> onShown) {
         tasks.execute(() -> Project.open(folder), project -> {
             ZoneId zone = ZoneId.systemDefault();
             ReviewViewModel vm = new ReviewViewModel(new StorageReviewStore(project), tasks, zone);
+            vm.supervisorProperty().set(supervisor);
             Stage stage = new Stage();
             stage.initOwner(owner);
             stage.setTitle(project.name() + " - Review - Defect Studio");

@@ -66,5 +66,13 @@ class DetailWindowTest extends WorkstationFixture {
             assertEquals("Ana Lopez", io.defectstudio.app.workspace.StorageProjectStore.person(
                     p.annotations().latest(target.imageId(), classId).orElseThrow().author()));
         }
+        fx(() -> {
+            workstation.openReview();
+            return null;
+        });
+        waitFor(30, () -> fx(() -> workstation.reviewStage().isPresent()
+                && lookup("#review-supervisor").tryQuery().isPresent()));
+        assertEquals("Ana Lopez", fx(() -> lookup("#review-supervisor")
+                .queryAs(javafx.scene.control.TextField.class).getText()), "the review starts with your name");
     }
 }

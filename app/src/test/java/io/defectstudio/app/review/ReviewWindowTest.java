@@ -42,7 +42,7 @@ class ReviewWindowTest extends FxRobot {
     private Stage openWindow(Path folder) throws Exception {
         FxToolkit.registerPrimaryStage();
         AtomicReference<Stage> shown = new AtomicReference<>();
-        FxToolkit.setupFixture(() -> ReviewWindow.open(null, folder, tasks, dialogs, shown::set));
+        FxToolkit.setupFixture(() -> ReviewWindow.open(null, folder, "", tasks, dialogs, shown::set));
         waitFor(20, () -> shown.get() != null && !table().getItems().isEmpty());
         return shown.get();
     }
