@@ -1,7 +1,6 @@
 package io.defectstudio.app.cli;
 
 import io.defectstudio.app.Launcher;
-import io.defectstudio.inference.DeviceChoice;
 import io.defectstudio.inference.InferenceOptions;
 import io.defectstudio.inference.bench.InferenceBench;
 import io.defectstudio.inference.nets.Architectures;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -62,8 +62,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--queue", defaultValue = "40", description = "Images pushed through the service.")
     int queue;
 
-    @Option(names = "--device", defaultValue = "AUTO", description = "AUTO, CPU or GPU.")
-    DeviceChoice device;
+    @Mixin
+    EngineArgs engine = new EngineArgs();
 
     @Option(names = "--out", description = "Also write the table to this file.")
     Path out;
@@ -71,8 +71,6 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--shots", defaultValue = "1", description = "Support images.")
     int shots;
 
-    @Option(names = "--threads", defaultValue = "0", description = "Engine intra-op threads (0 = engine default).")
-    int threads;
 
     @Option(names = "--workers", defaultValue = "0", description = "Queue workers (0 = the device's default, with "
             + "its batch size).")
@@ -98,7 +96,7 @@ public final class BenchCommand implements Callable<Integer> {
             return detail;
         });
         InferenceBench.Config config = new InferenceBench.Config(architectures, backbones, bundle, size, q[0], q[1],
-                sixteenBit, s[0], s[1], detail, heap, shots, warmup, iterations, queue, device, threads,
+                sixteenBit, s[0], s[1], detail, heap, shots, warmup, iterations, queue, engine.device, engine.threads,
                 workers > 0 ? new ServiceOptions(workers, batch) : null);
         PrintStream log = new PrintStream(System.err, true);
         if (inProcess) {

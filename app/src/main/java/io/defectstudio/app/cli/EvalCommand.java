@@ -1,6 +1,5 @@
 package io.defectstudio.app.cli;
 
-import io.defectstudio.inference.DeviceChoice;
 import io.defectstudio.training.eval.EvalOptions;
 import io.defectstudio.training.eval.EvalReport;
 import io.defectstudio.training.eval.Evaluator;
@@ -10,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,11 +39,9 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Defect-free tiles to test for false positives (-1 = all, 0 = none).")
     int normal;
 
-    @Option(names = "--device", defaultValue = "AUTO", description = "AUTO, CPU or GPU.")
-    DeviceChoice device;
+    @Mixin
+    EngineArgs engine = new EngineArgs();
 
-    @Option(names = "--threads", defaultValue = "0", description = "Engine threads (0 = engine default).")
-    int threads;
 
     @Option(names = "--sweep", split = ",",
             description = "Also report mIoU at these thresholds, e.g. 0.1,0.3,0.5 (same network passes).")
@@ -60,7 +58,7 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         ProjectArgs.requireExisting(model, episodes, data);
-        EvalOptions options = ProjectArgs.userInput(() -> new EvalOptions(limit, normal, device, threads, sweep,
+        EvalOptions options = ProjectArgs.userInput(() -> new EvalOptions(limit, normal, engine.device, engine.threads, sweep,
                 detail));
         EvalReport report = Evaluator.evaluate(model, episodes, data, options, p -> {
             if (p.done() % Math.max(1, every) == 0 || p.done() == p.total()) {
