@@ -1,8 +1,6 @@
 package io.defectstudio.inference.engine;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.defectstudio.inference.IntensityScale;
@@ -10,7 +8,6 @@ import io.defectstudio.inference.InvalidInputException;
 import io.defectstudio.inference.bundle.Manifest;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
-import java.util.List;
 
 /**
  * Turns images and masks into network inputs, identically for training and inference.
@@ -53,22 +50,12 @@ public final class Preprocessor {
 
     /** One image as a {@code (3, H, W)} float32 array, normalised, attached to {@code manager}. */
     public NDArray image(NDManager manager, BufferedImage image) {
-        checkSize(image, "image");
         return image(manager, image, whole(image));
     }
 
     /** A region of an image, resampled to the input size, as {@link #image(NDManager, BufferedImage)}. */
     public NDArray image(NDManager manager, BufferedImage image, Rectangle region) {
         return manager.create(normalised(image, region, width, height), new Shape(3, height, width));
-    }
-
-    /** Several images as one {@code (B, 3, H, W)} batch. */
-    public NDArray images(NDManager manager, List<BufferedImage> images) {
-        NDList list = new NDList(images.size());
-        for (BufferedImage image : images) {
-            list.add(image(manager, image));
-        }
-        return NDArrays.stack(list);
     }
 
     /**

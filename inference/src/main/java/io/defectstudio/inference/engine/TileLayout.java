@@ -37,12 +37,6 @@ public record TileLayout(int tileWidth, int tileHeight, int detail) {
         return origins(length, tileHeight);
     }
 
-    /** Number of tiles that cover a {@code width x height} image. */
-    public int tileCount(int width, int height) {
-        Dimension work = workingSize(width, height);
-        return columns(work.width).length * rows(work.height).length;
-    }
-
     private static int[] origins(int length, int tile) {
         if (length <= tile) {
             return new int[] {0};

@@ -14,7 +14,7 @@ class TileLayoutTest {
     @Test
     void smallImagesFillOneTileAsWithoutTiling() {
         assertEquals(new Dimension(320, 320), layout.workingSize(200, 200));
-        assertEquals(1, layout.tileCount(200, 200));
+        assertEquals(1, layout.columns(320).length * layout.rows(320).length);
         TileLayout squeeze = new TileLayout(320, 320, 320);
         assertEquals(new Dimension(320, 320), squeeze.workingSize(1600, 1200), "detail = input size squeezes");
     }
