@@ -58,6 +58,11 @@ public final class ModelBundle {
         if (!Files.exists(location)) {
             throw new ModelBundleException("model bundle " + location + " does not exist");
         }
+        return read(location);
+    }
+
+    /** Parses the manifest and checks the weights against it. */
+    private static ModelBundle read(Path location) {
         Manifest manifest = ManifestCodec.parse(
                 new String(readEntry(location, MANIFEST_FILE, MAX_MANIFEST_BYTES), StandardCharsets.UTF_8),
                 describe(location, MANIFEST_FILE));
@@ -180,8 +185,7 @@ public final class ModelBundle {
 
     private static boolean isComplete(Path bundle) {
         try {
-            new ModelBundle(bundle, ManifestCodec.parse(new String(readEntry(bundle, MANIFEST_FILE,
-                    MAX_MANIFEST_BYTES), StandardCharsets.UTF_8), describe(bundle, MANIFEST_FILE))).readWeights();
+            read(bundle);
             return true;
         } catch (ModelBundleException e) {
             return false;
