@@ -71,9 +71,9 @@ public final class Workstation implements MainWindow.ProjectActions {
      * change (a failure to save is only logged; the setting is a convenience).
      */
     private void restoreWorkingHabits() {
-        tasks.execute(() -> new Object[] {settings.brushRadius(), settings.queueOrder()}, saved -> {
-            ((Optional<?>) saved[0]).ifPresent(r -> vm.canvas().brushRadiusProperty().set((Double) r));
-            ((Optional<?>) saved[1]).ifPresent(o -> vm.orderProperty().set((QueueOrder) o));
+        tasks.execute(() -> new Habits(settings.brushRadius(), settings.queueOrder()), saved -> {
+            saved.brushRadius().ifPresent(r -> vm.canvas().brushRadiusProperty().set(r));
+            saved.queueOrder().ifPresent(o -> vm.orderProperty().set(o));
             vm.canvas().brushRadiusProperty().addListener((o, a, b) -> remember(() ->
                     settings.setBrushRadius(b.doubleValue())));
             vm.orderProperty().addListener((o, a, b) -> {
@@ -82,6 +82,9 @@ public final class Workstation implements MainWindow.ProjectActions {
                 }
             });
         }, err -> LOG.warn("cannot read the saved brush size and queue order", err));
+    }
+
+    private record Habits(Optional<Double> brushRadius, Optional<QueueOrder> queueOrder) {
     }
 
     private interface SettingWrite {
@@ -182,27 +185,29 @@ public final class Workstation implements MainWindow.ProjectActions {
     @Override
     public void chooseDetail() {
         Optional<Path> folder = vm.projectFolder();
-        int current = settings.detail();
-        dialogs.askText("Segmentation detail", "Working scale in pixels: a larger image is shrunk until its longer side"
-                + " is this long, then segmented in tiles. Larger finds smaller defects but is slower. 0 = the"
-                + " model's default (the status bar shows the detail in use); 32.."
-                + InferenceOptions.MAX_DETAIL + ".", Integer.toString(current)).ifPresent(text -> {
+        tasks.execute(settings::detail, current -> dialogs.askText("Segmentation detail", "Working scale in pixels: a"
+                + " larger image is shrunk until its longer side is this long, then segmented in tiles. Larger finds"
+                + " smaller defects but is slower. 0 = the model's default (the status bar shows the detail in use);"
+                + " 32.." + InferenceOptions.MAX_DETAIL + ".", Integer.toString(current)).ifPresent(text -> {
                     int detail;
                     try {
                         detail = Integer.parseInt(text.strip());
-                        settings.setDetail(detail);
+                        InferenceOptions.checkDetail(detail);
                     } catch (IllegalArgumentException e) {
                         dialogs.showError("Segmentation detail", "Not a working scale: '" + text + "'. Enter 0 or a"
                                 + " number of pixels from 32 to " + InferenceOptions.MAX_DETAIL + ".");
                         return;
-                    } catch (IOException e) {
-                        dialogs.showError("Segmentation detail", "Cannot save the setting: " + e.getMessage());
-                        return;
                     }
-                    if (detail != current) {
-                        folder.ifPresent(f -> open(() -> StorageProjectStore.open(f, settings.person())));
-                    }
-                });
+                    tasks.execute(() -> {
+                        settings.setDetail(detail);
+                        return settings.person();
+                    }, person -> {
+                        if (detail != current) {
+                            folder.ifPresent(f -> open(() -> StorageProjectStore.open(f, person)));
+                        }
+                    }, err -> dialogs.showError("Segmentation detail", "Cannot save the setting: "
+                            + err.getMessage()));
+                }), err -> dialogs.showError("Segmentation detail", err));
     }
 
     @Override

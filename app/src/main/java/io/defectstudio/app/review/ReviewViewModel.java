@@ -160,13 +160,20 @@ public final class ReviewViewModel {
             preview.clear();
             return;
         }
-        tasks.execute(() -> store.preview(item.key()), p -> {
+        tasks.execute(() -> {
+            ReviewStore.Preview p = store.preview(item.key());
+            return new Shown(p.key(), DisplayImage.of(p.image()), MaskLayer.fromImage(p.mask()));
+        }, shown -> {
             ReviewItem now = selected.get();
-            if (now != null && now.key().equals(p.key())) {
-                preview.showReadOnly(DisplayImage.of(p.image()), MaskLayer.fromImage(p.mask()),
+            if (now != null && now.key().equals(shown.key())) {
+                preview.showReadOnly(shown.image(), shown.mask(),
                         item.inspector().isEmpty() ? MaskStyle.prediction() : MaskStyle.accepted());
             }
         }, this::failed);
+    }
+
+    /** A part prepared for the canvas off the UI thread (copying and scanning a large image is no UI work). */
+    private record Shown(ReviewItem.Key key, DisplayImage image, MaskLayer mask) {
     }
 
     /** The selected part's image and mask, read-only. */

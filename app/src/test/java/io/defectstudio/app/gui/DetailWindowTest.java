@@ -23,6 +23,7 @@ class DetailWindowTest extends WorkstationFixture {
             workstation.chooseDetail();
             return null;
         });
+        waitFor(10, () -> fx(() -> !dialogs.errors().isEmpty()));
         assertTrue(dialogs.errors().stream().anyMatch(e -> e.contains("Not a working scale: 'lots'")),
                 dialogs.errors().toString());
         assertEquals(0, new AppSettings(data).detail());
