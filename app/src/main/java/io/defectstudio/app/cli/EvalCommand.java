@@ -58,8 +58,8 @@ public final class EvalCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         ProjectArgs.requireExisting(model, episodes, data);
-        EvalOptions options = ProjectArgs.userInput(() -> new EvalOptions(limit, normal, engine.device, engine.threads, sweep,
-                detail));
+        EvalOptions options = ProjectArgs.userInput(() -> new EvalOptions(limit, normal, engine.device, engine.threads,
+                sweep, detail));
         EvalReport report = Evaluator.evaluate(model, episodes, data, options, p -> {
             if (p.done() % Math.max(1, every) == 0 || p.done() == p.total()) {
                 o.printf(Locale.ROOT, "%s %d/%d elapsed %ds eta %ds%n", p.phase(), p.done(), p.total(),

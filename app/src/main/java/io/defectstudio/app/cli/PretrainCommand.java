@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code defect-studio pretrain}: class-agnostic backbone pre-training on a fold's training classes (segmenting any
- * defect against defect-free images), resumable, writing {@code <out>/backbone.safetensors} for {@code train --weights}.
+ * defect against defect-free images), resumable, writing {@code <out>/backbone.safetensors} for
+ * {@code train --weights}.
  */
 @Command(name = "pretrain", mixinStandardHelpOptions = true,
         description = "Pre-train a backbone on a Defect-8i data folder's training classes for one fold (or all with "

@@ -133,8 +133,8 @@ public final class StorageReviewStore implements ReviewStore {
                     "Predicted (confidence %.2f, %d px)", p.confidence(), p.defectPixels()), ""));
         }
         for (Annotation a : project.annotations().history(key.imageId(), key.classId())) {
-            events.add(new HistoryEntry(a.createdAt(), StorageProjectStore.person(a.author()), "Mask v" + a.version() + " ("
-                    + a.kind().name().toLowerCase(Locale.ROOT) + ", " + a.defectPixels() + " px)", ""));
+            events.add(new HistoryEntry(a.createdAt(), StorageProjectStore.person(a.author()), "Mask v" + a.version()
+                    + " (" + a.kind().name().toLowerCase(Locale.ROOT) + ", " + a.defectPixels() + " px)", ""));
         }
         for (Review r : project.reviews().history(key.imageId())) {
             if (r.classId() != key.classId()) {

@@ -77,6 +77,7 @@ public final class SummaryStatistics {
         items.stream().filter(i -> i.measure().defective()).forEach(i -> counts[bin(i.measure().share())]++);
         long median = areas.length == 0 ? 0 : areas.length % 2 == 1 ? areas[areas.length / 2]
                 : (areas[areas.length / 2 - 1] + areas[areas.length / 2]) / 2;
-        return new ClassSummary(c.name(), c.colourHex(), items.size(), areas.length, Arrays.stream(counts).boxed().toList(), median);
+        return new ClassSummary(c.name(), c.colourHex(), items.size(), areas.length,
+                Arrays.stream(counts).boxed().toList(), median);
     }
 }

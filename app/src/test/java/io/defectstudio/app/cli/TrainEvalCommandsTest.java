@@ -88,8 +88,8 @@ class TrainEvalCommandsTest {
         Path data = dir.resolve("data");
         SyntheticData.writeDefect8i(data, 6, 32, 7);
         Run pretrain = run("pretrain", "--data", data.toString(), "--fold", "0", "--out", dir.resolve("pre").toString(),
-                "--backbone", "compact", "--size", "64", "--steps", "2", "--epoch-steps", "2", "--checkpoint-every", "2",
-                "--batch", "2", "--validation", "2");
+                "--backbone", "compact", "--size", "64", "--steps", "2", "--epoch-steps", "2",
+                "--checkpoint-every", "2", "--batch", "2", "--validation", "2");
         assertEquals(0, pretrain.code(), pretrain.err() + pretrain.out());
         Path weights = dir.resolve("pre/backbone.safetensors");
         assertTrue(java.nio.file.Files.isRegularFile(weights), pretrain.out());

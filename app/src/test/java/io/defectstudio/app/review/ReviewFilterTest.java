@@ -31,7 +31,8 @@ class ReviewFilterTest {
     @Test
     void filtersCombineClassStatusAndInspector() {
         assertEquals(List.of(3L, 4L), ids(new ReviewFilter(2L, null, null, null, null, false, BERLIN)));
-        assertEquals(List.of(1L, 3L), ids(new ReviewFilter(null, ReviewStatus.PENDING, null, null, null, false, BERLIN)));
+        assertEquals(List.of(1L, 3L), ids(new ReviewFilter(null, ReviewStatus.PENDING, null, null, null, false,
+                BERLIN)));
         assertEquals(List.of(3L), ids(new ReviewFilter(2L, ReviewStatus.PENDING, null, null, "ines", false, BERLIN)));
         assertEquals(List.of(1L, 2L, 3L, 4L), ids(new ReviewFilter(null, null, null, null, "  ", false, BERLIN)));
     }

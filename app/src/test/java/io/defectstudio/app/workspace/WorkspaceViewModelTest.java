@@ -47,7 +47,8 @@ class WorkspaceViewModelTest {
     @Test
     void switchingProjectsLeavesNothingOfThePreviousOne() throws Exception {
         java.util.List<String> seen = new java.util.ArrayList<>();
-        vm.classes().addListener((javafx.collections.ListChangeListener<ProjectStore.ClassInfo>) c -> seen.add("change"));
+        vm.classes().addListener(
+                (javafx.collections.ListChangeListener<ProjectStore.ClassInfo>) c -> seen.add("change"));
         System.gc();
         QueueEntry painted = firstUnsettled();
         vm.select(painted);

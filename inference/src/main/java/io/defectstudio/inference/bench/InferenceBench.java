@@ -152,8 +152,8 @@ public final class InferenceBench {
             for (Row r : rows) {
                 sb.append(String.format(Locale.ROOT, "| %s | %s | %dx%d | %s | %d | %s | %.1f | %.1f | %.1f | %.1f"
                                 + " | %.1f | %s | %d |%n", r.architecture(), r.backbone(), r.inputSize(), r.inputSize(),
-                        r.query(), r.detail(), r.device(), r.cachedMedianMs(), r.cachedP95Ms(), r.uncachedMedianMs(), r.uncachedP95Ms(),
-                        r.queueImagesPerSecond(), r.queueSettings(), r.peakRssMiB()));
+                        r.query(), r.detail(), r.device(), r.cachedMedianMs(), r.cachedP95Ms(), r.uncachedMedianMs(),
+                        r.uncachedP95Ms(), r.queueImagesPerSecond(), r.queueSettings(), r.peakRssMiB()));
             }
             return sb.toString();
         }

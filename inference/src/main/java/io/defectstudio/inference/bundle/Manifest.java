@@ -288,7 +288,8 @@ public record Manifest(
             Objects.requireNonNull(architecture, "architecture is required");
             Objects.requireNonNull(backbone, "backbone is required");
             Manifest m = new Manifest(FORMAT_VERSION, name, version, createdAt, architecture, backbone, inputWidth,
-                    inputHeight, normalisation, threshold, training, metrics, null, supportTuning, supportThreshold, detail);
+                    inputHeight, normalisation, threshold, training, metrics, null, supportTuning, supportThreshold,
+                    detail);
             ManifestCodec.validateContent(m, "manifest");
             return m;
         }

@@ -18,7 +18,8 @@ public final class ConnectedComponents {
      */
     public static int[] label(boolean[] defect, int width, int height) {
         if (defect.length != width * height) {
-            throw new IllegalArgumentException("mask has " + defect.length + " pixels, expected " + width + "x" + height);
+            throw new IllegalArgumentException("mask has " + defect.length + " pixels, expected " + width + "x"
+                    + height);
         }
         int[] parent = new int[defect.length];
         for (int y = 0; y < height; y++) {
