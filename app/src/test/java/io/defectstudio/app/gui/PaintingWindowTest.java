@@ -20,17 +20,8 @@ class PaintingWindowTest extends WorkstationFixture {
     @Test
     void aBrushStrokeLandsInTheDatabaseAndUndoingItLeavesTheImageAPredictionAgain() throws Exception {
         startWorkstation(data);
-        // An image with its prediction already in: the canvas then shows it, and a late prediction cannot race the
-        // stroke. Undo must return to exactly what was shown before the stroke.
-        waitFor(60, () -> vm().visibleQueue().stream().anyMatch(e -> e.status() == ImageStatus.PREDICTED));
-        QueueEntry target = fx(() -> vm().visibleQueue().stream().filter(e -> e.status() == ImageStatus.PREDICTED)
-                .findFirst().orElseThrow());
-        fx(() -> {
-            vm().select(target);
-            return null;
-        });
-        waitFor(20, () -> current().imageId() == target.imageId() && vm().canvas().imageProperty().get() != null
-                && vm().canvas().mask().get().width() == vm().canvas().imageProperty().get().width());
+        // Undo must return to exactly what was shown before the stroke.
+        QueueEntry target = showFirstPrediction();
         long classId = fx(() -> vm().activeClassProperty().get().id());
         int w = fx(() -> vm().canvas().imageProperty().get().width());
         int h = fx(() -> vm().canvas().imageProperty().get().height());
@@ -68,14 +59,7 @@ class PaintingWindowTest extends WorkstationFixture {
     @Test
     void rMarksAPredictionNoDefectInOneKey() throws Exception {
         startWorkstation(data);
-        waitFor(60, () -> vm().visibleQueue().stream().anyMatch(e -> e.status() == ImageStatus.PREDICTED));
-        QueueEntry target = fx(() -> vm().visibleQueue().stream().filter(e -> e.status() == ImageStatus.PREDICTED)
-                .findFirst().orElseThrow());
-        fx(() -> {
-            vm().select(target);
-            return null;
-        });
-        waitFor(20, () -> current().imageId() == target.imageId() && vm().canvas().mask().isPresent());
+        QueueEntry target = showFirstPrediction();
         long classId = fx(() -> vm().activeClassProperty().get().id());
         long before = fx(() -> vm().savedVersionsProperty().get());
         focusCanvas();
@@ -113,6 +97,23 @@ class PaintingWindowTest extends WorkstationFixture {
         assertTrue(fx(() -> vm().canvas().overlayVisibleProperty().get()));
         type(KeyCode.H);
         waitFor(5, () -> !vm().canvas().overlayVisibleProperty().get());
+    }
+
+    /**
+     * Shows the first image whose prediction is in, and waits until the canvas shows it: a late prediction then cannot
+     * race the test's edits.
+     */
+    private QueueEntry showFirstPrediction() throws Exception {
+        waitFor(60, () -> vm().visibleQueue().stream().anyMatch(e -> e.status() == ImageStatus.PREDICTED));
+        QueueEntry target = fx(() -> vm().visibleQueue().stream().filter(e -> e.status() == ImageStatus.PREDICTED)
+                .findFirst().orElseThrow());
+        fx(() -> {
+            vm().select(target);
+            return null;
+        });
+        waitFor(20, () -> current().imageId() == target.imageId() && vm().canvas().imageProperty().get() != null
+                && vm().canvas().mask().get().width() == vm().canvas().imageProperty().get().width());
+        return target;
     }
 
     private java.util.Optional<Annotation> storedMask(long imageId, long classId) {
