@@ -1,7 +1,7 @@
 package io.defectstudio.app.gui;
 
+import io.defectstudio.app.workspace.ClassList;
 import io.defectstudio.app.workspace.ProjectStore.ClassInfo;
-import io.defectstudio.app.workspace.WorkspaceViewModel;
 import io.defectstudio.storage.classes.ClassColours;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
@@ -21,14 +21,14 @@ final class ClassPanel extends VBox {
 
     private final DialogService dialogs;
 
-    ClassPanel(WorkspaceViewModel vm, DialogService dialogs) {
+    ClassPanel(ClassList classes, DialogService dialogs) {
         super(6);
         this.dialogs = dialogs;
         setPadding(new Insets(8));
         Label title = new Label("Defect classes");
         title.getStyleClass().add("panel-title");
         list.setId("class-list");
-        list.setItems(vm.classes());
+        list.setItems(classes.classes());
         list.setPrefHeight(150);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
@@ -45,11 +45,11 @@ final class ClassPanel extends VBox {
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> {
             if (c != null) {
-                vm.activeClassProperty().set(c);
+                classes.activeProperty().set(c);
                 colour.setValue(Color.web(c.colourHex()));
             }
         });
-        vm.activeClassProperty().addListener((o, a, c) -> {
+        classes.activeProperty().addListener((o, a, c) -> {
             if (c != null && list.getSelectionModel().getSelectedItem() != c) {
                 list.getSelectionModel().select(c);
             }
@@ -58,17 +58,18 @@ final class ClassPanel extends VBox {
         Button add = new Button("New…");
         add.setId("class-new");
         add.setOnAction(e -> ask("New defect class", "Name:", "").ifPresent(name ->
-                vm.createClass(name, ClassColours.next(vm.classes().stream().map(ClassInfo::colourHex).toList()))));
+                classes.create(name, ClassColours.next(
+                        classes.classes().stream().map(ClassInfo::colourHex).toList()))));
         Button rename = new Button("Rename…");
         rename.setId("class-rename");
-        rename.disableProperty().bind(vm.activeClassProperty().isNull());
+        rename.disableProperty().bind(classes.activeProperty().isNull());
         rename.setOnAction(e -> {
-            ClassInfo c = vm.activeClassProperty().get();
-            ask("Rename defect class", "Name:", c.name()).ifPresent(name -> vm.renameClass(c, name));
+            ClassInfo c = classes.activeProperty().get();
+            ask("Rename defect class", "Name:", c.name()).ifPresent(name -> classes.rename(c, name));
         });
         colour.setId("class-colour");
-        colour.disableProperty().bind(vm.activeClassProperty().isNull());
-        colour.setOnAction(e -> vm.recolourClass(vm.activeClassProperty().get(), toHex(colour.getValue())));
+        colour.disableProperty().bind(classes.activeProperty().isNull());
+        colour.setOnAction(e -> classes.recolour(classes.activeProperty().get(), toHex(colour.getValue())));
         colour.setMaxWidth(60);
         getChildren().addAll(title, list, new HBox(6, add, rename, colour));
     }

@@ -44,7 +44,7 @@ public final class MainWindow extends BorderPane {
         StackPane centre = new StackPane(canvasView, help);
         centre.setMinSize(200, 200);
 
-        VBox left = new VBox(new ClassPanel(vm, dialogs), new QueuePanel(vm));
+        VBox left = new VBox(new ClassPanel(vm.classes(), dialogs), new QueuePanel(vm));
         VBox.setVgrow(left.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
         left.setMinWidth(230);
         left.setPrefWidth(260);
@@ -55,7 +55,7 @@ public final class MainWindow extends BorderPane {
         setTop(new VBox(menu(actions), toolbar(cvm)));
         setCenter(split);
         setBottom(new StatusBar(vm));
-        vm.lastImportProperty().addListener((o, a, report) -> {
+        vm.folderImport().lastReportProperty().addListener((o, a, report) -> {
             if (report != null) {
                 dialogs.showImportReport(report);
             }
@@ -133,10 +133,10 @@ public final class MainWindow extends BorderPane {
         redo.setOnAction(e -> cvm.redo());
         Button accept = new Button("Accept (A)");
         accept.setId("accept");
-        accept.setOnAction(e -> vm.accept());
+        accept.setOnAction(e -> vm.decisions().accept());
         Button support = new Button("Support (S)");
         support.setId("support");
-        support.setOnAction(e -> vm.toggleSupport());
+        support.setOnAction(e -> vm.decisions().toggleSupport());
         Button fit = new Button("Fit");
         fit.setOnAction(e -> canvasView.zoomFit());
         Button one = new Button("1:1");
@@ -205,12 +205,12 @@ public final class MainWindow extends BorderPane {
     public void run(Command c) {
         CanvasViewModel cvm = vm.canvas();
         switch (c) {
-            case NEXT_IMAGE -> vm.next();
-            case PREVIOUS_IMAGE -> vm.previous();
-            case ACCEPT -> vm.accept();
-            case NO_DEFECT -> vm.markNoDefect();
-            case MARK_SUPPORT -> vm.toggleSupport();
-            case FLAG -> vm.flag();
+            case NEXT_IMAGE -> vm.editor().next();
+            case PREVIOUS_IMAGE -> vm.editor().previous();
+            case ACCEPT -> vm.decisions().accept();
+            case NO_DEFECT -> vm.decisions().markNoDefect();
+            case MARK_SUPPORT -> vm.decisions().toggleSupport();
+            case FLAG -> vm.decisions().flag();
             case BRUSH -> cvm.toolProperty().set(Tool.BRUSH);
             case ERASER -> cvm.toolProperty().set(Tool.ERASER);
             case POLYGON -> cvm.toolProperty().set(Tool.POLYGON);

@@ -48,7 +48,7 @@ final class QueuePanel extends VBox {
                 return null;
             }
         });
-        status.valueProperty().bindBidirectional(vm.statusFilterProperty());
+        status.valueProperty().bindBidirectional(vm.queue().statusFilterProperty());
 
         ObservableList<ClassInfo> classChoices = FXCollections.observableArrayList();
         ComboBox<ClassInfo> cls = new ComboBox<>(classChoices);
@@ -56,11 +56,11 @@ final class QueuePanel extends VBox {
         Runnable syncClasses = () -> {
             ClassInfo keep = cls.getValue();
             classChoices.setAll(FXCollections.observableArrayList((ClassInfo) null));
-            classChoices.addAll(vm.classes());
-            cls.setValue(keep == null ? null : vm.classes().stream().filter(c -> c.id() == keep.id()).findFirst()
-                    .orElse(null));
+            classChoices.addAll(vm.classes().classes());
+            cls.setValue(keep == null ? null : vm.classes().classes().stream().filter(c -> c.id() == keep.id())
+                    .findFirst().orElse(null));
         };
-        vm.classes().addListener((ListChangeListener<ClassInfo>) c -> syncClasses.run());
+        vm.classes().classes().addListener((ListChangeListener<ClassInfo>) c -> syncClasses.run());
         syncClasses.run();
         cls.setConverter(new StringConverter<>() {
             @Override
@@ -73,32 +73,32 @@ final class QueuePanel extends VBox {
                 return null;
             }
         });
-        cls.valueProperty().addListener((o, a, b) -> vm.classFilterProperty().set(b));
+        cls.valueProperty().addListener((o, a, b) -> vm.queue().classFilterProperty().set(b));
 
         ComboBox<QueueOrder> order = new ComboBox<>(FXCollections.observableArrayList(QueueOrder.values()));
         order.setId("queue-order");
-        order.valueProperty().bindBidirectional(vm.orderProperty());
+        order.valueProperty().bindBidirectional(vm.queue().orderProperty());
         status.setMaxWidth(Double.MAX_VALUE);
         cls.setMaxWidth(Double.MAX_VALUE);
         order.setMaxWidth(Double.MAX_VALUE);
 
         list.setId("queue-list");
-        list.setItems(vm.visibleQueue());
+        list.setItems(vm.queue().visible());
         list.setCellFactory(v -> new EntryCell());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
-            if (e != null && (vm.currentProperty().get() == null
-                    || vm.currentProperty().get().imageId() != e.imageId())) {
-                vm.select(e);
+            if (e != null && (vm.queue().currentProperty().get() == null
+                    || vm.queue().currentProperty().get().imageId() != e.imageId())) {
+                vm.editor().select(e);
             }
         });
-        vm.currentProperty().addListener((o, a, e) -> syncSelection());
-        vm.visibleQueue().addListener((ListChangeListener<QueueEntry>) c -> syncSelection());
+        vm.queue().currentProperty().addListener((o, a, e) -> syncSelection());
+        vm.queue().visible().addListener((ListChangeListener<QueueEntry>) c -> syncSelection());
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(title, status, cls, order, list);
     }
 
     private void syncSelection() {
-        QueueEntry cur = vm.currentProperty().get();
+        QueueEntry cur = vm.queue().currentProperty().get();
         if (cur == null) {
             return;
         }
@@ -149,7 +149,7 @@ final class QueuePanel extends VBox {
                 shownId = e.imageId();
                 thumb.setImage(null);
                 long id = e.imageId();
-                vm.thumbnail(id, img -> {
+                vm.queue().thumbnail(id, img -> {
                     if (shownId == id) {
                         thumb.setImage(SwingFXUtils.toFXImage(img, null));
                     }

@@ -39,29 +39,29 @@ final class StatusBar extends HBox {
         setPadding(new Insets(4, 8, 4, 8));
         setAlignment(Pos.CENTER_LEFT);
         Label project = new Label();
-        project.textProperty().bind(Bindings.concat("Project: ", vm.projectNameProperty()));
+        project.textProperty().bind(Bindings.concat("Project: ", vm.session().projectNameProperty()));
         Label model = new Label();
         model.setId("status-model");
-        model.textProperty().bind(Bindings.concat("Model: ", vm.modelNameProperty()));
+        model.textProperty().bind(Bindings.concat("Model: ", vm.session().modelNameProperty()));
         Label device = new Label();
         device.setId("status-device");
-        device.textProperty().bind(Bindings.concat("Device: ", vm.deviceNameProperty()));
+        device.textProperty().bind(Bindings.concat("Device: ", vm.session().deviceNameProperty()));
         ProgressBar segment = new ProgressBar();
         segment.setId("segment-progress");
-        segment.progressProperty().bind(vm.segmentProgressProperty());
+        segment.progressProperty().bind(vm.segmentation().progressProperty());
         segment.setPrefWidth(140);
         Label segmentText = new Label();
         segmentText.setId("segment-count");
-        segmentText.textProperty().bind(Bindings.format("Segmented %d / %d", vm.segmentDoneProperty(),
-                vm.segmentTotalProperty()));
+        segmentText.textProperty().bind(Bindings.format("Segmented %d / %d", vm.segmentation().doneProperty(),
+                vm.segmentation().totalProperty()));
         ProgressBar importing = new ProgressBar();
         importing.setId("import-progress");
-        importing.progressProperty().bind(vm.importProgressProperty());
-        importing.visibleProperty().bind(vm.importProgressProperty().greaterThanOrEqualTo(0));
+        importing.progressProperty().bind(vm.folderImport().progressProperty());
+        importing.visibleProperty().bind(vm.folderImport().progressProperty().greaterThanOrEqualTo(0));
         importing.managedProperty().bind(importing.visibleProperty());
         Label message = new Label();
         message.setId("status-message");
-        message.textProperty().bind(vm.messageProperty());
+        message.textProperty().bind(vm.session().messageProperty());
         HBox legend = new HBox(6, swatch(MaskStyle.support(0xE74C3C), "Support"),
                 swatch(MaskStyle.prediction(), "Prediction"), swatch(MaskStyle.accepted(), "Accepted"));
         legend.setId("mask-legend");

@@ -56,7 +56,7 @@ public final class Workstation implements MainWindow.ProjectActions {
         Scene scene = new Scene(window, 1280, 800);
         scene.getStylesheets().add(Workstation.class.getResource("app.css").toExternalForm());
         stage.setScene(scene);
-        stage.titleProperty().bind(vm.projectNameProperty().concat(" - Defect Studio"));
+        stage.titleProperty().bind(vm.session().projectNameProperty().concat(" - Defect Studio"));
         if (dialogs instanceof FxDialogService fx) {
             fx.setOwner(stage);
         }
@@ -73,10 +73,10 @@ public final class Workstation implements MainWindow.ProjectActions {
     private void restoreWorkingHabits() {
         tasks.execute(() -> new Habits(settings.brushRadius(), settings.queueOrder()), saved -> {
             saved.brushRadius().ifPresent(r -> vm.canvas().brushRadiusProperty().set(r));
-            saved.queueOrder().ifPresent(o -> vm.orderProperty().set(o));
+            saved.queueOrder().ifPresent(o -> vm.queue().orderProperty().set(o));
             vm.canvas().brushRadiusProperty().addListener((o, a, b) -> remember(() ->
                     settings.setBrushRadius(b.doubleValue())));
-            vm.orderProperty().addListener((o, a, b) -> {
+            vm.queue().orderProperty().addListener((o, a, b) -> {
                 if (b != null) {
                     remember(() -> settings.setQueueOrder(b));
                 }
@@ -156,7 +156,7 @@ public final class Workstation implements MainWindow.ProjectActions {
 
     @Override
     public void importFolder() {
-        dialogs.chooseFolder("Import a folder of images").ifPresent(vm::importFolder);
+        dialogs.chooseFolder("Import a folder of images").ifPresent(vm.folderImport()::run);
     }
 
     @Override

@@ -42,7 +42,7 @@ public final class BatchSegmenter {
         for (ProjectStore.ImageInfo img : store.images()) {
             Optional<ProjectStore.StoredMask> m = store.latestMask(img.id(), classId);
             if (m.isPresent() && m.get().kind() == ProjectStore.MaskKind.SUPPORT
-                    && out.size() < WorkspaceViewModel.MAX_SUPPORT) {
+                    && out.size() < SegmentationLoop.MAX_SUPPORT) {
                 BufferedImage mask = store.readMask(m.get().annotationId());
                 if (MaskLayer.fromImage(mask).countSet() > 0) {
                     out.add(new SegmentationPort.Support(store.readImage(img.id()), mask));

@@ -47,7 +47,8 @@ class CanvasInteractionTest extends WorkstationFixture {
     void polygonToolFillsTheClickedShape() throws Exception {
         startWorkstation(data, TestModels.none());
         fx(() -> {
-            vm().select(vm().visibleQueue().stream().filter(e -> !e.status().isSettled()).findFirst().orElseThrow());
+            vm().editor().select(vm().queue().visible().stream().filter(e -> !e.status().isSettled()).findFirst()
+                    .orElseThrow());
             return null;
         });
         Thread.sleep(500);
@@ -56,12 +57,12 @@ class CanvasInteractionTest extends WorkstationFixture {
         focusCanvas();
         type(KeyCode.L);
         waitFor(5, () -> vm().canvas().toolProperty().get() == Tool.POLYGON);
-        long before = fx(() -> vm().savedVersionsProperty().get());
+        long before = fx(() -> vm().session().savedVersionsProperty().get());
         clickOn(screenOf(w * 0.2, h * 0.2));
         clickOn(screenOf(w * 0.6, h * 0.2));
         clickOn(screenOf(w * 0.6, h * 0.6));
         doubleClickOn(screenOf(w * 0.2, h * 0.6));
-        waitFor(10, () -> vm().savedVersionsProperty().get() > before);
+        waitFor(10, () -> vm().session().savedVersionsProperty().get() > before);
         assertTrue(fx(() -> vm().canvas().mask().get().isSet((int) (w * 0.4), (int) (h * 0.4))), "inside filled");
         assertTrue(!fx(() -> vm().canvas().mask().get().isSet((int) (w * 0.8), (int) (h * 0.8))), "outside empty");
     }

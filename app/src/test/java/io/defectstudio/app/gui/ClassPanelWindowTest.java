@@ -17,18 +17,18 @@ class ClassPanelWindowTest extends WorkstationFixture {
         startWorkstation(data, TestModels.none());
         dialogs.texts.add("Scratch");
         clickOn("#class-new");
-        waitFor(10, () -> vm().activeClassProperty().get() != null
-                && vm().activeClassProperty().get().name().equals("Scratch"));
+        waitFor(10, () -> vm().classes().activeProperty().get() != null
+                && vm().classes().activeProperty().get().name().equals("Scratch"));
         dialogs.texts.add("Deep scratch");
         clickOn("#class-rename");
-        waitFor(10, () -> vm().activeClassProperty().get().name().equals("Deep scratch"));
+        waitFor(10, () -> vm().classes().activeProperty().get().name().equals("Deep scratch"));
         ColorPicker picker = lookup("#class-colour").queryAs(ColorPicker.class);
         interact(() -> {
             picker.setValue(Color.web("#123456"));
             picker.fireEvent(new ActionEvent());
         });
-        waitFor(10, () -> vm().activeClassProperty().get().colourHex().equalsIgnoreCase("#123456"));
-        assertTrue(fx(() -> vm().classes().stream().anyMatch(c -> c.name().equals("Deep scratch"))));
+        waitFor(10, () -> vm().classes().activeProperty().get().colourHex().equalsIgnoreCase("#123456"));
+        assertTrue(fx(() -> vm().classes().classes().stream().anyMatch(c -> c.name().equals("Deep scratch"))));
         stopWorkstation();
         try (Project p = Project.open(data.resolve("demo"))) {
             DefectClass c = p.classes().findByName("Deep scratch").orElseThrow();

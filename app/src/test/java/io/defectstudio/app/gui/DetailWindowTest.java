@@ -16,7 +16,8 @@ class DetailWindowTest extends WorkstationFixture {
     @Test
     void aChosenDetailReopensTheEngineAtItAndABadOneIsRefused() throws Exception {
         startWorkstation(data, TestModels.factory(TestModels.bundle(models)));
-        assertTrue(fx(() -> vm().modelNameProperty().get()).contains("detail "), "the status bar names the detail");
+        assertTrue(fx(() -> vm().session().modelNameProperty().get()).contains("detail "),
+                "the status bar names the detail");
 
         dialogs.texts.add("lots");
         fx(() -> {
@@ -33,7 +34,7 @@ class DetailWindowTest extends WorkstationFixture {
             workstation.chooseDetail();
             return null;
         });
-        waitFor(60, () -> fx(() -> vm().modelNameProperty().get()).contains("detail 400"));
+        waitFor(60, () -> fx(() -> vm().session().modelNameProperty().get()).contains("detail 400"));
         assertEquals(400, new AppSettings(data).detail(), "remembered for the next start");
     }
 
@@ -46,22 +47,22 @@ class DetailWindowTest extends WorkstationFixture {
             return null;
         });
         waitFor(30, () -> "Ana Lopez".equals(new AppSettings(data).person()));
-        waitFor(30, () -> fx(() -> vm().canvas().mask().isPresent() && !vm().visibleQueue().isEmpty()));
-        var target = fx(() -> vm().visibleQueue().stream().filter(e -> !e.status().isSettled()).findFirst()
+        waitFor(30, () -> fx(() -> vm().canvas().mask().isPresent() && !vm().queue().visible().isEmpty()));
+        var target = fx(() -> vm().queue().visible().stream().filter(e -> !e.status().isSettled()).findFirst()
                 .orElseThrow());
-        long classId = fx(() -> vm().activeClassProperty().get().id());
+        long classId = fx(() -> vm().classes().activeProperty().get().id());
         fx(() -> {
-            vm().select(target);
+            vm().editor().select(target);
             return null;
         });
-        waitFor(20, () -> fx(() -> vm().currentProperty().get().imageId() == target.imageId()
+        waitFor(20, () -> fx(() -> vm().queue().currentProperty().get().imageId() == target.imageId()
                 && vm().canvas().mask().isPresent()));
-        long before = fx(() -> vm().savedVersionsProperty().get());
+        long before = fx(() -> vm().session().savedVersionsProperty().get());
         fx(() -> {
-            vm().markNoDefect();
+            vm().decisions().markNoDefect();
             return null;
         });
-        waitFor(20, () -> fx(() -> vm().savedVersionsProperty().get()) > before);
+        waitFor(20, () -> fx(() -> vm().session().savedVersionsProperty().get()) > before);
         try (io.defectstudio.storage.Project p = io.defectstudio.storage.Project.open(
                 fx(() -> vm().projectFolder().orElseThrow()))) {
             assertEquals("Ana Lopez", io.defectstudio.app.workspace.StorageProjectStore.person(

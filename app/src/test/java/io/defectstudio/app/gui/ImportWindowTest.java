@@ -30,7 +30,7 @@ class ImportWindowTest extends WorkstationFixture {
         Files.writeString(folder.resolve("notes.txt"), "not an image");
 
         startWorkstation(data, TestModels.none());
-        int before = fx(() -> vm().allEntries().size());
+        int before = fx(() -> vm().queue().entries().size());
         dialogs.folders.add(folder);
         clickOn("Project").clickOn("Import folder…");
         waitFor(60, () -> !dialogs.reports.isEmpty());
@@ -40,8 +40,8 @@ class ImportWindowTest extends WorkstationFixture {
                 .collect(Collectors.toSet());
         assertEquals(Set.of("broken.png", "notes.txt"), skipped);
         assertTrue(report.skipped().stream().allMatch(s -> !s.reason().isBlank()));
-        waitFor(20, () -> vm().allEntries().size() == before + 2);
-        assertTrue(vm().allEntries().stream().anyMatch(e -> e.name().equals("tile-a.png")));
+        waitFor(20, () -> vm().queue().entries().size() == before + 2);
+        assertTrue(vm().queue().entries().stream().anyMatch(e -> e.name().equals("tile-a.png")));
         waitFor(10, () -> lookup("#import-skipped").tryQuery().isPresent());
     }
 

@@ -22,10 +22,10 @@ class PaintingWindowTest extends WorkstationFixture {
         startWorkstation(data);
         // Undo must return to exactly what was shown before the stroke.
         QueueEntry target = showFirstPrediction();
-        long classId = fx(() -> vm().activeClassProperty().get().id());
+        long classId = fx(() -> vm().classes().activeProperty().get().id());
         int w = fx(() -> vm().canvas().imageProperty().get().width());
         int h = fx(() -> vm().canvas().imageProperty().get().height());
-        long before = fx(() -> vm().savedVersionsProperty().get());
+        long before = fx(() -> vm().session().savedVersionsProperty().get());
         long shown = fx(() -> vm().canvas().mask().get().countSet());
 
         Point2D from = screenOf(w * 0.3, h * 0.5);
@@ -33,7 +33,7 @@ class PaintingWindowTest extends WorkstationFixture {
         focusCanvas();
         type(KeyCode.B);
         drag(from, MouseButton.PRIMARY).moveTo(screenOf(w * 0.5, h * 0.5)).moveTo(to).release(MouseButton.PRIMARY);
-        waitFor(20, () -> vm().savedVersionsProperty().get() >= before + 1);
+        waitFor(20, () -> vm().session().savedVersionsProperty().get() >= before + 1);
 
         BufferedImage saved = latestMask(target.imageId(), classId);
         assertEquals(255, saved.getRaster().getSample((int) (w * 0.5), (int) (h * 0.5), 0), "stroke centre");
@@ -44,14 +44,14 @@ class PaintingWindowTest extends WorkstationFixture {
         assertEquals(ImageStatus.CORRECTED, current().status());
 
         push(KeyCode.CONTROL, KeyCode.Z);
-        waitFor(20, () -> vm().savedVersionsProperty().get() >= before + 2);
+        waitFor(20, () -> vm().session().savedVersionsProperty().get() >= before + 2);
         assertEquals(shown, fx(() -> vm().canvas().mask().get().countSet()), "undo shows what was there before");
         assertFalse(fx(() -> vm().canvas().mask().get().isSet((int) (w * 0.5), (int) (h * 0.5))));
         assertEquals(ImageStatus.PREDICTED, current().status(), "still a prediction, not corrected");
         assertTrue(storedMask(target.imageId(), classId).isEmpty(), "no human-checked mask is left in the database");
 
         push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Z);
-        waitFor(20, () -> vm().savedVersionsProperty().get() >= before + 3);
+        waitFor(20, () -> vm().session().savedVersionsProperty().get() >= before + 3);
         assertEquals(painted, count(latestMask(target.imageId(), classId)), "redo brings the stroke back");
         assertEquals(ImageStatus.CORRECTED, current().status());
     }
@@ -60,13 +60,13 @@ class PaintingWindowTest extends WorkstationFixture {
     void rMarksAPredictionNoDefectInOneKey() throws Exception {
         startWorkstation(data);
         QueueEntry target = showFirstPrediction();
-        long classId = fx(() -> vm().activeClassProperty().get().id());
-        long before = fx(() -> vm().savedVersionsProperty().get());
+        long classId = fx(() -> vm().classes().activeProperty().get().id());
+        long before = fx(() -> vm().session().savedVersionsProperty().get());
         focusCanvas();
         type(KeyCode.R);
-        waitFor(20, () -> vm().savedVersionsProperty().get() >= before + 1);
+        waitFor(20, () -> vm().session().savedVersionsProperty().get() >= before + 1);
         assertEquals(0, count(latestMask(target.imageId(), classId)), "stored as defect-free");
-        QueueEntry after = fx(() -> vm().allEntries().stream().filter(e -> e.imageId() == target.imageId())
+        QueueEntry after = fx(() -> vm().queue().entries().stream().filter(e -> e.imageId() == target.imageId())
                 .findFirst().orElseThrow());
         assertTrue(after.status().isSettled(), "settled: " + after.status());
     }
@@ -104,11 +104,11 @@ class PaintingWindowTest extends WorkstationFixture {
      * race the test's edits.
      */
     private QueueEntry showFirstPrediction() throws Exception {
-        waitFor(60, () -> vm().visibleQueue().stream().anyMatch(e -> e.status() == ImageStatus.PREDICTED));
-        QueueEntry target = fx(() -> vm().visibleQueue().stream().filter(e -> e.status() == ImageStatus.PREDICTED)
+        waitFor(60, () -> vm().queue().visible().stream().anyMatch(e -> e.status() == ImageStatus.PREDICTED));
+        QueueEntry target = fx(() -> vm().queue().visible().stream().filter(e -> e.status() == ImageStatus.PREDICTED)
                 .findFirst().orElseThrow());
         fx(() -> {
-            vm().select(target);
+            vm().editor().select(target);
             return null;
         });
         waitFor(20, () -> current().imageId() == target.imageId() && vm().canvas().imageProperty().get() != null

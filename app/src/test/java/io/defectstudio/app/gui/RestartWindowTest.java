@@ -36,17 +36,17 @@ class RestartWindowTest extends WorkstationFixture {
         startWorkstation(data, TestModels.none());
         assertEquals(ImageStatus.ACCEPTED, status(first.imageId()));
         assertEquals(ImageStatus.CORRECTED, status(second.imageId()));
-        select(vm().allEntries().stream().filter(e -> e.imageId() == second.imageId()).findFirst().orElseThrow());
+        select(vm().queue().entries().stream().filter(e -> e.imageId() == second.imageId()).findFirst().orElseThrow());
         assertTrue(fx(() -> vm().canvas().mask().get().isSet(w / 2, h / 2)), "the corrected stroke is back");
         assertTrue(fx(() -> vm().canvas().mask().get().countSet()) > 100);
     }
 
     private QueueEntry firstUnsettled() {
-        return fx(() -> vm().visibleQueue().stream().filter(e -> !e.status().isSettled()).findFirst().orElseThrow());
+        return fx(() -> vm().queue().visible().stream().filter(e -> !e.status().isSettled()).findFirst().orElseThrow());
     }
 
     private ImageStatus status(long imageId) {
-        return fx(() -> vm().allEntries().stream().filter(e -> e.imageId() == imageId).findFirst().orElseThrow()
+        return fx(() -> vm().queue().entries().stream().filter(e -> e.imageId() == imageId).findFirst().orElseThrow()
                 .status());
     }
 
@@ -55,7 +55,7 @@ class RestartWindowTest extends WorkstationFixture {
         startWorkstation(data, TestModels.none());
         fx(() -> {
             vm().canvas().brushRadiusProperty().set(31);
-            vm().orderProperty().set(io.defectstudio.app.queue.QueueOrder.NAME);
+            vm().queue().orderProperty().set(io.defectstudio.app.queue.QueueOrder.NAME);
             return null;
         });
         waitFor(10, () -> new io.defectstudio.app.settings.AppSettings(data).queueOrder().isPresent()
@@ -65,12 +65,12 @@ class RestartWindowTest extends WorkstationFixture {
         startWorkstation(data, TestModels.none());
         waitFor(10, () -> fx(() -> vm().canvas().brushRadiusProperty().get()) == 31);
         org.junit.jupiter.api.Assertions.assertEquals(io.defectstudio.app.queue.QueueOrder.NAME,
-                fx(() -> vm().orderProperty().get()));
+                fx(() -> vm().queue().orderProperty().get()));
     }
 
     private void select(QueueEntry e) throws Exception {
         fx(() -> {
-            vm().select(e);
+            vm().editor().select(e);
             return null;
         });
         waitFor(20, () -> current().imageId() == e.imageId() && vm().canvas().imageProperty().get() != null

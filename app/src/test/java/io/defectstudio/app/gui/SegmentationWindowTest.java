@@ -26,16 +26,16 @@ class SegmentationWindowTest extends WorkstationFixture {
             port[0] = new ThreadCheckingPort(io.defectstudio.app.engine.Engines.open(bundle));
             return java.util.Optional.of(port[0]);
         });
-        assertTrue(fx(() -> vm().modelNameProperty().get()).contains("("), "status bar names the model");
-        assertTrue(fx(() -> vm().deviceNameProperty().get()).matches("CPU|GPU.*"));
+        assertTrue(fx(() -> vm().session().modelNameProperty().get()).contains("("), "status bar names the model");
+        assertTrue(fx(() -> vm().session().deviceNameProperty().get()).matches("CPU|GPU.*"));
 
         // the demo's shipped support masks start segmentation by themselves
-        waitFor(240, () -> vm().segmentTotalProperty().get() > 0
-                && vm().segmentDoneProperty().get() == vm().segmentTotalProperty().get());
-        long classId = fx(() -> vm().activeClassProperty().get().id());
-        List<QueueEntry> entries = fx(() -> vm().allEntries());
+        waitFor(240, () -> vm().segmentation().totalProperty().get() > 0
+                && vm().segmentation().doneProperty().get() == vm().segmentation().totalProperty().get());
+        long classId = fx(() -> vm().classes().activeProperty().get().id());
+        List<QueueEntry> entries = fx(() -> vm().queue().entries());
         List<QueueEntry> predicted = entries.stream().filter(e -> e.status().isPrediction()).toList();
-        assertEquals(fx(() -> vm().segmentTotalProperty().get()), predicted.size());
+        assertEquals(fx(() -> vm().segmentation().totalProperty().get()), predicted.size());
         assertTrue(predicted.size() >= 30, "queue of the demo: " + predicted.size());
         try (Project p = Project.open(projectFolder())) {
             for (QueueEntry e : predicted) {
@@ -51,10 +51,10 @@ class SegmentationWindowTest extends WorkstationFixture {
         QueueEntry onScreen = predicted.get(predicted.size() - 1);
         selectAndWait(accepted);
         fx(() -> {
-            vm().accept();
+            vm().decisions().accept();
             return null;
         });
-        waitFor(20, () -> vm().allEntries().stream().anyMatch(e -> e.imageId() == accepted.imageId()
+        waitFor(20, () -> vm().queue().entries().stream().anyMatch(e -> e.imageId() == accepted.imageId()
                 && e.status() == ImageStatus.ACCEPTED));
         long maxIdBefore;
         try (Project p = Project.open(projectFolder())) {
@@ -66,13 +66,14 @@ class SegmentationWindowTest extends WorkstationFixture {
         selectAndWait(newSupport);
         long before = maxIdBefore;
         fx(() -> {
-            vm().toggleSupport();
-            vm().select(vm().allEntries().stream().filter(e -> e.imageId() == onScreen.imageId()).findFirst()
+            vm().decisions().toggleSupport();
+            vm().editor().select(vm().queue().entries().stream().filter(e -> e.imageId() == onScreen.imageId())
+                    .findFirst()
                     .orElseThrow());
             return null;
         });
-        waitFor(240, () -> vm().segmentTotalProperty().get() == predicted.size() - 2
-                && vm().segmentDoneProperty().get() == vm().segmentTotalProperty().get());
+        waitFor(240, () -> vm().segmentation().totalProperty().get() == predicted.size() - 2
+                && vm().segmentation().doneProperty().get() == vm().segmentation().totalProperty().get());
 
         try (Project p = Project.open(projectFolder())) {
             List<Prediction> fresh = predicted.stream()
@@ -89,7 +90,7 @@ class SegmentationWindowTest extends WorkstationFixture {
 
     private void selectAndWait(QueueEntry e) throws Exception {
         fx(() -> {
-            vm().select(e);
+            vm().editor().select(e);
             return null;
         });
         waitFor(20, () -> current().imageId() == e.imageId() && vm().canvas().imageProperty().get() != null);

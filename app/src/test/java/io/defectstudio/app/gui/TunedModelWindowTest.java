@@ -32,26 +32,26 @@ class TunedModelWindowTest extends WorkstationFixture {
             port[0] = new ThreadCheckingPort(Engines.open(tuned));
             return Optional.of(port[0]);
         });
-        waitFor(240, () -> vm().segmentTotalProperty().get() > 0
-                && vm().segmentDoneProperty().get() == vm().segmentTotalProperty().get());
+        waitFor(240, () -> vm().segmentation().totalProperty().get() > 0
+                && vm().segmentation().doneProperty().get() == vm().segmentation().totalProperty().get());
         int firstRound = port[0].results.get();
         assertTrue(firstRound >= 30, "the demo queue is segmented: " + firstRound);
 
         // a new support set: the model is fitted to it again, and the window says so until the queue is done
-        QueueEntry predicted = fx(() -> vm().allEntries().stream()
+        QueueEntry predicted = fx(() -> vm().queue().entries().stream()
                 .filter(e -> e.status() == ImageStatus.PREDICTED).findFirst().orElseThrow());
         fx(() -> {
-            vm().messageProperty().addListener((o, was, now) -> messages.add(now));
-            vm().select(predicted);
+            vm().session().messageProperty().addListener((o, was, now) -> messages.add(now));
+            vm().editor().select(predicted);
             return null;
         });
         waitFor(20, () -> current().imageId() == predicted.imageId() && vm().canvas().imageProperty().get() != null);
         fx(() -> {
-            vm().toggleSupport();
+            vm().decisions().toggleSupport();
             return null;
         });
         waitFor(240, () -> port[0].results.get() >= 2 * firstRound - 1
-                && vm().segmentDoneProperty().get() == vm().segmentTotalProperty().get());
+                && vm().segmentation().doneProperty().get() == vm().segmentation().totalProperty().get());
         assertTrue(port[0].fitsToSupport());
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("Fitting the model to ")), messages.toString());
         assertEquals(0, port[0].onFxThread.get(), "fitting and segmenting stay off the JavaFX thread");

@@ -40,7 +40,7 @@ public class WorkstationFixture extends FxRobot {
             workstation = new Workstation(new AppSettings(dataDir), new FxTaskExecutor(), dialogs, engines);
             workstation.start(stage);
         });
-        waitFor(30, () -> vm().canvas().mask().isPresent() && !vm().visibleQueue().isEmpty());
+        waitFor(30, () -> vm().canvas().mask().isPresent() && !vm().queue().visible().isEmpty());
     }
 
     @AfterEach
@@ -78,7 +78,7 @@ public class WorkstationFixture extends FxRobot {
     }
 
     protected QueueEntry current() {
-        return fx(() -> vm().currentProperty().get());
+        return fx(() -> vm().queue().currentProperty().get());
     }
 
     /** Runs {@code c} on the JavaFX thread and returns its result (10 s at most). */

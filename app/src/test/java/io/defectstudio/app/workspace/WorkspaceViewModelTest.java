@@ -37,45 +37,45 @@ class WorkspaceViewModelTest {
     }
 
     private QueueEntry firstUnsettled() {
-        return vm.visibleQueue().stream().filter(e -> !e.status().isSettled()).findFirst().orElseThrow();
+        return vm.queue().visible().stream().filter(e -> !e.status().isSettled()).findFirst().orElseThrow();
     }
 
     private ImageStatus status(long id) {
-        return vm.allEntries().stream().filter(e -> e.imageId() == id).findFirst().orElseThrow().status();
+        return vm.queue().entries().stream().filter(e -> e.imageId() == id).findFirst().orElseThrow().status();
     }
 
     @Test
     void switchingProjectsLeavesNothingOfThePreviousOne() throws Exception {
         java.util.List<String> seen = new java.util.ArrayList<>();
-        vm.classes().addListener(
+        vm.classes().classes().addListener(
                 (javafx.collections.ListChangeListener<ProjectStore.ClassInfo>) c -> seen.add("change"));
         System.gc();
         QueueEntry painted = firstUnsettled();
-        vm.select(painted);
+        vm.editor().select(painted);
         vm.canvas().beginStroke(50, 50);
         vm.canvas().endStroke();
 
         Path empty = dir.resolve("empty");
         Files.createDirectories(empty);
         vm.open(StorageProjectStore.create(empty, "empty"), null);
-        assertEquals(null, vm.activeClassProperty().get(), "no class of the previous project stays active");
-        assertTrue(vm.classes().isEmpty());
-        assertEquals(0, vm.segmentTotalProperty().get());
+        assertEquals(null, vm.classes().activeProperty().get(), "no class of the previous project stays active");
+        assertTrue(vm.classes().classes().isEmpty());
+        assertEquals(0, vm.segmentation().totalProperty().get());
         assertFalse(seen.isEmpty(), "listeners on classes() survive garbage collection");
 
         // a second demo: its first class has the same id as the first demo's, and its queue loads without a click
         Path other = DemoProject.install(dir.resolve("demo2"));
         vm.open(StorageProjectStore.open(other), null);
-        assertEquals(40, vm.visibleQueue().size());
-        assertEquals(5, vm.classes().size());
+        assertEquals(40, vm.queue().visible().size());
+        assertEquals(5, vm.classes().classes().size());
         assertTrue(vm.canvas().mask().isPresent(), "the first image is on screen");
         assertEquals(0, vm.canvas().mask().get().countSet() - countStoredOrPredicted(other), "its own mask");
     }
 
     /** The defect pixels of what the demo shows first: its stored mask for the active class, or none. */
     private long countStoredOrPredicted(Path folder) {
-        long classId = vm.activeClassProperty().get().id();
-        long imageId = vm.currentProperty().get().imageId();
+        long classId = vm.classes().activeProperty().get().id();
+        long imageId = vm.queue().currentProperty().get().imageId();
         try (StorageProjectStore s = StorageProjectStore.open(folder)) {
             return s.latestMask(imageId, classId).map(m -> io.defectstudio.inference.Masks.countDefect(
                     s.readMask(m.annotationId()))).orElse(0L);
@@ -85,15 +85,16 @@ class WorkspaceViewModelTest {
     @Test
     void switchingClassShowsTheNewClassesMaskOnTheSameImage() {
         QueueEntry e = firstUnsettled();
-        vm.select(e);
+        vm.editor().select(e);
         vm.canvas().beginStroke(50, 50);
         vm.canvas().strokeTo(120, 60);
         vm.canvas().endStroke();
         assertTrue(vm.canvas().mask().get().countSet() > 0);
-        ProjectStore.ClassInfo other = vm.classes().stream().filter(c -> c.id() != vm.activeClassProperty().get().id())
+        ProjectStore.ClassInfo other = vm.classes().classes().stream()
+                .filter(c -> c.id() != vm.classes().active().id())
                 .findFirst().orElseThrow();
-        vm.activeClassProperty().set(other);
-        assertEquals(e.imageId(), vm.currentProperty().get().imageId());
+        vm.classes().activeProperty().set(other);
+        assertEquals(e.imageId(), vm.queue().currentProperty().get().imageId());
         try (StorageProjectStore s = StorageProjectStore.open(project)) {
             long expected = s.latestMask(e.imageId(), other.id()).map(m -> io.defectstudio.inference.Masks
                     .countDefect(s.readMask(m.annotationId()))).orElse(0L);
@@ -104,7 +105,7 @@ class WorkspaceViewModelTest {
     @Test
     void aPredictionWithoutADefectReadsNoDefectNotPredicted() {
         QueueEntry e = firstUnsettled();
-        long classId = vm.activeClassProperty().get().id();
+        long classId = vm.classes().activeProperty().get().id();
         try (StorageProjectStore s = StorageProjectStore.open(project)) {
             java.awt.image.BufferedImage image = s.readImage(e.imageId());
             s.savePrediction(e.imageId(), classId, "test", new java.awt.image.BufferedImage(image.getWidth(),
@@ -119,12 +120,12 @@ class WorkspaceViewModelTest {
     @Test
     void noDefectClearsTheMaskStoresItAsTheLabelAndMovesOn() {
         QueueEntry e = firstUnsettled();
-        vm.select(e);
+        vm.editor().select(e);
         vm.canvas().beginStroke(50, 50);
         vm.canvas().strokeTo(120, 60);
         vm.canvas().endStroke();
-        vm.markNoDefect();
-        long classId = vm.activeClassProperty().get().id();
+        vm.decisions().markNoDefect();
+        long classId = vm.classes().activeProperty().get().id();
         try (StorageProjectStore s = StorageProjectStore.open(project)) {
             ProjectStore.StoredMask m = s.latestMask(e.imageId(), classId).orElseThrow();
             assertEquals(ProjectStore.MaskKind.CORRECTION, m.kind(), "something was painted, so it is a correction");
@@ -132,14 +133,14 @@ class WorkspaceViewModelTest {
             assertEquals(ProjectStore.Decision.ACCEPTED, s.latestDecision(e.imageId(), classId).orElseThrow());
         }
         assertEquals(ImageStatus.CORRECTED, status(e.imageId()));
-        assertTrue(vm.currentProperty().get().imageId() != e.imageId(), "the next image comes");
+        assertTrue(vm.queue().currentProperty().get().imageId() != e.imageId(), "the next image comes");
     }
 
     @Test
     void demoOpensWithItsClassesAndTwoSupportsForTheActiveClass() {
-        assertEquals(5, vm.classes().size());
-        assertEquals(40, vm.allEntries().size());
-        assertEquals(2, vm.allEntries().stream().filter(e -> e.status() == ImageStatus.SUPPORT).count());
+        assertEquals(5, vm.classes().classes().size());
+        assertEquals(40, vm.queue().entries().size());
+        assertEquals(2, vm.queue().entries().stream().filter(e -> e.status() == ImageStatus.SUPPORT).count());
         assertTrue(vm.canvas().mask().isPresent(), "the first image is on the canvas");
     }
 
@@ -147,12 +148,12 @@ class WorkspaceViewModelTest {
     void aStrokeIsStoredAsACorrectionAndUndoingEveryEditLeavesTheImageAsItWas() {
         QueueEntry e = firstUnsettled();
         ImageStatus before = e.status();
-        vm.select(e);
+        vm.editor().select(e);
         vm.canvas().beginStroke(50, 50);
         vm.canvas().strokeTo(120, 60);
         vm.canvas().endStroke();
         assertEquals(ImageStatus.CORRECTED, status(e.imageId()));
-        long classId = vm.activeClassProperty().get().id();
+        long classId = vm.classes().activeProperty().get().id();
         try (StorageProjectStore s = StorageProjectStore.open(project)) {
             ProjectStore.StoredMask m = s.latestMask(e.imageId(), classId).orElseThrow();
             assertEquals(ProjectStore.MaskKind.CORRECTION, m.kind());
@@ -184,10 +185,10 @@ class WorkspaceViewModelTest {
     @Test
     void acceptMovesOnAndIsRememberedAsAcceptedNotCorrected() {
         QueueEntry e = firstUnsettled();
-        vm.select(e);
-        vm.accept();
+        vm.editor().select(e);
+        vm.decisions().accept();
         assertEquals(ImageStatus.ACCEPTED, status(e.imageId()));
-        assertTrue(vm.currentProperty().get().imageId() != e.imageId(), "moved to the next image");
+        assertTrue(vm.queue().currentProperty().get().imageId() != e.imageId(), "moved to the next image");
         vm.reloadQueue();
         assertEquals(ImageStatus.ACCEPTED, status(e.imageId()));
     }
@@ -195,14 +196,14 @@ class WorkspaceViewModelTest {
     @Test
     void supportToggleAndFlag() {
         QueueEntry e = firstUnsettled();
-        vm.select(e);
-        vm.toggleSupport();
+        vm.editor().select(e);
+        vm.decisions().toggleSupport();
         assertEquals(ImageStatus.SUPPORT, status(e.imageId()));
-        vm.toggleSupport();
+        vm.decisions().toggleSupport();
         assertEquals(ImageStatus.CORRECTED, status(e.imageId()));
         QueueEntry f = firstUnsettled();
-        vm.select(f);
-        vm.flag();
+        vm.editor().select(f);
+        vm.decisions().flag();
         assertEquals(ImageStatus.FLAGGED, status(f.imageId()));
         vm.reloadQueue();
         assertEquals(ImageStatus.FLAGGED, status(f.imageId()));
@@ -210,16 +211,16 @@ class WorkspaceViewModelTest {
 
     @Test
     void statusFilterAndClassSwitch() {
-        vm.statusFilterProperty().set(ImageStatus.SUPPORT);
-        assertEquals(2, vm.visibleQueue().size());
-        vm.statusFilterProperty().set(null);
-        vm.orderProperty().set(QueueOrder.NAME);
-        assertEquals(40, vm.visibleQueue().size());
-        var second = vm.classes().get(1);
-        vm.activeClassProperty().set(second);
-        assertEquals(2, vm.allEntries().stream().filter(x -> x.status() == ImageStatus.SUPPORT).count());
-        vm.classFilterProperty().set(second);
-        assertEquals(2, vm.visibleQueue().size(), "only the images holding a mask of that class");
+        vm.queue().statusFilterProperty().set(ImageStatus.SUPPORT);
+        assertEquals(2, vm.queue().visible().size());
+        vm.queue().statusFilterProperty().set(null);
+        vm.queue().orderProperty().set(QueueOrder.NAME);
+        assertEquals(40, vm.queue().visible().size());
+        var second = vm.classes().classes().get(1);
+        vm.classes().activeProperty().set(second);
+        assertEquals(2, vm.queue().entries().stream().filter(x -> x.status() == ImageStatus.SUPPORT).count());
+        vm.queue().classFilterProperty().set(second);
+        assertEquals(2, vm.queue().visible().size(), "only the images holding a mask of that class");
     }
 
     @Test
@@ -228,12 +229,12 @@ class WorkspaceViewModelTest {
         Files.copy(project.resolve("source").resolve(DemoProject.index().get(0).image()), folder.resolve("dup.jpg"));
         Files.writeString(folder.resolve("readme.txt"), "text");
         Files.write(folder.resolve("cut.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0, 1, 2});
-        vm.importFolder(folder);
-        ImportReport r = vm.lastImportProperty().get();
+        vm.folderImport().run(folder);
+        ImportReport r = vm.folderImport().lastReportProperty().get();
         assertEquals(0, r.imported());
         assertEquals(1, r.duplicates());
         assertEquals(2, r.skipped().size());
-        assertEquals(40, vm.allEntries().size());
-        assertFalse(vm.busyProperty().get());
+        assertEquals(40, vm.queue().entries().size());
+        assertFalse(vm.folderImport().busyProperty().get());
     }
 }

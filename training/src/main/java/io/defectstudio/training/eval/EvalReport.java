@@ -21,6 +21,7 @@ import java.util.TreeMap;
  * @param wallTime total time
  * @param meanQueryMillis mean network time per query as the segmenter measured it
  * @param sweepMeanIou mIoU at other thresholds, ascending (empty when no sweep was asked for)
+ * @param sweepFalsePositiveRate false-positive rate at those thresholds (empty also when no tile was scored)
  */
 public record EvalReport(
         int episodes,
@@ -34,11 +35,13 @@ public record EvalReport(
         int supportEncodings,
         Duration wallTime,
         double meanQueryMillis,
-        Map<Double, Double> sweepMeanIou) {
+        Map<Double, Double> sweepMeanIou,
+        Map<Double, Double> sweepFalsePositiveRate) {
 
     public EvalReport {
         classIou = Map.copyOf(classIou);
         sweepMeanIou = Collections.unmodifiableMap(new TreeMap<>(sweepMeanIou));
+        sweepFalsePositiveRate = Collections.unmodifiableMap(new TreeMap<>(sweepFalsePositiveRate));
     }
 
     /** True when only the first episodes of the list were scored. */
@@ -57,6 +60,12 @@ public record EvalReport(
         if (!sweepMeanIou.isEmpty()) {
             sb.append("mIoU by threshold:");
             sweepMeanIou.forEach((t, v) -> sb.append(String.format(Locale.ROOT, "  %.2f %.2f", t, 100 * v)));
+            sb.append(System.lineSeparator());
+        }
+        if (!sweepFalsePositiveRate.isEmpty()) {
+            sb.append("false-positive rate by threshold:");
+            sweepFalsePositiveRate.forEach((t, v) -> sb.append(
+                    String.format(Locale.ROOT, "  %.2f %.2f%%", t, 100 * v)));
             sb.append(System.lineSeparator());
         }
         if (normalImages > 0) {

@@ -89,6 +89,7 @@ public final class Evaluator {
                 PreparedSupport support = cache.get(tileSupports.get(i % tileSupports.size()));
                 Segmentation result = segmenter.segment(support, normals.get(i).image());
                 falsePositives.add(BinaryMask.fromGray(result.mask()));
+                thresholds.addNormal(result.probability(), result.width(), result.height());
                 queryMillis += result.latencyMillis();
                 queries++;
                 report(listener, "normal images", i + 1, normals.size(), started, normalsStarted);
@@ -96,7 +97,8 @@ public final class Evaluator {
             return new EvalReport(scored.size(), episodes.size(), iou.classIou(), iou.meanIou(), iou.fbIou(),
                     normals.size(), falsePositives.falsePositiveRate(), falsePositives.meanPaintedFraction(),
                     cache.encodings(), Duration.ofNanos(System.nanoTime() - started),
-                    queries == 0 ? 0 : (double) queryMillis / queries, thresholds.meanIou());
+                    queries == 0 ? 0 : (double) queryMillis / queries, thresholds.meanIou(),
+                    thresholds.falsePositiveRate());
         }
     }
 

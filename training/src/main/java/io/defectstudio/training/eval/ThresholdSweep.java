@@ -1,40 +1,55 @@
 package io.defectstudio.training.eval;
 
 import io.defectstudio.training.metrics.BinaryMask;
+import io.defectstudio.training.metrics.FalsePositiveCounter;
 import io.defectstudio.training.metrics.IouAccumulator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The benchmark's mIoU at other thresholds than the model's, from the same probability maps: shows whether a model's
- * threshold suits classes it has not seen, at no extra network cost. A pixel is defect where its probability is
- * {@code >=} the threshold, compared as the segmenter's own threshold is.
+ * The benchmark's mIoU and false-positive rate at other thresholds than the model's, from the same probability maps:
+ * shows whether a model's threshold suits classes it has not seen, at no extra network cost. A pixel is defect where
+ * its probability is {@code >=} the threshold, compared as the segmenter's own threshold is.
  */
 public final class ThresholdSweep {
 
     private final List<Double> thresholds;
     private final IouAccumulator[] accumulators;
+    private final FalsePositiveCounter[] falsePositives;
 
     public ThresholdSweep(List<Double> thresholds) {
         this.thresholds = List.copyOf(thresholds);
         accumulators = new IouAccumulator[thresholds.size()];
+        falsePositives = new FalsePositiveCounter[thresholds.size()];
         for (int i = 0; i < accumulators.length; i++) {
             accumulators[i] = new IouAccumulator();
+            falsePositives[i] = new FalsePositiveCounter();
         }
     }
 
     /** Adds one query: its probability map ({@code width x height}, row-major) against the truth at that size. */
     public void add(String className, float[] probability, int width, int height, BinaryMask truth) {
         for (int i = 0; i < accumulators.length; i++) {
-            boolean[] defect = new boolean[probability.length];
-            double threshold = thresholds.get(i);
-            for (int p = 0; p < defect.length; p++) {
-                defect[p] = probability[p] >= threshold;
-            }
-            BinaryMask predicted = new BinaryMask(width, height, defect).resizeNearest(truth.width(), truth.height());
+            BinaryMask predicted = at(i, probability, width, height).resizeNearest(truth.width(), truth.height());
             accumulators[i].add(className, predicted, truth);
         }
+    }
+
+    /** Adds one defect-free image's probability map ({@code width x height}, row-major). */
+    public void addNormal(float[] probability, int width, int height) {
+        for (int i = 0; i < falsePositives.length; i++) {
+            falsePositives[i].add(at(i, probability, width, height));
+        }
+    }
+
+    private BinaryMask at(int index, float[] probability, int width, int height) {
+        boolean[] defect = new boolean[probability.length];
+        double threshold = thresholds.get(index);
+        for (int p = 0; p < defect.length; p++) {
+            defect[p] = probability[p] >= threshold;
+        }
+        return new BinaryMask(width, height, defect);
     }
 
     /** mIoU by threshold, ascending. */
@@ -42,6 +57,17 @@ public final class ThresholdSweep {
         Map<Double, Double> result = new TreeMap<>();
         for (int i = 0; i < accumulators.length; i++) {
             result.put(thresholds.get(i), accumulators[i].meanIou());
+        }
+        return result;
+    }
+
+    /** Share of defect-free images painted at all, by threshold, ascending (empty maps when none were added). */
+    public Map<Double, Double> falsePositiveRate() {
+        Map<Double, Double> result = new TreeMap<>();
+        for (int i = 0; i < falsePositives.length; i++) {
+            if (falsePositives[i].images() > 0) {
+                result.put(thresholds.get(i), falsePositives[i].falsePositiveRate());
+            }
         }
         return result;
     }

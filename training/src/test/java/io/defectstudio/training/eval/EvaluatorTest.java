@@ -156,7 +156,20 @@ class EvaluatorTest {
         // Painting everything: each class's IoU is its defect area over the whole image area.
         assertTrue(report.sweepMeanIou().get(1e-6) > 0 && report.sweepMeanIou().get(1e-6) < 1);
         assertTrue(report.summary().contains("mIoU by threshold:  0.00 "), report.summary());
+        assertTrue(report.sweepFalsePositiveRate().isEmpty(), "no defect-free tile was scored");
         assertThrows(IllegalArgumentException.class, () -> new EvalOptions(0, 0, DeviceChoice.CPU, 0, List.of(1.0)));
+    }
+
+    @Test
+    void theSweepCountsFalsePositivesOnTheDefectFreeTilesAtEachThreshold() {
+        EvalReport report = Evaluator.evaluate(bundle, list, data,
+                new EvalOptions(0, 4, DeviceChoice.CPU, 0, List.of(0.5, 1e-9, 1 - 1e-9)), EvalListener.NONE);
+        Map<Double, Double> rates = report.sweepFalsePositiveRate();
+        assertEquals(List.of(1e-9, 0.5, 1 - 1e-9), List.copyOf(rates.keySet()));
+        assertEquals(report.falsePositiveRate(), rates.get(0.5), 1e-12, "0.5 is the bundle's own threshold");
+        assertEquals(1.0, rates.get(1e-9), "a near-zero threshold paints every tile");
+        assertTrue(rates.get(1 - 1e-9) <= rates.get(0.5) && rates.get(0.5) <= rates.get(1e-9), rates.toString());
+        assertTrue(report.summary().contains("false-positive rate by threshold:  0.00 100.00%"), report.summary());
     }
 
     @Test

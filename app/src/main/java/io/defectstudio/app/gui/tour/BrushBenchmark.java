@@ -92,7 +92,7 @@ public final class BrushBenchmark {
             });
             done.get(300, TimeUnit.SECONDS);
             // wait for the stroke to be persisted before closing
-            FxSession.await(60, () -> s.workstation().viewModel().savedVersionsProperty().get() >= 1);
+            FxSession.await(60, () -> s.workstation().viewModel().session().savedVersionsProperty().get() >= 1);
             Result r = new Result(size, radius, scale, steps, ms(handler, 0.5), ms(handler, 0.95), ms(handler, 1),
                     ms(frame, 0.5), ms(frame, 0.95), ms(frame, 1));
             out.printf("image %dx%d, brush radius %.0f px, view scale %.3f, %d frames%n", size, size, radius, scale,

@@ -28,30 +28,30 @@ public final class ScreenshotTour {
         Files.createDirectories(out);
         try (FxSession s = FxSession.start(settings, engines, 1600, 960)) {
             WorkspaceViewModel vm = s.workstation().viewModel();
-            FxSession.await(120, () -> vm.canvas().imageProperty().get() != null && !vm.visibleQueue().isEmpty());
-            log.println("project " + FxSession.onFx(() -> vm.projectNameProperty().get()) + ", model "
-                    + FxSession.onFx(() -> vm.modelNameProperty().get()));
+            FxSession.await(120, () -> vm.canvas().imageProperty().get() != null && !vm.queue().visible().isEmpty());
+            log.println("project " + FxSession.onFx(() -> vm.session().projectNameProperty().get()) + ", model "
+                    + FxSession.onFx(() -> vm.session().modelNameProperty().get()));
             log.flush();
-            boolean segmented = FxSession.await(600, () -> vm.segmentTotalProperty().get() > 0
-                    && vm.segmentDoneProperty().get() == vm.segmentTotalProperty().get());
+            boolean segmented = FxSession.await(600, () -> vm.segmentation().totalProperty().get() > 0
+                    && vm.segmentation().doneProperty().get() == vm.segmentation().totalProperty().get());
             log.println(segmented ? "segmentation finished" : "no segmentation finished (no model?)");
             log.flush();
 
             // 1: the queue sorted least confident first, a predicted image on screen
             FxSession.onFx(() -> {
-                vm.orderProperty().set(QueueOrder.CONFIDENCE);
+                vm.queue().orderProperty().set(QueueOrder.CONFIDENCE);
                 return null;
             });
             // the first class whose predictions paint a visible defect, so the overlay can be seen
             QueueEntry shown = null;
-            for (var c : FxSession.onFx(() -> java.util.List.copyOf(vm.classes()))) {
+            for (var c : FxSession.onFx(() -> java.util.List.copyOf(vm.classes().classes()))) {
                 FxSession.onFx(() -> {
-                    vm.activeClassProperty().set(c);
+                    vm.classes().activeProperty().set(c);
                     return null;
                 });
                 settle(vm);
-                FxSession.await(600, () -> vm.segmentTotalProperty().get() > 0
-                        && vm.segmentDoneProperty().get() == vm.segmentTotalProperty().get());
+                FxSession.await(600, () -> vm.segmentation().totalProperty().get() > 0
+                        && vm.segmentation().doneProperty().get() == vm.segmentation().totalProperty().get());
                 shown = firstVisiblePrediction(vm);
                 if (shown != null) {
                     break;
@@ -61,11 +61,11 @@ public final class ScreenshotTour {
             snapshot(s, out.resolve("01-demo-predictions.png"), log);
 
             // 2: correcting a prediction with the brush, cursor ring visible
-            QueueEntry target = FxSession.onFx(() -> vm.visibleQueue().stream()
+            QueueEntry target = FxSession.onFx(() -> vm.queue().visible().stream()
                     .filter(e -> e.status() == ImageStatus.PREDICTED).reduce((a, b) -> b)
-                    .orElse(vm.visibleQueue().get(0)));
+                    .orElse(vm.queue().visible().get(0)));
             FxSession.onFx(() -> {
-                vm.select(target);
+                vm.editor().select(target);
                 return null;
             });
             settle(vm);
@@ -106,11 +106,11 @@ public final class ScreenshotTour {
     }
 
     private static QueueEntry firstVisiblePrediction(WorkspaceViewModel vm) throws Exception {
-        java.util.List<QueueEntry> predicted = FxSession.onFx(() -> vm.visibleQueue().stream()
+        java.util.List<QueueEntry> predicted = FxSession.onFx(() -> vm.queue().visible().stream()
                 .filter(e -> e.status() == ImageStatus.PREDICTED).toList());
         for (QueueEntry e : predicted) {
             FxSession.onFx(() -> {
-                vm.select(e);
+                vm.editor().select(e);
                 return null;
             });
             settle(vm);

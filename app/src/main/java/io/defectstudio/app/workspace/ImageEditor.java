@@ -1,0 +1,210 @@
+package io.defectstudio.app.workspace;
+
+import io.defectstudio.app.canvas.CanvasViewModel;
+import io.defectstudio.app.canvas.DisplayImage;
+import io.defectstudio.app.canvas.MaskCommit;
+import io.defectstudio.app.canvas.MaskStyle;
+import io.defectstudio.app.paint.MaskLayer;
+import io.defectstudio.app.queue.ImageStatus;
+import io.defectstudio.app.queue.QueueEntry;
+import io.defectstudio.app.workspace.ProjectStore.ClassInfo;
+import io.defectstudio.app.workspace.ProjectStore.MaskKind;
+import java.awt.image.BufferedImage;
+import java.util.Optional;
+
+/**
+ * The image on screen: choosing it from the queue, loading it with the active class's mask onto the canvas, and
+ * saving each edit as a new version at once.
+ */
+public final class ImageEditor {
+
+    private final WorkspaceSession session;
+    private final ImageQueue queue;
+    private final ClassList classes;
+    private final SegmentationLoop segmentation;
+    private final CanvasViewModel canvas = new CanvasViewModel();
+    private long loadToken;
+    private boolean editedSinceLoad;
+    /** The image on screen as it was shown: what undoing every edit returns it to, in the queue and the database. */
+    private Shown shown;
+
+    private record Loaded(DisplayImage image, MaskLayer mask, boolean fromPrediction, int version) {
+    }
+
+    private record Shown(long imageId, ImageStatus status, int version, boolean fromPrediction) {
+    }
+
+    ImageEditor(WorkspaceSession session, ImageQueue queue, ClassList classes, SegmentationLoop segmentation) {
+        this.session = session;
+        this.queue = queue;
+        this.classes = classes;
+        this.segmentation = segmentation;
+        canvas.setOnMaskCommitted(this::persist);
+    }
+
+    void clear() {
+        shown = null;
+        editedSinceLoad = false;
+        canvas.clear();
+    }
+
+    public void next() {
+        queue.step(1).ifPresent(this::select);
+    }
+
+    public void previous() {
+        queue.step(-1).ifPresent(this::select);
+    }
+
+    /** Shows an image: its settled mask, else its prediction, else an empty mask. */
+    public void select(QueueEntry entry) {
+        if (entry == null || session.store() == null || classes.active() == null && !classes.classes().isEmpty()) {
+            return;
+        }
+        if (queue.isCurrent(entry.imageId()) && canvas.mask().isPresent()) {
+            queue.setCurrent(entry);
+            return;
+        }
+        show(entry);
+    }
+
+    /** After the queue reloaded: the same image again (its mask may have changed), else the first one. */
+    void reshow() {
+        QueueEntry cur = queue.current();
+        Optional<QueueEntry> again = cur == null ? Optional.empty() : queue.find(cur.imageId());
+        if (again.isPresent()) {
+            show(again.get());
+        } else if (!queue.visible().isEmpty()) {
+            select(queue.visible().get(0));
+        }
+    }
+
+    /** Loads an image onto the canvas with the active class's mask, even when it is the one on screen. */
+    private void show(QueueEntry entry) {
+        queue.setCurrent(entry);
+        long token = ++loadToken;
+        ProjectStore s = session.store();
+        ClassInfo cls = classes.active();
+        session.read(() -> load(s, entry.imageId(), cls), loaded -> {
+            if (token != loadToken) {
+                return;
+            }
+            editedSinceLoad = false;
+            QueueEntry now = queue.find(entry.imageId()).orElse(entry);
+            shown = new Shown(now.imageId(), now.status(), loaded.version(), loaded.fromPrediction());
+            canvas.show(loaded.image(), loaded.mask(), styleFor(now.status()));
+        });
+        segmentation.prioritise(entry.imageId());
+    }
+
+    private static Loaded load(ProjectStore s, long imageId, ClassInfo cls) {
+        BufferedImage img = s.readImage(imageId);
+        MaskLayer layer = new MaskLayer(img.getWidth(), img.getHeight());
+        boolean fromPrediction = false;
+        int version = 0;
+        if (cls != null) {
+            Optional<ProjectStore.StoredMask> mask = s.latestMask(imageId, cls.id());
+            if (mask.isPresent()) {
+                version = mask.get().version();
+                layer.load(s.readMask(mask.get().annotationId()));
+            } else {
+                Optional<ProjectStore.StoredPrediction> p = s.latestPrediction(imageId, cls.id());
+                if (p.isPresent()) {
+                    layer.load(s.readPrediction(p.get().predictionId()));
+                    fromPrediction = true;
+                }
+            }
+        }
+        return new Loaded(DisplayImage.of(img), layer, fromPrediction, version);
+    }
+
+    MaskStyle styleFor(ImageStatus status) {
+        ClassInfo cls = classes.active();
+        return switch (status) {
+            case SUPPORT -> MaskStyle.support(cls == null ? 0xE74C3C : cls.rgb());
+            case ACCEPTED, CORRECTED -> MaskStyle.accepted();
+            default -> MaskStyle.prediction();
+        };
+    }
+
+    /** The active class took a new colour: a support mask on screen shows it. */
+    void restyle(ClassInfo cls) {
+        QueueEntry e = queue.current();
+        if (e != null && e.status() == ImageStatus.SUPPORT) {
+            canvas.setStyle(MaskStyle.support(cls.rgb()));
+        }
+    }
+
+    /** A new prediction replaces the mask on screen only if it is that image and nobody has painted on it yet. */
+    void showPrediction(long imageId, ImageStatus status, BufferedImage mask) {
+        // The canvas may still show the previous image while this one loads: only the image it shows takes the mask.
+        if (shown != null && shown.imageId() == imageId && !editedSinceLoad) {
+            canvas.replaceMask(mask, MaskStyle.prediction());
+            shown = new Shown(imageId, status, shown.version(), true);
+        }
+    }
+
+    /** Whether the mask on screen was painted since the image was shown. */
+    boolean edited() {
+        return editedSinceLoad;
+    }
+
+    /**
+     * Persists the mask on screen as a new version after each stroke, undo or redo; an undo back to the mask the image
+     * was shown with takes the versions saved since then back instead, so the image is as it was.
+     */
+    private void persist(MaskCommit commit) {
+        QueueEntry e = queue.current();
+        ProjectStore s = session.store();
+        ClassInfo cls = classes.active();
+        if (e == null || cls == null || s == null) {
+            return;
+        }
+        if (commit.asShown() && editedSinceLoad && shown != null && shown.imageId() == e.imageId()) {
+            retract(s, cls.id(), e, shown);
+            return;
+        }
+        BufferedImage mask = commit.mask();
+        editedSinceLoad = true;
+        boolean support = e.status() == ImageStatus.SUPPORT;
+        MaskKind kind = support ? MaskKind.SUPPORT : MaskKind.CORRECTION;
+        session.write(() -> s.saveMask(e.imageId(), cls.id(), kind, mask), saved -> {
+            session.countSaved();
+            session.say("Saved " + e.name() + " (version " + saved.version() + ")");
+            if (support) {
+                segmentation.resegment();
+            } else {
+                segmentation.settled(e.imageId());
+                if (e.status() != ImageStatus.CORRECTED && e.status() != ImageStatus.FLAGGED) {
+                    queue.update(e.imageId(), x -> x.withStatus(ImageStatus.CORRECTED));
+                    if (queue.isCurrent(e.imageId())) {
+                        canvas.setStyle(MaskStyle.accepted());
+                    }
+                }
+            }
+        });
+    }
+
+    private void retract(ProjectStore s, long classId, QueueEntry e, Shown before) {
+        session.write(() -> {
+            s.retractMasks(e.imageId(), classId, before.version());
+            return before;
+        }, b -> {
+            editedSinceLoad = false;
+            session.countSaved();
+            session.say("Undone: " + e.name() + " is as it was shown" + (b.version() > 0 ? " (version " + b.version()
+                    + ")" : ", a prediction"));
+            queue.update(e.imageId(), x -> x.withStatus(b.status()));
+            if (queue.isCurrent(e.imageId())) {
+                canvas.setStyle(styleFor(b.status()));
+            }
+            if (b.status() == ImageStatus.SUPPORT) {
+                segmentation.resegment();
+            }
+        });
+    }
+
+    public CanvasViewModel canvas() {
+        return canvas;
+    }
+}
