@@ -16,5 +16,5 @@ if [[ "$(locale charmap 2>/dev/null)" != "UTF-8" ]]; then
   export LC_ALL=C.UTF-8
 fi
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
-exec java -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+exec java -Dai.djl.offline=true -DOPT_OUT_TRACKING=true \
   ${DS_JAVA_OPTS:-} -cp "$classes:$(cat "$deps")" io.defectstudio.app.Launcher "$@"

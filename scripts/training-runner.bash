@@ -4,6 +4,6 @@
 cp="$("$here/app-classpath.sh")"
 export OMP_WAIT_POLICY=PASSIVE
 ds() {
-  java -Xmx3g -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+  java -Xmx3g -Dai.djl.offline=true -DOPT_OUT_TRACKING=true \
     -cp "$cp" io.defectstudio.app.Launcher "$@"
 }

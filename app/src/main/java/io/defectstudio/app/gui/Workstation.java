@@ -229,7 +229,7 @@ public final class Workstation implements MainWindow.ProjectActions {
             tasks.execute(() -> {
                 previous.close();
                 return null;
-            }, x -> { }, err -> { });
+            }, x -> { }, err -> LOG.warn("Closing the training window of {} failed", previous.folder(), err));
         }
         TrainingWindow.open(folder, tasks, dialogs, w -> {
             training = w;

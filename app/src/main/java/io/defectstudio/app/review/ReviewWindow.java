@@ -20,9 +20,9 @@ public final class ReviewWindow {
     private ReviewWindow() {
     }
 
-    /** Opens the project in the background, then shows the window and hands it to {@code onShown}. */
     /**
-     * Opens the review of a project in its own window.
+     * Opens the review of a project in its own window: the project in the background, then the window, which goes to
+     * {@code onShown}.
      *
      * @param supervisor the name the supervisor field starts with (the person set in the settings)
      */

@@ -56,6 +56,11 @@ public final class AppSettings {
         return dataDir;
     }
 
+    /** The rolling log file's folder (logback.xml), which an inspector can send with a report. */
+    public Path logDir() {
+        return dataDir.resolve("logs");
+    }
+
     public Path demoProjectDir() {
         return dataDir.resolve("demo");
     }

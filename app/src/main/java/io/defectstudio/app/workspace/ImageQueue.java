@@ -144,7 +144,7 @@ public final class ImageQueue {
         ProjectStore s = session.store();
         Thumbnails cache = thumbnails;
         if (s != null) {
-            session.readQuietly(() -> cache.get(s, imageId), onReady);
+            session.readQuietly(() -> cache.get(s, imageId), onReady, "Reading the thumbnail of image " + imageId);
         }
     }
 

@@ -7,12 +7,16 @@ import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The open project and its model, and the one way the workstation's parts reach them: reads run in the background,
  * writes on the one writer thread, and results, errors and the status message come back on the UI thread.
  */
 public final class WorkspaceSession {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WorkspaceSession.class);
 
     private final TaskExecutor tasks;
     private final ReadOnlyStringWrapper projectName = new ReadOnlyStringWrapper("No project");
@@ -71,9 +75,9 @@ public final class WorkspaceSession {
         tasks.execute(work, onSuccess, err -> reportError("Reading the project", err));
     }
 
-    /** A background read whose failure is not worth a message (thumbnails). */
-    <T> void readQuietly(Callable<T> work, Consumer<T> onSuccess) {
-        tasks.execute(work, onSuccess, err -> { });
+    /** A background read whose failure is only logged, not shown (thumbnails). */
+    <T> void readQuietly(Callable<T> work, Consumer<T> onSuccess, String what) {
+        tasks.execute(work, onSuccess, err -> LOG.warn("{} failed", what, err));
     }
 
     <T> void write(Callable<T> work, Consumer<T> onSuccess) {
@@ -108,7 +112,7 @@ public final class WorkspaceSession {
     void reportError(String what, Throwable err) {
         String text = what + " failed: " + (err.getMessage() == null ? err.toString() : err.getMessage());
         tasks.runOnUi(() -> message.set(text));
-        System.getLogger(WorkspaceSession.class.getName()).log(System.Logger.Level.WARNING, text, err);
+        LOG.warn(text, err);
     }
 
     public ReadOnlyStringProperty projectNameProperty() {

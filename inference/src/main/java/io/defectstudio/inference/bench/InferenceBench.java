@@ -219,8 +219,7 @@ public final class InferenceBench {
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx" + config.heap(), "-cp", System.getProperty("java.class.path")));
-        for (String key : List.of("ai.djl.offline", "OPT_OUT_TRACKING", "PYTORCH_LIBRARY_PATH",
-                "org.slf4j.simpleLogger.defaultLogLevel")) {
+        for (String key : List.of("ai.djl.offline", "OPT_OUT_TRACKING", "PYTORCH_LIBRARY_PATH")) {
             if (System.getProperty(key) != null) {
                 cmd.add("-D" + key + "=" + System.getProperty(key));
             }
