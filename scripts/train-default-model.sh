@@ -5,15 +5,17 @@
 # working size of SIZE x SIZE. The matcher is training-free: this writes the bundle and its validation figure on
 # held-out images of all eight classes, in well under a minute. DETAIL is the default working scale written into the
 # bundle: larger images are shrunk until their longer side is DETAIL, then segmented in SIZE x SIZE tiles (chosen by
-# measurement on the crack lists, docs/benchmarks.md).
-#   [SIZE=320] [DETAIL=960] scripts/train-default-model.sh [DATA_DIR=../shared/data] [OUT=runs/default]
+# measurement on the crack lists, docs/benchmarks.md). VIEWS is the support-view budget: a single shot is matched
+# together with its mirror images and its transpose (chosen on the Defect-8i development subsets).
+#   [SIZE=320] [DETAIL=960] [VIEWS=4] scripts/train-default-model.sh [DATA_DIR=../shared/data] [OUT=runs/default]
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 data="${1:-$here/../../shared/data}"
 out="${2:-$here/../runs/default}"
 size="${SIZE:-320}"
 detail="${DETAIL:-960}"
+views="${VIEWS:-4}"
 source "$here/training-runner.bash"
 ds build-matcher --data "$data" --fold -1 --backbone mobilenet_v2_mid --size "$size" --out "$out/matcher" \
-  --validation 40 --name defect8i-matcher-mobilenet_v2_mid --detail "$detail"
+  --validation 40 --name defect8i-matcher-mobilenet_v2_mid --detail "$detail" --support-views "$views"
 echo "bundle: $out/matcher/model (copy model.json and weights.dsw into resources/src/main/resources/io/defectstudio/resources/models/default/)"

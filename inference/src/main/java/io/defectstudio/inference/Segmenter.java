@@ -1,7 +1,5 @@
 package io.defectstudio.inference;
 
-import io.defectstudio.inference.bundle.ModelBundle;
-import io.defectstudio.inference.engine.DjlSegmenter;
 import java.awt.image.BufferedImage;
 import java.util.List;
 
@@ -9,25 +7,17 @@ import java.util.List;
  * Few-shot segmentation of query images against an annotated support set.
  *
  * <pre>{@code
- * try (Segmenter s = Segmenter.open(ModelBundle.load(path), DeviceChoice.AUTO);
+ * try (Segmenter s = DjlSegmenter.open(ModelBundle.load(path), InferenceOptions.of(DeviceChoice.AUTO));
  *      PreparedSupport support = s.prepare(SupportSet.of(new SupportExample(image, mask)))) {
  *     Segmentation r = s.segment(support, query);
  * }
  * }</pre>
  *
- * Implementations are thread-safe: several threads may segment against the same prepared support at once.
+ * Implementations are thread-safe: several threads may segment against the same prepared support at once. The
+ * engine's {@code DjlSegmenter} opens a bundle; {@code training.adapt.BundleOpener} opens it as its manifest says
+ * (tuned to each support set, with its threshold rule).
  */
 public interface Segmenter extends AutoCloseable {
-
-    /** Opens the bundle's network on the chosen device with default thread settings. */
-    static Segmenter open(ModelBundle bundle, DeviceChoice device) {
-        return DjlSegmenter.open(bundle, InferenceOptions.of(device));
-    }
-
-    /** Opens the bundle's network with explicit device and thread settings. */
-    static Segmenter open(ModelBundle bundle, InferenceOptions options) {
-        return DjlSegmenter.open(bundle, options);
-    }
 
     /**
      * Encodes a support set once; masks were checked by {@link SupportSet#of} (which throws {@link

@@ -13,6 +13,7 @@ import io.defectstudio.inference.testing.TestBundles;
 import io.defectstudio.inference.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -96,10 +97,33 @@ class SegmenterTest {
     }
 
     @Test
+    void aSupportSetIsExtendedToTheBundlesViewsShotByShot(@TempDir Path dir) throws Exception {
+        Manifest m = TestBundles.write(dir.resolve("v"), "matcher", SIZE, Manifest.Precision.FLOAT32,
+                TestBundles.COUNTING);
+        ModelBundle.write(dir.resolve("v"), m.withSupportViews(4), ModelBundle.load(dir.resolve("v")).readWeights());
+        AtomicReference<CountingNet> net = new AtomicReference<>();
+        try (Segmenter viewed = DjlSegmenter.open(ModelBundle.load(dir.resolve("v")),
+                InferenceOptions.of(DeviceChoice.CPU), (a, b) -> {
+                    net.set((CountingNet) TestBundles.COUNTING.create(a, b));
+                    return net.get();
+                })) {
+            SupportExample shot = support().examples().get(0);
+            for (int[] shotsAndCrops : new int[][] {{1, 4}, {2, 4}, {3, 3}, {5, 5}}) {
+                try (PreparedSupport s = viewed.prepare(SupportSet.of(Collections.nCopies(shotsAndCrops[0],
+                        shot)))) {
+                    assertEquals(shotsAndCrops[0], s.size(), "the set still counts the painted shots");
+                    assertEquals(shotsAndCrops[1], net.get().lastSupportShape.get().get(1),
+                            shotsAndCrops[0] + " shot(s)");
+                }
+            }
+        }
+    }
+
+    @Test
     void whereOneTileCoversAPixelItsProbabilityIsThatTilesOwn(@TempDir Path dir) throws Exception {
         TestBundles.write(dir.resolve("t"), "matcher", SIZE, Manifest.Precision.FLOAT32);
         BufferedImage wide = TestImages.grey(160, SIZE, 4, 20, 20, 150, 30);
-        try (Segmenter tiled = Segmenter.open(ModelBundle.load(dir.resolve("t")),
+        try (Segmenter tiled = DjlSegmenter.open(ModelBundle.load(dir.resolve("t")),
                         InferenceOptions.of(DeviceChoice.CPU).withDetail(160));
                 PreparedSupport support = tiled.prepare(support())) {
             // 160 px in 64-px tiles at a stride of at most 48: tiles at 0, 48 and 96; x < 48 is seen by the first only.

@@ -40,6 +40,10 @@ public final class BuildMatcherCommand implements Callable<Integer> {
     @Option(names = "--detail", defaultValue = "0", description = "Default working scale (0: one tile per image).")
     int detail;
 
+    @Option(names = "--support-views", defaultValue = "1", description = "Crops a support set is extended to "
+            + "with mirrored and transposed copies, shared by its shots (1: none, up to 8).")
+    int supportViews;
+
     @Option(names = "--validation", defaultValue = "40", description = "Held-out episodes to measure on.")
     int validation;
 
@@ -61,7 +65,7 @@ public final class BuildMatcherCommand implements Callable<Integer> {
             recipe.modelName(name);
         }
         TrainingConfig config = ProjectArgs.userInput(recipe::build);
-        TrainingResult r = TrainCommand.run(config, data, fold.fold, null, detail, o);
+        TrainingResult r = TrainCommand.run(config, data, fold.fold, null, detail, supportViews, o);
         o.printf(Locale.ROOT, "Built: validation mIoU %.4f in %ds -> %s%n", r.bestValidationIou(),
                 r.wallTime().toSeconds(), r.bundle());
         return DefectStudioCli.OK;

@@ -2,7 +2,7 @@ package io.defectstudio.app.cli;
 
 import io.defectstudio.app.engine.Engines;
 import io.defectstudio.app.settings.AppSettings;
-import io.defectstudio.app.workspace.BatchSegmenter;
+import io.defectstudio.app.workspace.HeadlessSegmentationLoop;
 import io.defectstudio.app.workspace.EngineFactory;
 import io.defectstudio.app.workspace.ProjectStore;
 import io.defectstudio.app.workspace.SegmentationPort;
@@ -73,7 +73,7 @@ public final class SegmentCommand implements Callable<Integer> {
                 o.printf("Model %s on %s%n", engine.modelName(), engine.deviceName());
                 int total = 0;
                 for (ProjectStore.ClassInfo c : classes) {
-                    BatchSegmenter segmenter = new BatchSegmenter(store, engine);
+                    HeadlessSegmentationLoop segmenter = new HeadlessSegmentationLoop(store, engine);
                     int supports = segmenter.support(c.id()).size();
                     if (supports == 0) {
                         o.printf("%s: no painted support image, skipped%n", c.name());
@@ -82,7 +82,7 @@ public final class SegmentCommand implements Callable<Integer> {
                     o.printf("%s: %d support image(s)%s%n", c.name(), supports,
                             engine.fitsToSupport() ? ", fitting the model to them first" : "");
                     o.flush();
-                    List<BatchSegmenter.Result> results = segmenter.run(c.id(), (done, n, r) -> {
+                    List<HeadlessSegmentationLoop.Result> results = segmenter.run(c.id(), (done, n, r) -> {
                         o.printf("  [%d/%d] %s confidence %.3f (%d ms)%n", done, n, r.imageName(), r.confidence(),
                                 r.latencyMillis());
                         o.flush();
@@ -96,7 +96,7 @@ public final class SegmentCommand implements Callable<Integer> {
         return DefectStudioCli.OK;
     }
 
-    private void writeMask(ProjectStore.ClassInfo c, BatchSegmenter.Result r) {
+    private void writeMask(ProjectStore.ClassInfo c, HeadlessSegmentationLoop.Result r) {
         if (out == null) {
             return;
         }

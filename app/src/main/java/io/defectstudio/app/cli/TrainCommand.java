@@ -1,6 +1,7 @@
 package io.defectstudio.app.cli;
 
 import io.defectstudio.inference.InferenceOptions;
+import io.defectstudio.inference.bundle.Manifest;
 import io.defectstudio.inference.bundle.ModelBundle;
 import io.defectstudio.inference.nets.Architecture;
 import io.defectstudio.training.backbone.BackbonePretrainer;
@@ -172,7 +173,7 @@ public final class TrainCommand implements Callable<Integer> {
             recipe.modelName(name);
         }
         TrainingConfig config = ProjectArgs.userInput(recipe::build);
-        TrainingResult r = run(config, data, fold.fold, classes, detail, o);
+        TrainingResult r = run(config, data, fold.fold, classes, detail, 1, o);
         o.printf(Locale.ROOT, "Trained: best validation mIoU %.4f at step %d in %ds, threshold %.2f (calibrated on "
                 + "pseudo-defects) -> %s%n", r.bestValidationIou(), r.bestStep(), r.wallTime().toSeconds(),
                 r.threshold(), r.bundle());
@@ -180,21 +181,22 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /**
-     * Runs a configured training on a fold (optionally on some of its classes only) and writes {@code detail} into
-     * the bundle; shared with {@code build-matcher}.
+     * Runs a configured training on a fold (optionally on some of its classes only) and writes {@code detail} and
+     * {@code supportViews} into the bundle; shared with {@code build-matcher}.
      */
     static TrainingResult run(TrainingConfig config, Path data, int fold, List<String> classes, int detail,
-            PrintWriter out) {
+            int supportViews, PrintWriter out) {
         return ProjectArgs.userInput(() -> {
             InferenceOptions.checkDetail(detail);
             FoldedSource source = FoldedSource.open(data, fold);
             FoldSplit split = classes == null ? source.split() : source.split().trainingOn(classes);
             TrainingResult r = MetaTrainer.run(config, source.source(), split, new ConsoleProgress(out, 10));
-            if (detail > 0) {
-                // The working scale is chosen by measurement on camera-size images, not learned: set on the bundle.
+            if (detail > 0 || supportViews > 1) {
+                // The working scale and the support views are chosen by measurement, not learned: set on the bundle.
                 ModelBundle bundle = ModelBundle.load(r.bundle());
+                Manifest m = bundle.manifest().withSupportViews(supportViews);
                 try {
-                    ModelBundle.write(r.bundle(), bundle.manifest().withDetail(detail), bundle.readWeights());
+                    ModelBundle.write(r.bundle(), detail > 0 ? m.withDetail(detail) : m, bundle.readWeights());
                 } catch (IOException e) {
                     throw new CliException(DefectStudioCli.FAILED, "cannot write " + r.bundle() + ": "
                             + e.getMessage(), e);

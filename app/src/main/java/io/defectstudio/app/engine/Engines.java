@@ -6,7 +6,7 @@ import io.defectstudio.inference.DeviceChoice;
 import io.defectstudio.inference.InferenceOptions;
 import io.defectstudio.inference.Segmenter;
 import io.defectstudio.inference.bundle.ModelBundle;
-import io.defectstudio.training.adapt.Segmenters;
+import io.defectstudio.training.adapt.BundleOpener;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -16,7 +16,7 @@ public final class Engines {
     }
 
     /** Opens a bundle at its default detail. */
-    public static SegmenterPort open(Path bundle) {
+    public static SegmentationServicePort open(Path bundle) {
         return open(bundle, 0);
     }
 
@@ -24,10 +24,10 @@ public final class Engines {
      * Opens a bundle on the GPU when there is one, else the CPU, with the networks the bundle may name, at a working
      * scale of {@code detail} pixels (0 = the model's default).
      */
-    public static SegmenterPort open(Path bundle, int detail) {
+    public static SegmentationServicePort open(Path bundle, int detail) {
         ModelBundle model = ModelBundle.load(bundle);
-        Segmenter segmenter = Segmenters.open(model, InferenceOptions.of(DeviceChoice.AUTO).withDetail(detail));
-        return new SegmenterPort(segmenter, model.manifest().supportTuning().enabled());
+        Segmenter segmenter = BundleOpener.open(model, InferenceOptions.of(DeviceChoice.AUTO).withDetail(detail));
+        return new SegmentationServicePort(segmenter, model.manifest().supportTuning().enabled());
     }
 
     public static EngineFactory production(AppSettings settings) {

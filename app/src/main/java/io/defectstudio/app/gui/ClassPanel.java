@@ -1,5 +1,6 @@
 package io.defectstudio.app.gui;
 
+import io.defectstudio.app.dialog.DialogService;
 import io.defectstudio.app.workspace.ClassList;
 import io.defectstudio.app.workspace.ProjectStore.ClassInfo;
 import io.defectstudio.storage.classes.ClassColours;

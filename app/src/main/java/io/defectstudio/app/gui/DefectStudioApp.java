@@ -1,8 +1,9 @@
 package io.defectstudio.app.gui;
 
+import io.defectstudio.app.dialog.FxDialogService;
+import io.defectstudio.app.engine.Engines;
 import io.defectstudio.app.settings.AppSettings;
 import io.defectstudio.app.task.FxTaskExecutor;
-import io.defectstudio.app.engine.Engines;
 import javafx.application.Application;
 import javafx.stage.Stage;
 

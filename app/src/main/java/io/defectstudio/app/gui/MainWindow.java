@@ -1,7 +1,9 @@
 package io.defectstudio.app.gui;
 
+import io.defectstudio.app.canvas.CanvasView;
 import io.defectstudio.app.canvas.CanvasViewModel;
 import io.defectstudio.app.canvas.Tool;
+import io.defectstudio.app.dialog.DialogService;
 import io.defectstudio.app.shortcut.Command;
 import io.defectstudio.app.shortcut.KeyChord;
 import io.defectstudio.app.shortcut.Shortcuts;

@@ -1,13 +1,15 @@
 package io.defectstudio.app.gui;
 
 import io.defectstudio.app.demo.DemoProject;
-import io.defectstudio.app.queue.QueueOrder;
+import io.defectstudio.app.dialog.DialogService;
+import io.defectstudio.app.dialog.FxDialogService;
 import io.defectstudio.app.models.ModelVersionsWindow;
+import io.defectstudio.app.queue.QueueOrder;
 import io.defectstudio.app.review.ReviewWindow;
-import io.defectstudio.app.trainingui.TrainingWindow;
 import io.defectstudio.app.settings.AppSettings;
 import io.defectstudio.app.shortcut.Shortcuts;
 import io.defectstudio.app.task.TaskExecutor;
+import io.defectstudio.app.trainingui.TrainingWindow;
 import io.defectstudio.app.workspace.EngineFactory;
 import io.defectstudio.app.workspace.ProjectStore;
 import io.defectstudio.app.workspace.SegmentationPort;

@@ -1,6 +1,6 @@
 package io.defectstudio.app.models;
 
-import io.defectstudio.app.gui.DialogService;
+import io.defectstudio.app.dialog.DialogService;
 import io.defectstudio.app.task.TaskExecutor;
 import io.defectstudio.storage.Project;
 import java.nio.file.Path;
@@ -33,7 +33,7 @@ public final class ModelVersionsWindow {
 
     public static void open(Window owner, Path folder, TaskExecutor tasks, DialogService dialogs) {
         tasks.execute(() -> Project.open(folder), project -> {
-            ModelVersionsViewModel vm = new ModelVersionsViewModel(project, tasks, new DjlModelEvaluator(),
+            ModelVersionsViewModel vm = new ModelVersionsViewModel(project, tasks, new BenchmarkModelEvaluator(),
                     () -> HeldOutEpisodes.fromProject(project, 1, EPISODES_PER_CLASS));
             Stage stage = new Stage();
             stage.initOwner(owner);

@@ -1,7 +1,7 @@
 package io.defectstudio.app.review;
 
-import io.defectstudio.app.gui.CanvasView;
-import io.defectstudio.app.gui.DialogService;
+import io.defectstudio.app.canvas.CanvasView;
+import io.defectstudio.app.dialog.DialogService;
 import io.defectstudio.app.shortcut.Command;
 import io.defectstudio.app.shortcut.KeyChord;
 import io.defectstudio.app.shortcut.Shortcuts;

@@ -1,6 +1,6 @@
 package io.defectstudio.app.review;
 
-import io.defectstudio.app.gui.DialogService;
+import io.defectstudio.app.dialog.DialogService;
 import io.defectstudio.app.shortcut.Shortcuts;
 import io.defectstudio.app.task.TaskExecutor;
 import io.defectstudio.storage.Project;

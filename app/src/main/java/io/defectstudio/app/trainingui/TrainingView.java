@@ -1,6 +1,6 @@
 package io.defectstudio.app.trainingui;
 
-import io.defectstudio.app.gui.DialogService;
+import io.defectstudio.app.dialog.DialogService;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.ListChangeListener;

@@ -1,6 +1,6 @@
 package io.defectstudio.app.trainingui;
 
-import io.defectstudio.app.gui.DialogService;
+import io.defectstudio.app.dialog.DialogService;
 import io.defectstudio.app.task.TaskExecutor;
 import io.defectstudio.storage.Project;
 import java.nio.file.Path;

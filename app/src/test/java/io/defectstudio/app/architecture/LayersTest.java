@@ -1,6 +1,7 @@
 package io.defectstudio.app.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -50,5 +51,23 @@ class LayersTest {
     void viewModelsKnowNoNodes() {
         noClasses().that().haveSimpleNameEndingWith("ViewModel")
                 .should().dependOnClassesThat().resideInAPackage("javafx.scene..").check(classes);
+    }
+
+    @Test
+    void theWorkstationsViewModelsKnowNoNodes() {
+        noClasses().that().resideInAPackage("io.defectstudio.app.workspace..")
+                .should().dependOnClassesThat().resideInAPackage("javafx.scene..").check(classes);
+    }
+
+    /** The inference API (its root package) leans on no implementation: no Segmenter-DjlSegmenter cycle. */
+    @Test
+    void theInferenceApiDependsOnNoImplementationPackage() {
+        noClasses().that().resideInAPackage("io.defectstudio.inference")
+                .should().dependOnClassesThat().resideInAPackage("io.defectstudio.inference.(*)..").check(classes);
+    }
+
+    @Test
+    void theAppsFeaturePackagesFormNoCycles() {
+        slices().matching("io.defectstudio.app.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

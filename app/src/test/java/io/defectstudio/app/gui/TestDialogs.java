@@ -1,5 +1,6 @@
 package io.defectstudio.app.gui;
 
+import io.defectstudio.app.dialog.FxDialogService;
 import io.defectstudio.app.workspace.ImportReport;
 import java.nio.file.Path;
 import java.util.ArrayDeque;

@@ -2,6 +2,7 @@ package io.defectstudio.app.gui;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.defectstudio.app.canvas.CanvasView;
 import io.defectstudio.app.engine.Engines;
 import io.defectstudio.app.queue.QueueEntry;
 import io.defectstudio.app.settings.AppSettings;

@@ -33,7 +33,7 @@ class ModelVersionsViewModelTest {
             assertEquals(2, trained.size());
 
             ModelVersionsViewModel vm = new ModelVersionsViewModel(p, new CurrentThreadTaskExecutor(),
-                    new DjlModelEvaluator(), () -> HeldOutEpisodes.fromProject(p, classes, 1, 4));
+                    new BenchmarkModelEvaluator(), () -> HeldOutEpisodes.fromProject(p, classes, 1, 4));
             vm.load();
             assertEquals(2, vm.versions().size());
             assertTrue(vm.versions().get(0).trainingIou().isPresent());
@@ -43,7 +43,7 @@ class ModelVersionsViewModelTest {
             assertFalse(vm.busyProperty().get());
             List<Episode> episodes = HeldOutEpisodes.fromProject(p, classes, 1, 4);
             for (ModelVersion v : vm.versions()) {
-                double direct = new DjlModelEvaluator().evaluate(p.models().get(v.id()).bundlePath(), episodes)
+                double direct = new BenchmarkModelEvaluator().evaluate(p.models().get(v.id()).bundlePath(), episodes)
                         .meanIou();
                 assertEquals(direct, v.heldOutIou().orElseThrow(), 1e-9, "same episodes, same score");
                 assertTrue(v.heldOutFbIou().orElseThrow() >= 0 && v.heldOutFbIou().orElseThrow() <= 1);

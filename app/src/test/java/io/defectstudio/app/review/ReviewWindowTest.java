@@ -5,6 +5,7 @@ import static io.defectstudio.app.gui.WorkstationFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.defectstudio.app.canvas.CanvasView;
 import io.defectstudio.app.gui.TestDialogs;
 import io.defectstudio.app.task.FxTaskExecutor;
 import io.defectstudio.storage.Project;
@@ -63,8 +64,8 @@ class ReviewWindowTest extends FxRobot {
             table().getSelectionModel().select(target);
             return null;
         });
-        io.defectstudio.app.gui.CanvasView preview = lookup("#review-preview")
-                .queryAs(io.defectstudio.app.gui.CanvasView.class);
+        io.defectstudio.app.canvas.CanvasView preview = lookup("#review-preview")
+                .queryAs(io.defectstudio.app.canvas.CanvasView.class);
         io.defectstudio.app.canvas.CanvasViewModel shown = fx(() -> preview.viewModel());
         waitFor(20, () -> fx(() -> shown.mask().isPresent()
                 && shown.mask().get().countSet() == target.measure().defectPixels()));

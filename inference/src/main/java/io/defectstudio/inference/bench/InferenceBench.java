@@ -10,6 +10,7 @@ import io.defectstudio.inference.SupportExample;
 import io.defectstudio.inference.SupportSet;
 import io.defectstudio.inference.bundle.Manifest;
 import io.defectstudio.inference.bundle.ModelBundle;
+import io.defectstudio.inference.engine.DjlSegmenter;
 import io.defectstudio.inference.engine.EngineSetup;
 import io.defectstudio.inference.engine.ModelBundleWriter;
 import io.defectstudio.inference.engine.NetworkFactory;
@@ -264,7 +265,7 @@ public final class InferenceBench {
         Manifest m = bundle.manifest();
         SupportSet support = supportSet(config);
         BufferedImage query = surface(config.queryWidth(), config.queryHeight(), 99, false, config.sixteenBit());
-        try (Segmenter segmenter = Segmenter.open(bundle, options(config))) {
+        try (Segmenter segmenter = DjlSegmenter.open(bundle, options(config))) {
             log.printf(Locale.ROOT, "%s/%s on %s: latency...%n", m.architecture(), m.backbone(), segmenter.device());
             double[] cached = new double[config.iterations()];
             double[] uncached = new double[config.iterations()];

@@ -27,6 +27,8 @@ import java.util.Objects;
  *     from augmented copies of itself); {@code threshold} then breaks ties
  * @param detail the default working scale: the longer side, in pixels, a larger image is shrunk to before it is cut
  *     into input-size tiles; 0 (bundles written before tiling) means the longer input side, one tile per image
+ * @param supportViews how many crops a support set is extended to with its mirror images and transposes (1: none,
+ *     0 in older bundles means 1); see {@code engine.SupportViews}
  */
 public record Manifest(
         int formatVersion,
@@ -44,15 +46,19 @@ public record Manifest(
         Weights weights,
         SupportTuning supportTuning,
         boolean supportThreshold,
-        int detail) {
+        int detail,
+        int supportViews) {
 
     public static final int FORMAT_VERSION = 1;
     public static final int DEFAULT_INPUT_SIZE = 200;
+    /** Most support views: each crop with its three mirror images and four transposed ones. */
+    public static final int MAX_SUPPORT_VIEWS = 8;
 
     public Manifest {
         metrics = Map.copyOf(new LinkedHashMap<>(metrics));
         supportTuning = supportTuning == null ? SupportTuning.NONE : supportTuning;
         detail = detail == 0 ? Math.max(inputWidth, inputHeight) : detail;
+        supportViews = supportViews == 0 ? 1 : supportViews;
     }
 
     /**
@@ -169,7 +175,7 @@ public record Manifest(
     /** A copy pointing at other weights (used by the bundle writer once it knows size and checksum). */
     public Manifest withWeights(Weights newWeights) {
         return new Manifest(formatVersion, name, version, createdAt, architecture, backbone, inputWidth, inputHeight,
-                normalisation, threshold, training, metrics, newWeights, supportTuning, supportThreshold, detail);
+                normalisation, threshold, training, metrics, newWeights, supportTuning, supportThreshold, detail, supportViews);
     }
 
     /**
@@ -180,7 +186,7 @@ public record Manifest(
         Map<String, Double> more = new LinkedHashMap<>(metrics);
         more.put(metricName, metricValue);
         Manifest m = new Manifest(formatVersion, name, version, createdAt, architecture, backbone, inputWidth,
-                inputHeight, normalisation, newThreshold, training, more, weights, tuning, supportThreshold, detail);
+                inputHeight, normalisation, newThreshold, training, more, weights, tuning, supportThreshold, detail, supportViews);
         ManifestCodec.validateContent(m, "manifest");
         return m;
     }
@@ -188,14 +194,23 @@ public record Manifest(
     /** A copy in which support sets choose their own threshold, or do not. */
     public Manifest withSupportThreshold(boolean chosenBySupport) {
         return new Manifest(formatVersion, name, version, createdAt, architecture, backbone, inputWidth, inputHeight,
-                normalisation, threshold, training, metrics, weights, supportTuning, chosenBySupport, detail);
+                normalisation, threshold, training, metrics, weights, supportTuning, chosenBySupport, detail, supportViews);
     }
 
     /** A copy with another default working scale. */
     public Manifest withDetail(int newDetail) {
         Manifest m = new Manifest(formatVersion, name, version, createdAt, architecture, backbone, inputWidth,
                 inputHeight, normalisation, threshold, training, metrics, weights, supportTuning, supportThreshold,
-                newDetail);
+                newDetail, supportViews);
+        ManifestCodec.validateContent(m, "manifest");
+        return m;
+    }
+
+    /** A copy whose support sets are extended to {@code views} crops with mirrored and transposed copies. */
+    public Manifest withSupportViews(int views) {
+        Manifest m = new Manifest(formatVersion, name, version, createdAt, architecture, backbone, inputWidth,
+                inputHeight, normalisation, threshold, training, metrics, weights, supportTuning, supportThreshold,
+                detail, views);
         ManifestCodec.validateContent(m, "manifest");
         return m;
     }
@@ -216,6 +231,7 @@ public record Manifest(
         private SupportTuning supportTuning = SupportTuning.NONE;
         private boolean supportThreshold;
         private int detail;
+        private int supportViews = 1;
 
         public Builder setArchitecture(String architecture) {
             this.architecture = architecture;
@@ -283,13 +299,18 @@ public record Manifest(
             return this;
         }
 
+        public Builder optSupportViews(int views) {
+            this.supportViews = views;
+            return this;
+        }
+
         /** A manifest without weights; {@code ModelBundleWriter} fills them in. */
         public Manifest build() {
             Objects.requireNonNull(architecture, "architecture is required");
             Objects.requireNonNull(backbone, "backbone is required");
             Manifest m = new Manifest(FORMAT_VERSION, name, version, createdAt, architecture, backbone, inputWidth,
                     inputHeight, normalisation, threshold, training, metrics, null, supportTuning, supportThreshold,
-                    detail);
+                    detail, supportViews);
             ManifestCodec.validateContent(m, "manifest");
             return m;
         }

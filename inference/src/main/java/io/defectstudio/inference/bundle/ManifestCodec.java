@@ -28,6 +28,7 @@ public final class ManifestCodec {
     private static final String SUPPORT_THRESHOLD = "thresholdFromSupport";
     /** Optional; bundles written before tiled inference squeeze each image into one input. */
     private static final String DETAIL = "detail";
+    private static final String SUPPORT_VIEWS = "supportViews";
 
     private ManifestCodec() {}
 
@@ -81,7 +82,8 @@ public final class ManifestCodec {
                         f.string(weights, "sha256")),
                 supportTuning(root, f, source),
                 root.has(SUPPORT_THRESHOLD) && f.bool(root, SUPPORT_THRESHOLD),
-                root.has(DETAIL) ? f.integer(root, DETAIL) : 0);
+                root.has(DETAIL) ? f.integer(root, DETAIL) : 0,
+                root.has(SUPPORT_VIEWS) ? f.integer(root, SUPPORT_VIEWS) : 1);
         validateContent(m, source);
         validateWeights(m.weights(), source);
         return m;
@@ -108,6 +110,9 @@ public final class ManifestCodec {
         root.add("normalisation", norm);
         root.addProperty("threshold", m.threshold());
         root.addProperty(DETAIL, m.detail());
+        if (m.supportViews() > 1) {
+            root.addProperty(SUPPORT_VIEWS, m.supportViews());
+        }
         JsonObject training = new JsonObject();
         training.add("classes", GSON.toJsonTree(m.training().classes()));
         training.add("datasets", GSON.toJsonTree(m.training().datasets()));
@@ -174,6 +179,8 @@ public final class ManifestCodec {
         require(m.detail() >= Math.max(m.inputWidth(), m.inputHeight()) && m.detail() <= InferenceOptions.MAX_DETAIL,
                 source, "detail " + m.detail() + " is outside " + Math.max(m.inputWidth(), m.inputHeight()) + ".."
                         + InferenceOptions.MAX_DETAIL + " (the input size up to the largest working scale)");
+        require(m.supportViews() >= 1 && m.supportViews() <= Manifest.MAX_SUPPORT_VIEWS, source,
+                "supportViews " + m.supportViews() + " is outside 1.." + Manifest.MAX_SUPPORT_VIEWS);
     }
 
     private static void validateWeights(Manifest.Weights w, String source) {

@@ -36,7 +36,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>Images larger than the network input are segmented in overlapping tiles at the working scale of a {@link
  * TileLayout}, blended at the seams by {@link TileBlender}; a support is encoded from a {@link SupportCrop} at that
- * same scale. Tiles go through the network a few at a time, so native memory is bounded by the batch, not the image.
+ * same scale, and {@link SupportViews} adds its mirror images and transposes. Tiles go through the network a few at a time, so native memory is bounded by the batch, not the image.
  * Every call scopes its temporaries in a sub-manager, so native memory stays flat however many queries run.
  */
 public final class DjlSegmenter implements Segmenter {
@@ -121,8 +121,11 @@ public final class DjlSegmenter implements Segmenter {
                     images.add(pre.image(scope, e.image(), crop));
                     masks.add(pre.mask(scope, e.mask(), crop));
                 }
+                SupportViews.Crops views = SupportViews.of(new SupportViews.Crops(images, masks),
+                        SupportViews.perShot(manifest.supportViews(), examples.size()));
                 NDList encoded = net.encodeSupport(new ParameterStore(scope, false),
-                        NDArrays.stack(images).expandDims(0), NDArrays.stack(masks).expandDims(0), false);
+                        NDArrays.stack(views.images()).expandDims(0), NDArrays.stack(views.masks()).expandDims(0),
+                        false);
                 encoded.attach(supportManager);
                 DjlPreparedSupport prepared = new DjlPreparedSupport(this, supportManager, encoded, examples.size());
                 supports.add(prepared);

@@ -1,6 +1,7 @@
 package io.defectstudio.inference.nets;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -34,6 +35,11 @@ public final class MatchingPrior extends AbstractBlock {
     private static final byte VERSION = 1;
     /** Pushes non-members of a prototype set below any cosine similarity before the max. */
     private static final float EXCLUDE = 4f;
+    /**
+     * Similarities held at once: query positions are matched in row blocks of this many (query x support) pairs, so
+     * the views of a support set ({@code engine.SupportViews}) do not multiply the memory a tile needs (64 MB).
+     */
+    private static final long MAX_SIMILARITIES = 16L << 20;
 
     private final MatchFusion fusion;
     private final Parameter temperature;
@@ -101,11 +107,21 @@ public final class MatchingPrior extends AbstractBlock {
         NDArray vectors = FeatureOps.expandBatch(support.get(0), batch);
         NDArray fg = FeatureOps.expandBatch(support.get(1), batch);
         NDArray bg = FeatureOps.expandBatch(support.get(2), batch);
-        // (B,Lq,Ls) cosine similarities of every query vector to every support vector.
-        NDArray cos = FeatureOps.flatten(queryUnit).transpose(0, 2, 1).matMul(vectors);
-        NDArray fgScore = cos.add(fg.sub(1f).mul(EXCLUDE)).max(new int[] {2});
-        NDArray bgScore = cos.add(bg.sub(1f).mul(EXCLUDE)).max(new int[] {2});
-        return fgScore.sub(bgScore).reshape(batch, 1, q.get(2), q.get(3));
+        NDArray fgOffset = fg.sub(1f).mul(EXCLUDE);
+        NDArray bgOffset = bg.sub(1f).mul(EXCLUDE);
+        NDArray queryVectors = FeatureOps.flatten(queryUnit).transpose(0, 2, 1);
+        long positions = queryVectors.getShape().get(1);
+        long rows = Math.max(1, MAX_SIMILARITIES / Math.max(1, vectors.getShape().get(2)));
+        NDList contrasts = new NDList();
+        for (long from = 0; from < positions; from += rows) {
+            // (B,rows,Ls) cosine similarities of these query vectors to every support vector.
+            NDArray cos = queryVectors.get(":, {}:{}, :", from, Math.min(positions, from + rows)).matMul(vectors);
+            NDArray fgScore = cos.add(fgOffset).max(new int[] {2});
+            NDArray bgScore = cos.add(bgOffset).max(new int[] {2});
+            contrasts.add(fgScore.sub(bgScore));
+        }
+        NDArray contrast = contrasts.size() == 1 ? contrasts.head() : NDArrays.concat(contrasts, 1);
+        return contrast.reshape(batch, 1, q.get(2), q.get(3));
     }
 
     @Override

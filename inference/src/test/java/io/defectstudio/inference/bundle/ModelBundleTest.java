@@ -344,6 +344,24 @@ class ModelBundleTest {
         assertTrue(e.getMessage().contains("field 'thresholdFromSupport' must be true or false"), e.getMessage());
     }
 
+    @Test
+    void supportViewsAreKeptOldManifestsHaveOneAndOutOfRangeIsNamed() throws IOException {
+        Path bundle = writeBundle();
+        Manifest plain = ModelBundle.load(bundle).manifest();
+        assertEquals(1, plain.supportViews());
+        assertFalse(Files.readString(bundle.resolve(ModelBundle.MANIFEST_FILE)).contains("supportViews"));
+
+        ModelBundle.write(bundle, plain.withSupportViews(4), ModelBundle.load(bundle).readWeights());
+        Manifest read = ModelBundle.load(bundle).manifest();
+        assertEquals(4, read.supportViews());
+        assertEquals(4, read.withDetail(640).withSupportThreshold(true).supportViews(), "other copies keep it");
+
+        editManifest(bundle, "\"supportViews\": 4", "\"supportViews\": 9");
+        ModelBundleException e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(bundle));
+        assertTrue(e.getMessage().contains("supportViews 9 is outside 1..8"), e.getMessage());
+        assertThrows(ModelBundleException.class, () -> plain.withSupportViews(-1));
+    }
+
     private Path writeBundle() throws IOException {
         Path bundle = dir.resolve("bundle");
         TestBundles.write(bundle, "lerenet", SIZE, Manifest.Precision.FLOAT32);

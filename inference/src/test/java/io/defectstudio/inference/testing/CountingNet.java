@@ -18,6 +18,9 @@ public final class CountingNet extends FewShotNet {
     public final AtomicInteger decodeCalls = new AtomicInteger();
     private final FewShotNet inner;
 
+    /** The shape of the last support batch the network encoded: (B, K, C, H, W). */
+    public final AtomicReference<Shape> lastSupportShape = new AtomicReference<>();
+
     /** The shape of the last query batch the network decoded. */
     public final AtomicReference<Shape> lastQueryShape = new AtomicReference<>();
 
@@ -34,6 +37,7 @@ public final class CountingNet extends FewShotNet {
     @Override
     public NDList encodeSupport(ParameterStore ps, NDArray supportImages, NDArray supportMasks, boolean training) {
         encodeCalls.incrementAndGet();
+        lastSupportShape.set(supportImages.getShape());
         return inner.encodeSupport(ps, supportImages, supportMasks, training);
     }
 

@@ -6,7 +6,7 @@ import io.defectstudio.inference.Segmenter;
 import io.defectstudio.inference.bundle.ModelBundle;
 import io.defectstudio.inference.bundle.WeightsFile;
 import io.defectstudio.inference.bundle.Manifest.SupportTuning;
-import io.defectstudio.training.adapt.Segmenters;
+import io.defectstudio.training.adapt.BundleOpener;
 import io.defectstudio.training.episodes.EpisodeStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -33,7 +33,7 @@ public final class BundleCalibrator {
             EpisodeStream episodes, int count, IntConsumer progress) {
         ModelBundle bundle = ModelBundle.load(bundlePath);
         Calibration calibration;
-        try (Segmenter segmenter = Segmenters.open(bundle, tuning, InferenceOptions.of(DeviceChoice.AUTO))) {
+        try (Segmenter segmenter = BundleOpener.open(bundle, tuning, InferenceOptions.of(DeviceChoice.AUTO))) {
             calibration = ThresholdCalibrator.calibrate(segmenter, episodes, count, progress);
         }
         WeightsFile weights = bundle.readWeights();

@@ -5,7 +5,7 @@ import io.defectstudio.inference.PreparedSupport;
 import io.defectstudio.inference.Segmentation;
 import io.defectstudio.inference.Segmenter;
 import io.defectstudio.inference.bundle.ModelBundle;
-import io.defectstudio.training.adapt.Segmenters;
+import io.defectstudio.training.adapt.BundleOpener;
 import io.defectstudio.training.episodes.Defect8iSource;
 import io.defectstudio.training.episodes.Episode;
 import io.defectstudio.training.episodes.EpisodeList;
@@ -45,7 +45,7 @@ public final class Evaluator {
         List<Episode> all = EpisodeList.read(episodeList, dataDir);
         List<Sample> normals = normalTiles(dataDir, options.normalImages());
         InferenceOptions inference = options.inference();
-        try (Segmenter segmenter = Segmenters.open(bundle, inference)) {
+        try (Segmenter segmenter = BundleOpener.open(bundle, inference)) {
             return evaluate(segmenter, all, options.limit(), normals, options.sweep(), listener);
         }
     }

@@ -74,11 +74,11 @@ class SupportThresholdSegmenterTest {
         SupportSet three = SupportSet.of(tiles.subList(0, 3));
         List<SupportExample> queries = tiles.subList(3, tiles.size());
         double plainIou;
-        try (Segmenter plain = Segmenters.open(timid, CPU)) {
+        try (Segmenter plain = BundleOpener.open(timid, CPU)) {
             plainIou = iou(plain, three, queries);
         }
         double chosenIou;
-        try (Segmenter chosen = Segmenters.open(chosenBySupport, CPU)) {
+        try (Segmenter chosen = BundleOpener.open(chosenBySupport, CPU)) {
             assertInstanceOf(SupportThresholdSegmenter.class, chosen, "the manifest asks for it");
             chosenIou = iou(chosen, three, queries);
         }
@@ -93,11 +93,11 @@ class SupportThresholdSegmenterTest {
         List<SupportExample> queries = new ArrayList<>(tiles);
         queries.remove(2);
         double plainIou;
-        try (Segmenter plain = Segmenters.open(timid, CPU)) {
+        try (Segmenter plain = BundleOpener.open(timid, CPU)) {
             plainIou = iou(plain, one, queries);
         }
         double chosenIou;
-        try (Segmenter chosen = Segmenters.open(chosenBySupport, CPU)) {
+        try (Segmenter chosen = BundleOpener.open(chosenBySupport, CPU)) {
             chosenIou = iou(chosen, one, queries);
         }
         assertTrue(chosenIou > plainIou + 0.05, "IoU on six other frayed tiles at the model's threshold " + plainIou
@@ -108,7 +108,7 @@ class SupportThresholdSegmenterTest {
     void theSameSingleShotAlwaysGivesTheSameMasks() {
         SupportSet one = SupportSet.of(tiles.get(2));
         BufferedImage query = tiles.get(5).image();
-        try (Segmenter chosen = Segmenters.open(chosenBySupport, CPU);
+        try (Segmenter chosen = BundleOpener.open(chosenBySupport, CPU);
                 PreparedSupport a = chosen.prepare(one);
                 PreparedSupport b = chosen.prepare(one)) {
             Segmentation first = chosen.segment(a, query);

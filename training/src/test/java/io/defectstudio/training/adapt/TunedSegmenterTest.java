@@ -169,10 +169,10 @@ class TunedSegmenterTest {
         assertEquals(new SupportTuning(4, 2e-3), SupportTuner.override(SupportTuning.NONE, 4, 2e-3));
     }
 
-    /** The class of segmenter that {@link Segmenters#open} gives for {@code manifest}, closed again. */
+    /** The class of segmenter that {@link BundleOpener#open} gives for {@code manifest}, closed again. */
     private static Segmenter open(Path dir, Manifest manifest) throws Exception {
         ModelBundle.write(dir, manifest, bundle.readWeights());
-        try (Segmenter s = Segmenters.open(ModelBundle.load(dir), CPU)) {
+        try (Segmenter s = BundleOpener.open(ModelBundle.load(dir), CPU)) {
             return s;
         }
     }

@@ -1,6 +1,6 @@
 package io.defectstudio.app.gui.tour;
 
-import io.defectstudio.app.gui.FxDialogService;
+import io.defectstudio.app.dialog.FxDialogService;
 import io.defectstudio.app.gui.Workstation;
 import io.defectstudio.app.settings.AppSettings;
 import io.defectstudio.app.task.FxTaskExecutor;

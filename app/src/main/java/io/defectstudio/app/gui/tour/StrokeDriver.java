@@ -1,6 +1,6 @@
 package io.defectstudio.app.gui.tour;
 
-import io.defectstudio.app.gui.CanvasView;
+import io.defectstudio.app.canvas.CanvasView;
 import javafx.event.Event;
 import javafx.geometry.Point2D;
 import javafx.scene.input.MouseButton;

@@ -1,7 +1,8 @@
-package io.defectstudio.app.gui;
+package io.defectstudio.app.dialog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.defectstudio.app.gui.TestDialogs;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

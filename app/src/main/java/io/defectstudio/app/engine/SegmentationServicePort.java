@@ -18,7 +18,7 @@ import java.util.function.Supplier;
  * {@link SegmentationPort} over the inference module's {@link SegmentationService}: its background queue, priority
  * and support invalidation, with results tagged by the support generation they belong to. Owns the segmenter.
  */
-public final class SegmenterPort implements SegmentationPort {
+public final class SegmentationServicePort implements SegmentationPort {
     private static final Listener NONE = new Listener() {
         @Override
         public void segmented(long imageId, long generation, BufferedImage mask, double confidence, long latency) {
@@ -36,7 +36,7 @@ public final class SegmenterPort implements SegmentationPort {
     private volatile Listener listener = NONE;
 
     /** @param fitsToSupport the segmenter tunes its network to each support set (its bundle says so) */
-    public SegmenterPort(Segmenter segmenter, boolean fitsToSupport) {
+    public SegmentationServicePort(Segmenter segmenter, boolean fitsToSupport) {
         this.segmenter = segmenter;
         this.fitsToSupport = fitsToSupport;
         this.service = new SegmentationService(segmenter, new SegmentationListener() {

@@ -1,4 +1,4 @@
-package io.defectstudio.app.gui;
+package io.defectstudio.app.dialog;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

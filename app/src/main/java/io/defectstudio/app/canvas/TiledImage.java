@@ -1,4 +1,4 @@
-package io.defectstudio.app.gui;
+package io.defectstudio.app.canvas;
 
 import io.defectstudio.app.paint.DirtyRect;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.defectstudio.app.gui;
+package io.defectstudio.app.dialog;
 
 import io.defectstudio.app.workspace.ImportReport;
 import java.io.File;

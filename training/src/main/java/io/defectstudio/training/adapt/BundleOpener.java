@@ -11,9 +11,9 @@ import io.defectstudio.inference.nets.Architectures;
  * Opens a bundle the way its manifest says: tuned to each support set or as is, with the threshold its manifest gives
  * or the one each support set chooses.
  */
-public final class Segmenters {
+public final class BundleOpener {
 
-    private Segmenters() {
+    private BundleOpener() {
     }
 
     public static Segmenter open(ModelBundle bundle, InferenceOptions options) {

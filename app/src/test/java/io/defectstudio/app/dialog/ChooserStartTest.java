@@ -1,4 +1,4 @@
-package io.defectstudio.app.gui;
+package io.defectstudio.app.dialog;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

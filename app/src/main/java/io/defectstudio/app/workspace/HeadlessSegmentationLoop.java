@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * is reported and the run goes on; a locked project database stops the run at the first time-out, since every further
  * image would wait as long again.
  */
-public final class BatchSegmenter {
+public final class HeadlessSegmentationLoop {
     /** One stored prediction. */
     public record Result(long imageId, String imageName, BufferedImage mask, double confidence, long latencyMillis) {
     }
@@ -31,7 +31,7 @@ public final class BatchSegmenter {
     private final ProjectStore store;
     private final SegmentationPort engine;
 
-    public BatchSegmenter(ProjectStore store, SegmentationPort engine) {
+    public HeadlessSegmentationLoop(ProjectStore store, SegmentationPort engine) {
         this.store = store;
         this.engine = engine;
     }
