@@ -108,7 +108,7 @@ class SegmenterTest {
                     return net.get();
                 })) {
             SupportExample shot = support().examples().get(0);
-            for (int[] shotsAndCrops : new int[][] {{1, 4}, {2, 4}, {3, 3}, {5, 5}}) {
+            for (int[] shotsAndCrops : new int[][] {{1, 4}, {2, 4}, {3, 6}, {5, 10}}) {
                 try (PreparedSupport s = viewed.prepare(SupportSet.of(Collections.nCopies(shotsAndCrops[0],
                         shot)))) {
                     assertEquals(shotsAndCrops[0], s.size(), "the set still counts the painted shots");

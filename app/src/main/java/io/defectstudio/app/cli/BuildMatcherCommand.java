@@ -40,8 +40,8 @@ public final class BuildMatcherCommand implements Callable<Integer> {
     @Option(names = "--detail", defaultValue = "0", description = "Default working scale (0: one tile per image).")
     int detail;
 
-    @Option(names = "--support-views", defaultValue = "1", description = "Crops a support set is extended to "
-            + "with mirrored and transposed copies, shared by its shots (1: none, up to 8).")
+    @Option(names = "--support-views", defaultValue = "1", description = "Views (mirror images, transposes) "
+            + "a single support shot is matched with; several shots get at least 2 each (1: none, up to 8).")
     int supportViews;
 
     @Option(names = "--validation", defaultValue = "40", description = "Held-out episodes to measure on.")

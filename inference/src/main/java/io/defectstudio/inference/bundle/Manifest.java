@@ -27,8 +27,9 @@ import java.util.Objects;
  *     from augmented copies of itself); {@code threshold} then breaks ties
  * @param detail the default working scale: the longer side, in pixels, a larger image is shrunk to before it is cut
  *     into input-size tiles; 0 (bundles written before tiling) means the longer input side, one tile per image
- * @param supportViews how many crops a support set is extended to with its mirror images and transposes (1: none,
- *     0 in older bundles means 1); see {@code engine.SupportViews}
+ * @param supportViews the budget of views (mirror images and transposes) a support set's shots are matched with: a
+ *     single shot gets this many, several shots at least two each (1: none; 0 in older bundles means 1); see
+ *     {@code engine.SupportViews}
  */
 public record Manifest(
         int formatVersion,
@@ -206,7 +207,7 @@ public record Manifest(
         return m;
     }
 
-    /** A copy whose support sets are extended to {@code views} crops with mirrored and transposed copies. */
+    /** A copy whose support shots are matched with {@code views} mirrored and transposed views (see the field). */
     public Manifest withSupportViews(int views) {
         Manifest m = new Manifest(formatVersion, name, version, createdAt, architecture, backbone, inputWidth,
                 inputHeight, normalisation, threshold, training, metrics, weights, supportTuning, supportThreshold,

@@ -8,11 +8,13 @@ import java.util.function.UnaryOperator;
 /**
  * More views of a few painted shots: each support crop with its mirror images and transposes, which the matcher
  * treats as further shots. A scratch, crack or pit mirrored or turned by 90 degrees is still that defect on that
- * surface, and a single shot shows it in one orientation only; on the Defect-8i development subsets four views of a
- * single shot lifted the matcher from 27.80 to 30.87 mIoU (docs/benchmarks.md).
+ * surface, and a single shot shows it in one orientation only. On the Defect-8i development subsets four views of a
+ * single shot lifted the matcher from 27.80 to 30.87 mIoU, and two views of each of five shots from 40.45 to 42.0
+ * (docs/benchmarks.md).
  *
- * <p>A set of {@code K} shots gets {@code max(1, views / K)} views per shot, so five shots stay five crops and the
- * matching cost stays bounded. The views come in this order: the crop, mirrored left-right, mirrored top-bottom,
+ * <p>With a budget of {@code views > 1}, a set of {@code K} shots gets {@code max(2, views / K)} views per shot: a
+ * single shot all of them, several shots at least their left-right mirror image, so the matching cost (linear in
+ * the crops) stays bounded. The views come in this order: the crop, mirrored left-right, mirrored top-bottom,
  * transposed, turned by 180 degrees, then the transposes of the three mirror images. Transposes need square crops and
  * are left out otherwise.
  */
@@ -37,7 +39,7 @@ final class SupportViews {
 
     /** Views per shot for a budget of {@code views} crops and {@code shots} shots. */
     static int perShot(int views, int shots) {
-        return Math.max(1, views / shots);
+        return views <= 1 ? 1 : Math.max(2, views / shots);
     }
 
     /** Aligned support crops: images {@code (C, H, W)} and their masks {@code (1, H, W)}. */

@@ -58,8 +58,9 @@ class SupportViewsTest {
         }
         assertEquals(4, SupportViews.perShot(4, 1));
         assertEquals(2, SupportViews.perShot(4, 2));
-        assertEquals(1, SupportViews.perShot(4, 3));
-        assertEquals(1, SupportViews.perShot(4, 5));
-        assertEquals(1, SupportViews.perShot(1, 1));
+        assertEquals(2, SupportViews.perShot(4, 3), "several shots keep at least their mirror image");
+        assertEquals(2, SupportViews.perShot(4, 5));
+        assertEquals(1, SupportViews.perShot(1, 1), "a budget of 1 adds no view");
+        assertEquals(1, SupportViews.perShot(1, 5));
     }
 }
