@@ -129,8 +129,12 @@ public final class ReviewView extends BorderPane {
         export.setId("review-export");
         export.setOnAction(e -> dialogs.chooseSaveFile("Export the review summary",
                 "review-summary-" + LocalDate.now() + ".csv").ifPresent(vm::exportCsv));
+        Button decisions = new Button("Export decisions CSV…");
+        decisions.setId("review-export-decisions");
+        decisions.setOnAction(e -> dialogs.chooseSaveFile("Export one row per part",
+                "review-decisions-" + LocalDate.now() + ".csv").ifPresent(vm::exportDecisionsCsv));
         return new ToolBar(new Label("Class"), cls, new Label("Status"), status, new Label("Date"), from, to,
-                new Label("Inspector"), inspector, flagged, clear, reload, export);
+                new Label("Inspector"), inspector, flagged, clear, reload, export, decisions);
     }
 
     private SplitPane parts(ZoneId zone) {

@@ -196,11 +196,19 @@ public final class ReviewViewModel {
 
     /** Writes the summary of the filtered items as CSV. */
     public void exportCsv(Path target) {
-        List<ClassSummary> rows = List.copyOf(summary);
+        export(ReviewCsv.summary(List.copyOf(summary)), target, "Summary");
+    }
+
+    /** Writes one row per filtered part and class (verdict, reviewer, time, area, model version) as CSV. */
+    public void exportDecisionsCsv(Path target) {
+        export(ReviewCsv.decisions(List.copyOf(visible), zone), target, "Decisions");
+    }
+
+    private void export(ReviewCsv.Table table, Path target, String what) {
         tasks.execute(() -> {
-            CsvSummaryWriter.write(rows, target);
+            ReviewCsv.write(table, target);
             return target;
-        }, p -> message.set("Summary written to " + p), this::failed);
+        }, p -> message.set(what + " written to " + p + " (" + table.rows().size() + " rows)"), this::failed);
     }
 
     private void failed(Throwable t) {

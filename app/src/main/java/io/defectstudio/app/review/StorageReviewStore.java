@@ -92,14 +92,16 @@ public final class StorageReviewStore implements ReviewStore {
             time = inspection.createdAt();
         }
         boolean flagged = inspection != null && inspection.decision() != ReviewDecision.APPROVE;
-        ReviewStatus status = ReviewStatus.PENDING;
-        if (verdict != null && (mask == null || !mask.createdAt().isAfter(verdict.createdAt()))) {
-            status = ReviewStatus.of(verdict(verdict.decision()));
-        }
         OptionalDouble confidence = prediction == null ? OptionalDouble.empty()
                 : OptionalDouble.of(prediction.confidence());
-        return new ReviewItem(k.imageId(), name(image), k.classId(), className, flagged, prediction != null,
-                measure, confidence, inspector, time, status);
+        ReviewItem item = new ReviewItem(k.imageId(), name(image), k.classId(), className, flagged,
+                prediction != null, measure, confidence, inspector, time, ReviewStatus.PENDING,
+                prediction == null ? "" : prediction.modelVersion(), "", null);
+        if (verdict != null && (mask == null || !mask.createdAt().isAfter(verdict.createdAt()))) {
+            item = item.withVerdict(ReviewStatus.of(verdict(verdict.decision())),
+                    StorageProjectStore.person(verdict.reviewer()), verdict.createdAt());
+        }
+        return item;
     }
 
     @Override
@@ -120,9 +122,10 @@ public final class StorageReviewStore implements ReviewStore {
 
     @Override
     public ReviewItem decide(ReviewItem item, Verdict verdict, String supervisor, String comment) {
-        project.reviews().record(item.imageId(), item.classId(), decision(verdict), supervisor, comment,
+        Review saved = project.reviews().record(item.imageId(), item.classId(), decision(verdict), supervisor, comment,
                 ReviewRole.SUPERVISOR);
-        return item.withStatus(ReviewStatus.of(verdict));
+        return item.withVerdict(ReviewStatus.of(verdict), StorageProjectStore.person(saved.reviewer()),
+                saved.createdAt());
     }
 
     @Override

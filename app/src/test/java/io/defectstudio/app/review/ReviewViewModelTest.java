@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +97,37 @@ class ReviewViewModelTest {
             assertEquals(ReviewRole.SUPERVISOR, stored.role());
             assertEquals("missed the second scratch", stored.comment());
             assertTrue(stored.createdAt().toEpochMilli() > 0);
+        }
+    }
+
+    @Test
+    void theDecisionsCsvHasOneRowPerPartWithVerdictReviewerTimeAreaAndModel() throws Exception {
+        ReviewProjectFixture fx = new ReviewProjectFixture(temp);
+        try (Project p = Project.open(fx.folder)) {
+            ReviewViewModel vm = open(p);
+            vm.selectedProperty().set(find(vm, fx.corrected));
+            vm.supervisorProperty().set("=sam");
+            vm.approve();
+            Path csv = temp.resolve("decisions.csv");
+            vm.exportDecisionsCsv(csv);
+            assertTrue(vm.messageProperty().get().contains("(3 rows)"), vm.messageProperty().get());
+
+            List<String> lines = Files.readAllLines(csv);
+            assertEquals("image,class,verdict,reviewer,reviewed_at,inspector,defect_area_px,defect_share,regions,"
+                    + "flagged,model_version", lines.get(0));
+            assertEquals(4, lines.size());
+            ReviewItem approved = find(vm, fx.corrected);
+            String row = lines.stream().filter(l -> l.startsWith(approved.imageName() + ",")).findFirst()
+                    .orElseThrow();
+            String reviewedAt = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(approved.decidedAt()
+                    .atZone(ZoneId.of("UTC")));
+            assertTrue(row.startsWith(approved.imageName() + "," + approved.className() + ",Approved,'=sam,"), row);
+            assertTrue(row.contains(",ines,25,0.025000,1,false,lerenet-7"), row);
+            assertEquals(reviewedAt, row.split(",")[4]);
+            assertTrue(reviewedAt.endsWith("Z"), reviewedAt);
+            ReviewItem pending = find(vm, fx.predicted);
+            assertTrue(lines.stream().anyMatch(l -> l.startsWith(pending.imageName() + ",scratch,Pending,,,,40,")),
+                    String.join("\n", lines));
         }
     }
 

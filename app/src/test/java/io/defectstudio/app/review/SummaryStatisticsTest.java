@@ -13,7 +13,7 @@ class SummaryStatisticsTest {
                            String inspector, Instant time) {
         return new ReviewItem(image, "img" + image, cls, className, false, true,
                 new MaskMeasure(defectPixels, 10_000, defectPixels > 0 ? 1 : 0), OptionalDouble.of(0.8), inspector,
-                time, status);
+                time, status, "m1", "", null);
     }
 
     private final List<ClassRef> classes = List.of(new ClassRef(1, "scratch"), new ClassRef(2, "pit, deep"),
@@ -61,7 +61,7 @@ class SummaryStatisticsTest {
                 item(2, 1, "scratch", 300, ReviewStatus.PENDING, "ines", t),
                 item(5, 2, "pit, deep", 150, ReviewStatus.PENDING, "olaf", t)));
         StringWriter out = new StringWriter();
-        CsvSummaryWriter.write(s, out);
+        ReviewCsv.write(ReviewCsv.summary(s), out);
         String[] lines = out.toString().split("\r\n");
         assertEquals(4, lines.length);
         assertEquals("class,inspected,defective,defective_share,median_area_px,area <0.1%,area 0.1-0.5%,"
@@ -69,18 +69,18 @@ class SummaryStatisticsTest {
         assertEquals("scratch,2,1,0.5000,300,0,0,0,0,1,0,0,0", lines[1]);
         assertEquals("\"pit, deep\",1,1,1.0000,150,0,0,0,1,0,0,0,0", lines[2]);
         assertEquals("unused,0,0,0.0000,0,0,0,0,0,0,0,0,0", lines[3]);
-        assertEquals("\"say \"\"hi\"\"\"", CsvSummaryWriter.quote("say \"hi\""));
-        assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", CsvSummaryWriter.quote("=HYPERLINK(\"x\")"),
+        assertEquals("\"say \"\"hi\"\"\"", ReviewCsv.quote("say \"hi\""));
+        assertEquals("\"'=HYPERLINK(\"\"x\"\")\"", ReviewCsv.quote("=HYPERLINK(\"x\")"),
                 "no formula injection");
-        assertEquals("\"'+1,2\"", CsvSummaryWriter.quote("+1,2"));
-        assertEquals("'@SUM(A1)", CsvSummaryWriter.quote("@SUM(A1)"));
+        assertEquals("\"'+1,2\"", ReviewCsv.quote("+1,2"));
+        assertEquals("'@SUM(A1)", ReviewCsv.quote("@SUM(A1)"));
     }
 
     @Test
     void theSavedCsvIsReadableLikeAnyDocument(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
             throws Exception {
         java.nio.file.Path file = dir.resolve("summary.csv");
-        CsvSummaryWriter.write(SummaryStatistics.of(classes, List.of()), file);
+        ReviewCsv.write(ReviewCsv.summary(SummaryStatistics.of(classes, List.of())), file);
         assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(
                 java.nio.file.Files.getPosixFilePermissions(file)));
     }

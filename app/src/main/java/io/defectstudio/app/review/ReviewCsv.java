@@ -8,29 +8,66 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Writes the summary view's figures as CSV (RFC 4180: comma separated, CRLF, quoted where needed), one row per
- * class: inspected, defective, defective share, median area, then one column per area bin.
+ * The review's two CSV exports (RFC 4180: comma separated, CRLF, quoted where needed): the summary, one row per
+ * class, and the decisions, one row per part and class. Every cell a spreadsheet would read as a formula is kept
+ * text.
  */
-public final class CsvSummaryWriter {
-    private CsvSummaryWriter() {
+public final class ReviewCsv {
+
+    /** A header row and its rows, all cells as text. */
+    public record Table(List<String> header, List<List<String>> rows) {
     }
 
-    public static void write(List<ClassSummary> rows, Writer out) throws IOException {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    private ReviewCsv() {
+    }
+
+    /** Per class: inspected, defective, defective share, median area, then one column per area bin. */
+    public static Table summary(List<ClassSummary> classes) {
         List<String> header = new ArrayList<>(List.of("class", "inspected", "defective", "defective_share",
                 "median_area_px"));
         SummaryStatistics.binLabels().forEach(l -> header.add("area " + l));
-        line(out, header);
-        for (ClassSummary s : rows) {
+        List<List<String>> rows = new ArrayList<>();
+        for (ClassSummary s : classes) {
             List<String> cells = new ArrayList<>(List.of(s.className(), String.valueOf(s.inspected()),
                     String.valueOf(s.defective()), String.format(Locale.ROOT, "%.4f", s.defectiveShare()),
                     String.valueOf(s.medianArea())));
             s.areaCounts().forEach(n -> cells.add(String.valueOf(n)));
-            line(out, cells);
+            rows.add(cells);
+        }
+        return new Table(header, rows);
+    }
+
+    /**
+     * Per part and class: the image, the class, the verdict (pending until a supervisor gave one), who gave it and
+     * when (in {@code zone}), who labelled it, the defect area and share, and the model version behind the mask.
+     */
+    public static Table decisions(List<ReviewItem> items, ZoneId zone) {
+        List<String> header = List.of("image", "class", "verdict", "reviewer", "reviewed_at", "inspector",
+                "defect_area_px", "defect_share", "regions", "flagged", "model_version");
+        List<List<String>> rows = new ArrayList<>();
+        for (ReviewItem i : items) {
+            rows.add(List.of(i.imageName(), i.className(), i.status().label(), i.supervisor(),
+                    i.decidedAt() == null ? "" : TIME.format(i.decidedAt().atZone(zone)), i.inspector(),
+                    String.valueOf(i.measure().defectPixels()),
+                    String.format(Locale.ROOT, "%.6f", i.measure().share()), String.valueOf(i.measure().regions()),
+                    String.valueOf(i.flagged()), i.modelVersion()));
+        }
+        return new Table(header, rows);
+    }
+
+    public static void write(Table table, Writer out) throws IOException {
+        line(out, table.header());
+        for (List<String> row : table.rows()) {
+            line(out, row);
         }
     }
 
@@ -38,12 +75,12 @@ public final class CsvSummaryWriter {
      * Writes to a temporary file beside {@code target} and moves it into place, so a failure leaves no half file. The
      * file is readable by others like any document (a temporary file is created owner-only).
      */
-    public static void write(List<ClassSummary> rows, Path target) throws IOException {
+    public static void write(Table table, Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".summary", ".csv.part");
+        Path tmp = Files.createTempFile(dir, ".review", ".csv.part");
         try {
             try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                write(rows, w);
+                write(table, w);
             }
             if (Files.getFileStore(tmp).supportsFileAttributeView(PosixFileAttributeView.class)) {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
