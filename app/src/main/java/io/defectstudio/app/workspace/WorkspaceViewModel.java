@@ -2,7 +2,6 @@ package io.defectstudio.app.workspace;
 
 import io.defectstudio.app.canvas.CanvasViewModel;
 import io.defectstudio.app.task.TaskExecutor;
-import io.defectstudio.app.workspace.ProjectStore.ClassInfo;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -113,10 +112,5 @@ public final class WorkspaceViewModel implements AutoCloseable {
     /** The canvas of the image on screen. */
     public CanvasViewModel canvas() {
         return editor.canvas();
-    }
-
-    /** The active class, or null. */
-    public ClassInfo activeClass() {
-        return classes.active();
     }
 }

@@ -115,10 +115,16 @@ public final class MatchingPrior extends AbstractBlock {
         NDList contrasts = new NDList();
         for (long from = 0; from < positions; from += rows) {
             // (B,rows,Ls) cosine similarities of these query vectors to every support vector.
-            NDArray cos = queryVectors.get(":, {}:{}, :", from, Math.min(positions, from + rows)).matMul(vectors);
-            NDArray fgScore = cos.add(fgOffset).max(new int[] {2});
-            NDArray bgScore = cos.add(bgOffset).max(new int[] {2});
+            NDArray block = queryVectors.get(":, {}:{}, :", from, Math.min(positions, from + rows));
+            NDArray cos = block.matMul(vectors);
+            NDArray fgCos = cos.add(fgOffset);
+            NDArray bgCos = cos.add(bgOffset);
+            NDArray fgScore = fgCos.max(new int[] {2});
+            NDArray bgScore = bgCos.max(new int[] {2});
             contrasts.add(fgScore.sub(bgScore));
+            // Freed now rather than with the caller's scope, or every block would stay until the end and the bound
+            // would hold nothing; autograd keeps its own references to what a backward pass needs.
+            new NDList(block, cos, fgCos, bgCos, fgScore, bgScore).close();
         }
         NDArray contrast = contrasts.size() == 1 ? contrasts.head() : NDArrays.concat(contrasts, 1);
         return contrast.reshape(batch, 1, q.get(2), q.get(3));
