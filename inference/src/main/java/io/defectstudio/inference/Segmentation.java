@@ -2,6 +2,7 @@ package io.defectstudio.inference;
 
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.util.function.Supplier;
 
 /**
  * The result for one query, at the query's original size.
@@ -11,15 +12,71 @@ import java.awt.image.DataBufferByte;
  * probability {@code 1 - p} over all pixels. It therefore says how sure the network is of the mask it returned,
  * whichever way that mask went.
  *
- * @param width original query width
- * @param height original query height
- * @param probability defect probability per pixel, row-major, {@code width * height} values
- * @param mask {@code TYPE_BYTE_GRAY}, 255 = defect, 0 = background
- * @param confidence see above
- * @param latencyMillis wall time spent on this query (its share of a batch when batched)
+ * <p>The probability map is computed on demand: a result keeps it at the size the network worked at, because at the
+ * original size a 100-megapixel query's map alone is 400 MB, and only scoring asks for it.
  */
-public record Segmentation(
-        int width, int height, float[] probability, BufferedImage mask, double confidence, long latencyMillis) {
+public final class Segmentation {
+
+    private final int width;
+    private final int height;
+    private final Supplier<float[]> probability;
+    private final BufferedImage mask;
+    private final double confidence;
+    private final long latencyMillis;
+
+    /**
+     * @param width original query width
+     * @param height original query height
+     * @param probability computes the defect probability per pixel, row-major, {@code width * height} values
+     * @param mask {@code TYPE_BYTE_GRAY}, 255 = defect, 0 = background
+     * @param confidence see above
+     * @param latencyMillis wall time spent on this query (its share of a batch when batched)
+     */
+    public Segmentation(int width, int height, Supplier<float[]> probability, BufferedImage mask, double confidence,
+            long latencyMillis) {
+        this.width = width;
+        this.height = height;
+        this.probability = probability;
+        this.mask = mask;
+        this.confidence = confidence;
+        this.latencyMillis = latencyMillis;
+    }
+
+    /** A result whose probability map is already at the original size. */
+    public Segmentation(int width, int height, float[] probability, BufferedImage mask, double confidence,
+            long latencyMillis) {
+        this(width, height, () -> probability, mask, confidence, latencyMillis);
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** Defect probability per pixel at the original size, row-major; may be a fresh array on every call. */
+    public float[] probability() {
+        return probability.get();
+    }
+
+    public BufferedImage mask() {
+        return mask;
+    }
+
+    public double confidence() {
+        return confidence;
+    }
+
+    public long latencyMillis() {
+        return latencyMillis;
+    }
+
+    /** This result with another latency. */
+    public Segmentation withLatency(long millis) {
+        return new Segmentation(width, height, probability, mask, confidence, millis);
+    }
 
     /** Number of pixels predicted as defect. */
     public long defectPixels() {

@@ -183,8 +183,7 @@ public final class DjlSegmenter implements Segmenter {
                 Segmentation s = post.fromWorking(t.blender.probability(), t.width, t.height, q.getWidth(),
                         q.getHeight(), 0);
                 long latency = share + (System.nanoTime() - t0) / 1_000_000;
-                results.add(new Segmentation(s.width(), s.height(), s.probability(), s.mask(), s.confidence(),
-                        latency));
+                results.add(s.withLatency(latency));
             }
             return results;
         });

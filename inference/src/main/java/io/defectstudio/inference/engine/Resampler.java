@@ -56,6 +56,40 @@ final class Resampler {
         return out;
     }
 
+    /** Receives the output rows of {@link #resampleRows}; {@code row} is reused for the next row. */
+    interface RowSink {
+        void accept(int y, float[] row);
+    }
+
+    /**
+     * {@link #resample} of a whole one-channel map, handed out one output row at a time, with the same sums in the
+     * same order (so the same values): an enlarged map is never held whole. Each source row is widened once.
+     */
+    static void resampleRows(float[] values, int width, int height, int outWidth, int outHeight, RowSink sink) {
+        Axis ax = Axis.of(width, outWidth);
+        Axis ay = Axis.of(height, outHeight);
+        float[][] wide = new float[height][outWidth];
+        float[] src = new float[width];
+        for (int y = 0; y < height; y++) {
+            System.arraycopy(values, y * width, src, 0, width);
+            ax.apply(src, wide[y]);
+        }
+        float[] row = new float[outWidth];
+        for (int y = 0; y < outHeight; y++) {
+            int[] sources = ay.index[y];
+            float[] weights = ay.weight[y];
+            Arrays.fill(row, 0f);
+            for (int k = 0; k < sources.length; k++) {
+                float[] w = wide[sources[k]];
+                float weight = weights[k];
+                for (int x = 0; x < outWidth; x++) {
+                    row[x] += weight * w[x];
+                }
+            }
+            sink.accept(y, row);
+        }
+    }
+
     /** An image's intensities by {@link IntensityScale}: 1 channel for grey, 3 for colour. */
     static Rows intensities(BufferedImage image) {
         Raster raster = image.getRaster();

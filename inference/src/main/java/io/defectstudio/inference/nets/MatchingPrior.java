@@ -81,7 +81,11 @@ public final class MatchingPrior extends AbstractBlock {
      * background where the mask does not touch it.
      */
     public static NDList encodeSupport(NDList stages, NDArray masks, MatchFusion fusion) {
-        NDArray unitFeatures = fusion.unitFeatures(stages);
+        return encodeSupport(fusion.unitFeatures(stages), masks);
+    }
+
+    /** {@link #encodeSupport(NDList, NDArray, MatchFusion)} from the (B*K,C,h,w) unit features of the support images. */
+    public static NDList encodeSupport(NDArray unitFeatures, NDArray masks) {
         long batch = masks.getShape().get(0);
         Shape s = unitFeatures.getShape();
         NDArray fraction = FeatureOps.maskFraction(FeatureOps.foldShots(masks), s.get(2), s.get(3));
@@ -117,14 +121,16 @@ public final class MatchingPrior extends AbstractBlock {
             // (B,rows,Ls) cosine similarities of these query vectors to every support vector.
             NDArray block = queryVectors.get(":, {}:{}, :", from, Math.min(positions, from + rows));
             NDArray cos = block.matMul(vectors);
+            // Freed as soon as they are used rather than with the caller's scope, so that at most two blocks of
+            // similarities are alive; autograd keeps its own references to what a backward pass needs.
             NDArray fgCos = cos.add(fgOffset);
-            NDArray bgCos = cos.add(bgOffset);
             NDArray fgScore = fgCos.max(new int[] {2});
+            fgCos.close();
+            NDArray bgCos = cos.add(bgOffset);
             NDArray bgScore = bgCos.max(new int[] {2});
+            new NDList(block, cos, bgCos).close();
             contrasts.add(fgScore.sub(bgScore));
-            // Freed now rather than with the caller's scope, or every block would stay until the end and the bound
-            // would hold nothing; autograd keeps its own references to what a backward pass needs.
-            new NDList(block, cos, fgCos, bgCos, fgScore, bgScore).close();
+            new NDList(fgScore, bgScore).close();
         }
         NDArray contrast = contrasts.size() == 1 ? contrasts.head() : NDArrays.concat(contrasts, 1);
         return contrast.reshape(batch, 1, q.get(2), q.get(3));

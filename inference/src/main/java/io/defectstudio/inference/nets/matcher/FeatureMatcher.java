@@ -1,6 +1,7 @@
 package io.defectstudio.inference.nets.matcher;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -37,9 +38,31 @@ public final class FeatureMatcher extends FewShotNet {
         checkSupport(supportImages, supportMasks);
         try (NDManager scope = NDManager.subManagerOf(supportImages)) {
             scope.tempAttachAll(supportImages, supportMasks);
-            NDList stages = backbone.stages(ps, FeatureOps.foldShots(supportImages), training, 3);
-            return scope.ret(MatchingPrior.encodeSupport(stages, supportMasks, fusion));
+            NDArray images = FeatureOps.foldShots(supportImages);
+            if (training) {
+                return scope.ret(MatchingPrior.encodeSupport(backbone.stages(ps, images, true, 3), supportMasks, fusion));
+            }
+            return scope.ret(MatchingPrior.encodeSupport(unitFeaturesOneByOne(ps, images), supportMasks));
         }
+    }
+
+    /**
+     * The (N,C,h,w) unit features of N images, encoded one image at a time so that only one image's backbone
+     * activations are alive at once: several shots, each with its support views, would otherwise hold them all
+     * (600 MB more at a 9999x9999 query, docs/benchmarks.md).
+     */
+    private NDArray unitFeaturesOneByOne(ParameterStore ps, NDArray images) {
+        NDList unit = new NDList();
+        for (long i = 0; i < images.getShape().get(0); i++) {
+            try (NDManager image = NDManager.subManagerOf(images)) {
+                NDArray one = images.get("{}:{}", i, i + 1);
+                image.tempAttachAll(one);
+                NDArray features = fusion.unitFeatures(backbone.stages(ps, one, false, 3));
+                features.attach(images.getManager());
+                unit.add(features);
+            }
+        }
+        return unit.size() == 1 ? unit.head() : NDArrays.concat(unit, 0);
     }
 
     @Override
