@@ -1,10 +1,14 @@
 package io.defectstudio.storage;
 
 import io.defectstudio.storage.annotations.AnnotationRepository;
+import io.defectstudio.storage.changes.ChangeFeed;
+import io.defectstudio.storage.changes.PostgresChangeFeed;
+import io.defectstudio.storage.claims.ImageClaimRepository;
 import io.defectstudio.storage.classes.DefectClassRepository;
 import io.defectstudio.storage.db.Database;
 import io.defectstudio.storage.db.Jdbc;
 import io.defectstudio.storage.db.Migrator;
+import io.defectstudio.storage.db.PostgresDialect;
 import io.defectstudio.storage.db.SqlDialect;
 import io.defectstudio.storage.db.SqliteDialect;
 import io.defectstudio.storage.episodes.EpisodeRepository;
@@ -21,10 +25,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Properties;
 
 /**
- * A project folder: {@code project.db} (SQLite, WAL) and {@code images/} (content-addressed originals). Thread-safe:
- * writes from any thread are funnelled through one connection; reads run in parallel. Close it when done.
+ * A project folder: {@code images/} (content-addressed originals) and either {@code project.db} (SQLite, WAL: one
+ * station) or {@code shared-project.properties}, which names the PostgreSQL database that several stations share
+ * (the folder is then mounted by all of them). Thread-safe: writes from any thread are funnelled through one
+ * connection; reads run in parallel. Close it when done.
  */
 public final class Project implements AutoCloseable {
     public static final String DATABASE_FILE = "project.db";
@@ -42,10 +50,12 @@ public final class Project implements AutoCloseable {
     private final ModelRepository models;
     private final TrainingRunRepository trainingRuns;
     private final EpisodeRepository episodes;
+    private final ImageClaimRepository claims;
+    private final ChangeFeed changes;
 
-    private Project(Path folder, ProjectOptions options, Database db, int schemaVersion) {
+    private Project(Path folder, Path databaseFile, ProjectOptions options, Database db, int schemaVersion) {
         this.folder = folder;
-        this.databaseFile = folder.resolve(DATABASE_FILE);
+        this.databaseFile = databaseFile;
         this.options = options;
         this.db = db;
         this.schemaVersion = schemaVersion;
@@ -59,6 +69,9 @@ public final class Project implements AutoCloseable {
         this.models = new ModelRepository(db);
         this.trainingRuns = new TrainingRunRepository(db);
         this.episodes = new EpisodeRepository(db);
+        this.claims = new ImageClaimRepository(db);
+        this.changes = db.dialect() instanceof PostgresDialect shared
+                ? new PostgresChangeFeed(shared::openWriter, shared.describe()) : ChangeFeed.none();
     }
 
     public static Project create(Path folder, String name) {
@@ -67,17 +80,51 @@ public final class Project implements AutoCloseable {
 
     /** Creates a project in {@code folder}, which may exist but must not hold a project yet. */
     public static Project create(Path folder, String name, ProjectOptions options) {
+        Path absolute = prepareNewFolder(folder, name);
+        return named(connect(absolute, absolute.resolve(DATABASE_FILE), sqlite(absolute, options), options), name);
+    }
+
+    /**
+     * Creates a shared project: its images in {@code folder} (a folder every station mounts) and everything else in
+     * the empty PostgreSQL database at {@code jdbcUrl}. The URL must not hold the password.
+     */
+    public static Project createShared(Path folder, String jdbcUrl, String name, ProjectOptions options) {
+        Path absolute = prepareNewFolder(folder, name);
+        SharedProjectFile pointer = new SharedProjectFile(SharedProjectFile.in(absolute), jdbcUrl);
+        Project project = connect(absolute, pointer.file(), postgres(pointer, options), options);
+        try {
+            Optional<String> existing = project.db.read("look for a project in the database", c -> Jdbc.one(c,
+                    "SELECT name FROM project WHERE id = 1", rs -> rs.getString(1)));
+            if (existing.isPresent()) {
+                throw new ProjectFolderException(pointer.file(), "the database " + jdbcUrl + " already holds the"
+                        + " project '" + existing.get() + "'; open it from a folder that names it instead");
+            }
+            named(project, name);
+            pointer.write();
+            return project;
+        } catch (RuntimeException e) {
+            project.close();
+            throw e;
+        }
+    }
+
+    private static Path prepareNewFolder(Path folder, String name) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("a project needs a name");
         }
         Path absolute = folder.toAbsolutePath().normalize();
-        Path dbFile = absolute.resolve(DATABASE_FILE);
-        if (Files.exists(dbFile)) {
-            throw new ProjectFolderException(absolute, "already holds a project (" + DATABASE_FILE + " exists)");
+        for (Path marker : List.of(absolute.resolve(DATABASE_FILE), SharedProjectFile.in(absolute))) {
+            if (Files.exists(marker)) {
+                throw new ProjectFolderException(absolute, "already holds a project (" + marker.getFileName()
+                        + " exists)");
+            }
         }
         WritableCheck.requireWritable(absolute, "project folder");
         createFolder(absolute.resolve(ImageStore.FOLDER));
-        Project project = connect(absolute, options);
+        return absolute;
+    }
+
+    private static Project named(Project project, String name) {
         try {
             project.db.write("name the project", c -> Jdbc.update(c,
                     "INSERT INTO project (id, name, description, created_at) VALUES (1, ?, '', ?)",
@@ -93,17 +140,29 @@ public final class Project implements AutoCloseable {
         return open(folder, ProjectOptions.defaults());
     }
 
-    /** Opens an existing project, upgrading an older schema; a newer schema is refused untouched. */
+    /**
+     * Opens an existing project, upgrading an older schema; a newer schema is refused untouched. A folder with
+     * {@code shared-project.properties} opens the shared database it names.
+     */
     public static Project open(Path folder, ProjectOptions options) {
         Path absolute = folder.toAbsolutePath().normalize();
         Path dbFile = absolute.resolve(DATABASE_FILE);
-        if (!Files.isRegularFile(dbFile)) {
-            throw new ProjectFolderException(absolute, "holds no project (" + DATABASE_FILE + " is missing)");
+        Path pointerFile = SharedProjectFile.in(absolute);
+        boolean shared = !Files.isRegularFile(dbFile) && Files.isRegularFile(pointerFile);
+        if (!shared && !Files.isRegularFile(dbFile)) {
+            throw new ProjectFolderException(absolute, "holds no project (neither " + DATABASE_FILE + " nor "
+                    + SharedProjectFile.NAME + " is there)");
         }
         WritableCheck.requireWritable(absolute, "project folder");
-        WritableCheck.requireWritable(dbFile, "project database");
         WritableCheck.requireWritable(absolute.resolve(ImageStore.FOLDER), "image store");
-        Project project = connect(absolute, options);
+        Project project;
+        if (shared) {
+            SharedProjectFile pointer = SharedProjectFile.read(pointerFile);
+            project = connect(absolute, pointerFile, postgres(pointer, options), options);
+        } else {
+            WritableCheck.requireWritable(dbFile, "project database");
+            project = connect(absolute, dbFile, sqlite(absolute, options), options);
+        }
         try {
             project.name();
             return project;
@@ -113,13 +172,22 @@ public final class Project implements AutoCloseable {
         }
     }
 
-    private static Project connect(Path folder, ProjectOptions options) {
-        Path dbFile = folder.resolve(DATABASE_FILE);
-        SqlDialect dialect = new SqliteDialect(dbFile, options.busyTimeout());
+    private static SqlDialect sqlite(Path folder, ProjectOptions options) {
+        return new SqliteDialect(folder.resolve(DATABASE_FILE), options.busyTimeout());
+    }
+
+    private static SqlDialect postgres(SharedProjectFile pointer, ProjectOptions options) {
+        Properties credentials = new Properties();
+        options.user().ifPresent(user -> credentials.setProperty("user", user));
+        options.typedPassword().ifPresent(password -> credentials.setProperty("password", password));
+        return new PostgresDialect(pointer.jdbcUrl(), pointer.file(), options.busyTimeout(), credentials);
+    }
+
+    private static Project connect(Path folder, Path location, SqlDialect dialect, ProjectOptions options) {
         Database db = new Database(dialect);
         try {
-            int version = new Migrator(dialect.migrationFolder()).migrate(db, dbFile);
-            return new Project(folder, options, db, version);
+            int version = new Migrator(dialect.migrationFolder()).migrate(db, location);
+            return new Project(folder, location, options, db, version);
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -140,8 +208,19 @@ public final class Project implements AutoCloseable {
         return folder;
     }
 
+    /** {@code project.db}, or for a shared project the file that names its database. */
     public Path databaseFile() {
         return databaseFile;
+    }
+
+    /** Whether the project lives on a PostgreSQL server that several stations share. */
+    public boolean isShared() {
+        return db.dialect() instanceof PostgresDialect;
+    }
+
+    /** Where the database is, for the user: the SQLite file or the server's URL. */
+    public String databaseDescription() {
+        return db.dialect().describe();
     }
 
     public ProjectOptions options() {
@@ -280,8 +359,19 @@ public final class Project implements AutoCloseable {
         return episodes;
     }
 
+    /** Which station works on which image right now (shared projects). */
+    public ImageClaimRepository claims() {
+        return claims;
+    }
+
+    /** What the other stations save, as they save it; a single station's project announces nothing. */
+    public ChangeFeed changes() {
+        return changes;
+    }
+
     @Override
     public void close() {
+        changes.close();
         db.close();
     }
 }

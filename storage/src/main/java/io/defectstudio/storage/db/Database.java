@@ -1,6 +1,8 @@
 package io.defectstudio.storage.db;
 
 import io.defectstudio.storage.StorageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -16,13 +18,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * connection under one fair lock, each as a write-locking transaction; other processes are waited for up to the busy
  * timeout. Writes a thread makes while it already runs one join that transaction (see {@link #write}), so a caller can
  * group several repository writes into one. Reads use a small pool of read-only connections and, in WAL mode, never
- * wait for the writer.
+ * wait for the writer. Connections a server dropped (a restart) are replaced at the next read or write.
  */
 public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int MAX_READERS = 4;
 
     private final SqlDialect dialect;
-    private final Connection writer;
+    // Guarded by writeLock; replaced when the server dropped it (a restart), see reconnectIfLost.
+    private Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final ReentrantLock poolLock = new ReentrantLock();
     private final Condition readerReturned = poolLock.newCondition();
@@ -66,7 +70,15 @@ public final class Database implements AutoCloseable {
         try {
             dialect.beginWrite(writer);
         } catch (SQLException e) {
-            throw dialect.translate(e, operation);
+            // Nothing was sent yet, so after a lost connection the whole write can start again on a new one.
+            if (!reconnectIfLost(e, operation)) {
+                throw dialect.translate(e, operation);
+            }
+            try {
+                dialect.beginWrite(writer);
+            } catch (SQLException again) {
+                throw dialect.translate(again, operation);
+            }
         }
         depth = 1;
         try {
@@ -129,30 +141,72 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} on a read-only connection inside one snapshot transaction. */
+    /**
+     * Runs {@code work} on a read-only connection inside one snapshot transaction. A read on a connection the server
+     * dropped runs once more on a new one: reading twice changes nothing.
+     */
     public <T> T read(String operation, SqlWork<T> work) {
         if (writeLock.isHeldByCurrentThread()) {
             // Inside a write: read through the writer so the caller sees its own uncommitted rows.
             return depth > 0 ? runNested(operation, work) : runOnWriter(operation, work);
         }
-        Connection reader = borrowReader(operation);
-        try {
-            dialect.beginRead(reader);
+        for (int attempt = 1; ; attempt++) {
+            Connection reader = borrowReader(operation);
+            boolean lost = false;
             try {
-                T result = work.run(reader);
-                dialect.commit(reader);
-                return result;
+                return readOn(reader, work);
             } catch (SQLException e) {
-                rollbackQuietly(reader, e);
-                throw dialect.translate(e, operation);
-            } catch (RuntimeException | Error e) {
-                rollbackQuietly(reader, e);
-                throw e;
+                lost = isLost(reader);
+                if (!lost || attempt > 1) {
+                    throw dialect.translate(e, operation);
+                }
+                LOG.warn("{}: lost a read connection ({}); reconnecting", dialect.describe(), e.getMessage());
+            } finally {
+                if (lost) {
+                    discardReader(reader);
+                } else {
+                    returnReader(reader);
+                }
             }
+        }
+    }
+
+    private <T> T readOn(Connection reader, SqlWork<T> work) throws SQLException {
+        dialect.beginRead(reader);
+        try {
+            T result = work.run(reader);
+            dialect.commit(reader);
+            return result;
+        } catch (SQLException | RuntimeException | Error e) {
+            rollbackQuietly(reader, e);
+            throw e;
+        }
+    }
+
+    /**
+     * Replaces the writer if the server dropped it; false when it is still connected (the failure was real).
+     * Fails with the reason a new connection could not be made (the server is still away).
+     */
+    private boolean reconnectIfLost(SQLException failure, String operation) {
+        if (!isLost(writer)) {
+            return false;
+        }
+        LOG.warn("{}: lost the connection ({}); reconnecting", dialect.describe(), failure.getMessage());
+        closeQuietly(writer);
+        try {
+            writer = dialect.openWriter();
+            return true;
         } catch (SQLException e) {
+            e.addSuppressed(failure);
             throw dialect.translate(e, operation);
-        } finally {
-            returnReader(reader);
+        }
+    }
+
+    private static boolean isLost(Connection connection) {
+        try {
+            return connection.isClosed() || !connection.isValid(2);
+        } catch (SQLException e) {
+            return true;
         }
     }
 
@@ -214,6 +268,17 @@ public final class Database implements AutoCloseable {
                 idleReaders.addFirst(reader);
                 readerReturned.signal();
             }
+        } finally {
+            poolLock.unlock();
+        }
+    }
+
+    private void discardReader(Connection reader) {
+        closeQuietly(reader);
+        poolLock.lock();
+        try {
+            allReaders.remove(reader);
+            readerReturned.signal();
         } finally {
             poolLock.unlock();
         }

@@ -4,11 +4,13 @@ import io.defectstudio.storage.StorageException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Everything that differs between database backends. Repositories write portable SQL and ask the dialect for the rest,
- * so a shared PostgreSQL database becomes another implementation of this interface plus its own migration scripts.
+ * Everything that differs between database backends (SQLite for a project folder, PostgreSQL for a shared project).
+ * Repositories write portable SQL and ask the dialect for the rest; the defaults are the standard SQL both speak.
  */
 public interface SqlDialect {
 
@@ -40,22 +42,38 @@ public interface SqlDialect {
     void rollback(Connection connection) throws SQLException;
 
     /** Marks a point inside the open write transaction that {@link #rollbackToSavepoint} can return to. */
-    void savepoint(Connection connection, String name) throws SQLException;
+    default void savepoint(Connection connection, String name) throws SQLException {
+        execute(connection, "SAVEPOINT " + requireIdentifier(name));
+    }
 
     /** Forgets a savepoint, keeping its changes in the enclosing transaction. */
-    void releaseSavepoint(Connection connection, String name) throws SQLException;
+    default void releaseSavepoint(Connection connection, String name) throws SQLException {
+        execute(connection, "RELEASE SAVEPOINT " + requireIdentifier(name));
+    }
 
     /** Undoes the changes made since the savepoint and forgets it; fails if the transaction itself is gone. */
-    void rollbackToSavepoint(Connection connection, String name) throws SQLException;
+    default void rollbackToSavepoint(Connection connection, String name) throws SQLException {
+        // ROLLBACK TO keeps the savepoint open; release it so the enclosing transaction goes on as before it.
+        execute(connection, "ROLLBACK TO SAVEPOINT " + requireIdentifier(name));
+        execute(connection, "RELEASE SAVEPOINT " + name);
+    }
 
     /** {@code insertSql} extended so that executing it as a query returns the new row's {@code id}. */
-    String returningId(String insertSql);
+    default String returningId(String insertSql) {
+        return insertSql + " RETURNING id";
+    }
 
     /** INSERT that leaves an existing row with the same key untouched. */
-    String insertIgnoringConflict(String table, List<String> keyColumns, List<String> columns);
+    default String insertIgnoringConflict(String table, List<String> keyColumns, List<String> columns) {
+        return insert(table, columns) + " ON CONFLICT (" + String.join(", ", keyColumns) + ") DO NOTHING";
+    }
 
     /** INSERT that replaces the non-key columns of an existing row with the same key. */
-    String upsert(String table, List<String> keyColumns, List<String> columns);
+    default String upsert(String table, List<String> keyColumns, List<String> columns) {
+        String updates = columns.stream().filter(c -> !keyColumns.contains(c))
+                .map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
+        return insert(table, columns) + " ON CONFLICT (" + String.join(", ", keyColumns) + ") DO UPDATE SET " + updates;
+    }
 
     /**
      * Why the database is not one of ours (another application's file), or empty when it is ours or still empty.
@@ -75,4 +93,23 @@ public interface SqlDialect {
 
     /** Where the data lives, for messages. */
     String describe();
+
+    private static String insert(String table, List<String> columns) {
+        String marks = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
+        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + marks + ")";
+    }
+
+    // Savepoint names cannot be bound parameters.
+    private static String requireIdentifier(String name) {
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain savepoint name: " + name);
+        }
+        return name;
+    }
+
+    private static void execute(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
 }

@@ -2,12 +2,16 @@ package io.defectstudio.storage.db;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Splits a SQL script into statements at top-level semicolons, skipping those inside quotes, comments and
- * {@code BEGIN ... END} bodies (triggers), so scripts can be written naturally.
+ * {@code BEGIN ... END} bodies (SQLite triggers) and dollar quotes (PostgreSQL functions), so scripts can be written naturally.
  */
 public final class SqlScript {
+    private static final Pattern DOLLAR_TAG = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)?\\$");
+
     private SqlScript() {
     }
 
@@ -21,6 +25,16 @@ public final class SqlScript {
             char c = script.charAt(i);
             if (c == '\'' || c == '"' || c == '`') {
                 int end = closingQuote(script, i, c);
+                current.append(script, i, end);
+                i = end;
+            } else if (c == '$' && dollarTag(script, i) != null) {
+                // PostgreSQL's dollar-quoted function bodies, $$ ... $$ or $tag$ ... $tag$.
+                String tag = dollarTag(script, i);
+                int close = script.indexOf(tag, i + tag.length());
+                if (close < 0) {
+                    throw new IllegalArgumentException("unterminated " + tag + " quote in SQL script");
+                }
+                int end = close + tag.length();
                 current.append(script, i, end);
                 i = end;
             } else if (c == '-' && i + 1 < n && script.charAt(i + 1) == '-') {
@@ -60,6 +74,11 @@ public final class SqlScript {
         }
         addIfNotBlank(statements, current);
         return statements;
+    }
+
+    private static String dollarTag(String script, int start) {
+        Matcher m = DOLLAR_TAG.matcher(script).region(start, script.length());
+        return m.lookingAt() ? m.group() : null;
     }
 
     private static boolean startsTrigger(CharSequence statementSoFar) {

@@ -17,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The one place that knows SQLite: pragmas, locking transactions, upsert syntax and error codes. */
 public final class SqliteDialect implements SqlDialect {
@@ -156,53 +155,6 @@ public final class SqliteDialect implements SqlDialect {
             return;
         }
         execute(connection, "ROLLBACK");
-    }
-
-    @Override
-    public void savepoint(Connection connection, String name) throws SQLException {
-        execute(connection, "SAVEPOINT " + requireIdentifier(name));
-    }
-
-    @Override
-    public void releaseSavepoint(Connection connection, String name) throws SQLException {
-        execute(connection, "RELEASE SAVEPOINT " + requireIdentifier(name));
-    }
-
-    @Override
-    public void rollbackToSavepoint(Connection connection, String name) throws SQLException {
-        // ROLLBACK TO keeps the savepoint open; release it so the enclosing transaction goes on as before it.
-        execute(connection, "ROLLBACK TO SAVEPOINT " + requireIdentifier(name));
-        execute(connection, "RELEASE SAVEPOINT " + name);
-    }
-
-    // Savepoint names cannot be bound parameters.
-    private static String requireIdentifier(String name) {
-        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-            throw new IllegalArgumentException("not a plain savepoint name: " + name);
-        }
-        return name;
-    }
-
-    @Override
-    public String returningId(String insertSql) {
-        return insertSql + " RETURNING id";
-    }
-
-    @Override
-    public String insertIgnoringConflict(String table, List<String> keyColumns, List<String> columns) {
-        return insert(table, columns) + " ON CONFLICT (" + String.join(", ", keyColumns) + ") DO NOTHING";
-    }
-
-    @Override
-    public String upsert(String table, List<String> keyColumns, List<String> columns) {
-        String updates = columns.stream().filter(c -> !keyColumns.contains(c))
-                .map(c -> c + " = excluded." + c).collect(Collectors.joining(", "));
-        return insert(table, columns) + " ON CONFLICT (" + String.join(", ", keyColumns) + ") DO UPDATE SET " + updates;
-    }
-
-    private static String insert(String table, List<String> columns) {
-        String marks = columns.stream().map(c -> "?").collect(Collectors.joining(", "));
-        return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + marks + ")";
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.defectstudio.storage.ForeignDatabaseException;
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.SchemaTooNewException;
 import io.defectstudio.storage.StorageException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("sqlite")
 class MigrationTest {
     private static final String TEST_MIGRATIONS = "io/defectstudio/storage/testmigrations/";
 
@@ -147,6 +149,19 @@ class MigrationTest {
         assertTrue(statements.get(0).endsWith("\"odd;name\" TEXT)"));
         assertTrue(statements.get(1).endsWith("('it''s; fine')"));
         assertTrue(statements.get(2).startsWith("CREATE TRIGGER") && statements.get(2).endsWith("END"));
+    }
+
+    @Test
+    void scriptSplitterKeepsPostgresDollarQuotedBodiesWhole() {
+        List<String> statements = SqlScript.statements("""
+                DO $$ BEGIN PERFORM 1; IF true THEN RAISE NOTICE 'a;b'; END IF; END $$;
+                CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $body$ BEGIN RETURN NULL; END $body$;
+                SELECT 1;
+                """);
+        assertEquals(3, statements.size());
+        assertTrue(statements.get(0).endsWith("END $$"), statements.get(0));
+        assertTrue(statements.get(1).endsWith("END $body$"), statements.get(1));
+        assertEquals("SELECT 1", statements.get(2).strip());
     }
 
     static String pragma(Path file, String name) throws SQLException {

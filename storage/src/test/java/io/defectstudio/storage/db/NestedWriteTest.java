@@ -2,6 +2,7 @@ package io.defectstudio.storage.db;
 
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.StorageException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("sqlite")
 class NestedWriteTest {
     private static final String INSERT_CLASS =
             "INSERT INTO defect_class (name, colour, description, created_at) VALUES (?, '#ff0000', '', 0)";

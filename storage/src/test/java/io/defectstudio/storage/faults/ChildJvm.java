@@ -1,5 +1,8 @@
 package io.defectstudio.storage.faults;
 
+import io.defectstudio.storage.PostgresServer;
+import io.defectstudio.storage.TestBackend;
+
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +17,10 @@ final class ChildJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
+        command.addAll(PostgresServer.childJvmArguments());
+        if (TestBackend.postgres()) {
+            command.add("-Dds.test.backend=postgres");
+        }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(mainClass.getName());

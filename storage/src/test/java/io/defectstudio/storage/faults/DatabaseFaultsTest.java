@@ -13,6 +13,7 @@ import io.defectstudio.storage.annotations.AnnotationKind;
 import io.defectstudio.storage.db.Database;
 import io.defectstudio.storage.db.Jdbc;
 import io.defectstudio.storage.db.SqliteDialect;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+@Tag("sqlite")
 class DatabaseFaultsTest {
     private static final Duration SHORT = Duration.ofMillis(400);
 

@@ -5,6 +5,7 @@ import io.defectstudio.storage.ImageTooLargeException;
 import io.defectstudio.storage.NotAnImageException;
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.ProjectOptions;
+import io.defectstudio.storage.TestBackend;
 import io.defectstudio.storage.TestImages;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,7 +37,7 @@ class ImageImportTest {
 
     @BeforeEach
     void createProject() {
-        project = Project.create(temp.resolve("project"), "import test");
+        project = TestBackend.create(temp.resolve("project"), "import test");
     }
 
     @AfterEach
@@ -216,7 +217,7 @@ class ImageImportTest {
     @Test
     void configuredLimitApplies() throws IOException {
         Path folder = temp.resolve("small-limit");
-        try (Project limited = Project.create(folder, "limited", ProjectOptions.defaults().withMaxImagePixels(100))) {
+        try (Project limited = TestBackend.create(folder, "limited", ProjectOptions.defaults().withMaxImagePixels(100))) {
             Path ok = TestImages.write(temp.resolve("ok.png"), TestImages.grey8(10, 10), "png");
             Path big = TestImages.write(temp.resolve("big.png"), TestImages.grey8(11, 10), "png");
             limited.images().importFile(ok);

@@ -1,0 +1,114 @@
+package io.defectstudio.storage.changes;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Listens on the shared database's {@code defect_studio} channel (LISTEN/NOTIFY; the migrations' triggers announce
+ * every committed row) on a connection of its own, and reconnects when the server goes away.
+ */
+public final class PostgresChangeFeed implements ChangeFeed {
+    public static final String CHANNEL = "defect_studio";
+    private static final Logger LOG = LoggerFactory.getLogger(PostgresChangeFeed.class);
+    private static final int WAIT_MILLIS = 250;
+    private static final long RETRY_MILLIS = 1000;
+
+    private final ConnectionSource connections;
+    private final String description;
+    private final List<Consumer<ProjectChange>> listeners = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile boolean closed;
+    private volatile boolean listening;
+
+    /** Opens a connection that may LISTEN. */
+    @FunctionalInterface
+    public interface ConnectionSource {
+        Connection open() throws SQLException;
+    }
+
+    public PostgresChangeFeed(ConnectionSource connections, String description) {
+        this.connections = connections;
+        this.description = description;
+        this.thread = new Thread(this::run, "change feed " + description);
+        thread.setDaemon(true);
+    }
+
+    @Override
+    public synchronized AutoCloseable subscribe(Consumer<ProjectChange> listener) {
+        listeners.add(listener);
+        if (!thread.isAlive() && !closed) {
+            thread.start();
+        }
+        return () -> listeners.remove(listener);
+    }
+
+    /** Whether the feed holds a listening connection now (false while the server is away). */
+    public boolean listening() {
+        return listening;
+    }
+
+    private void run() {
+        while (!closed) {
+            try (Connection connection = connections.open()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                listening = true;
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (!closed) {
+                    PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
+                    if (notifications != null) {
+                        for (PGNotification notification : notifications) {
+                            deliver(ProjectChange.parse(notification.getParameter()));
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                listening = false;
+                if (!closed) {
+                    LOG.warn("{}: change feed lost its connection ({}); reconnecting", description, e.getMessage());
+                    pause();
+                }
+            }
+        }
+        listening = false;
+    }
+
+    private void deliver(ProjectChange change) {
+        for (Consumer<ProjectChange> listener : listeners) {
+            try {
+                listener.accept(change);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: a change listener failed", description, e);
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(RETRY_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closed = true;
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        try {
+            thread.join(2 * WAIT_MILLIS + 1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
