@@ -136,6 +136,11 @@ public final class Project implements AutoCloseable {
         }
     }
 
+    /** Whether {@code folder} holds a project, on one station or shared. */
+    public static boolean exists(Path folder) {
+        return Files.isRegularFile(folder.resolve(DATABASE_FILE)) || Files.isRegularFile(SharedProjectFile.in(folder));
+    }
+
     public static Project open(Path folder) {
         return open(folder, ProjectOptions.defaults());
     }
@@ -357,6 +362,11 @@ public final class Project implements AutoCloseable {
 
     public EpisodeRepository episodes() {
         return episodes;
+    }
+
+    /** The database itself, for {@link ProjectCopy}, which copies rows as they are. */
+    Database database() {
+        return db;
     }
 
     /** Which station works on which image right now (shared projects). */

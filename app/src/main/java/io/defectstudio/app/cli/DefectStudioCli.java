@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "Few-shot segmentation of metal surface defects. Without a subcommand the workstation opens.",
         subcommands = {SegmentCommand.class, EvalCommand.class, TrainCommand.class, PretrainCommand.class,
                 BuildMatcherCommand.class, CalibrateCommand.class,
-                BenchCommand.class, ExportCommand.class, ImportCommand.class, BenchBrushCommand.class,
+                BenchCommand.class, ExportCommand.class, ImportCommand.class, ProjectCommand.class, BenchBrushCommand.class,
                 ScreenshotsCommand.class, CommandLine.HelpCommand.class})
 public final class DefectStudioCli {
     /** Exit codes shared by every subcommand. */

@@ -25,6 +25,10 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--project", required = true, description = "Project folder.")
     Path project;
 
+    @Option(names = "--create", paramLabel = "NAME",
+            description = "Create the project (SQLite) with this name first if the folder holds none.")
+    String create;
+
     @Option(names = "--source", required = true, description = "Dataset folder to import.")
     Path source;
 
@@ -38,7 +42,8 @@ public final class ImportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         ImportFormat fmt = ProjectArgs.userInput(() -> ImportFormat.fromCliName(format));
-        try (Project p = ProjectArgs.open(project)) {
+        try (Project p = create != null && !Project.exists(project)
+                ? ProjectArgs.create(project, () -> Project.create(project, create)) : ProjectArgs.open(project)) {
             ImportReport report = ProjectArgs.userInput(() -> {
                 try {
                     return DatasetImporter.importInto(p, source, fmt, author, ProjectArgs.progress(o));

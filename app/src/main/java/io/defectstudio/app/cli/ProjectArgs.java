@@ -1,6 +1,7 @@
 package io.defectstudio.app.cli;
 
 import io.defectstudio.storage.Project;
+import io.defectstudio.storage.ProjectOptions;
 import io.defectstudio.training.datasets.DatasetFormatException;
 import io.defectstudio.training.datasets.ProgressListener;
 import java.io.PrintWriter;
@@ -14,14 +15,27 @@ final class ProjectArgs {
     }
 
     static Project open(Path folder) {
+        return open(folder, ProjectOptions.defaults());
+    }
+
+    static Project open(Path folder, ProjectOptions options) {
         try {
-            return Project.open(folder);
+            return Project.open(folder, options);
         } catch (RuntimeException e) {
             throw new CliException(DefectStudioCli.BAD_INPUT, "cannot open project " + folder + ": " + e.getMessage(), e);
         }
     }
 
-    /** Bad options and unusable dataset folders are the user's input, not a crash. */
+    /** Creates a project; a folder or database that cannot hold it is the user's input, not a crash. */
+    static Project create(Path folder, Supplier<Project> creation) {
+        try {
+            return creation.get();
+        } catch (RuntimeException e) {
+            throw new CliException(DefectStudioCli.BAD_INPUT, "cannot create a project in " + folder + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** Refuses, as bad input, any path that names nothing. */
     static void requireExisting(Path... paths) {
         for (Path p : paths) {
@@ -31,6 +45,7 @@ final class ProjectArgs {
         }
     }
 
+    /** Bad options and unusable dataset folders are the user's input, not a crash. */
     static <T> T userInput(Supplier<T> work) {
         try {
             return work.get();

@@ -51,13 +51,13 @@ class DatasetCommandsTest {
         assertTrue(first.out().contains("Exported " + exported + " item(s)"), first.out());
 
         Path copy = dir.resolve("copy");
-        Project.create(copy, "copy").close();
-        Run imported = run("import", "--project", copy.toString(), "--source", dir.resolve("a").toString(),
-                "--author", "data-team");
+        Run imported = run("import", "--project", copy.toString(), "--create", "copy", "--source",
+                dir.resolve("a").toString(), "--author", "data-team");
         assertEquals(0, imported.code(), imported.err());
         assertTrue(imported.out().contains("Imported " + exported + " entr"), imported.out());
         try (Project p = Project.open(copy)) {
             assertEquals(exported, p.annotations().count());
+            assertEquals("copy", p.name(), "--create made the project");
         }
     }
 

@@ -180,6 +180,13 @@ public final class PostgresDialect implements SqlDialect {
     }
 
     @Override
+    public void afterExplicitIds(Connection connection, String table) throws SQLException {
+        // Identity columns do not see explicit ids; without this the next insert would collide with a copied row.
+        Jdbc.one(connection, "SELECT setval(pg_get_serial_sequence(?, 'id'), COALESCE(MAX(id), 1), MAX(id) IS NOT NULL)"
+                + " FROM " + table, rs -> rs.getLong(1), table);
+    }
+
+    @Override
     public List<String> integrityProblems(Connection connection) {
         // The server checks its pages itself (and data checksums when enabled); foreign keys are always enforced.
         return List.of();

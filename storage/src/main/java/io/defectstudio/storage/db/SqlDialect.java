@@ -75,6 +75,11 @@ public interface SqlDialect {
         return insert(table, columns) + " ON CONFLICT (" + String.join(", ", keyColumns) + ") DO UPDATE SET " + updates;
     }
 
+    /** Brings {@code table}'s id generator past the ids just inserted explicitly (a project copy); no-op by default. */
+    default void afterExplicitIds(Connection connection, String table) throws SQLException {
+        // SQLite numbers the next row after the largest id present.
+    }
+
     /**
      * Why the database is not one of ours (another application's file), or empty when it is ours or still empty.
      *
