@@ -66,7 +66,7 @@ public final class Project implements AutoCloseable {
         this.annotations = new AnnotationRepository(db);
         this.predictions = new PredictionRepository(db);
         this.reviews = new ReviewRepository(db);
-        this.models = new ModelRepository(db);
+        this.models = new ModelRepository(db, folder);
         this.trainingRuns = new TrainingRunRepository(db);
         this.episodes = new EpisodeRepository(db);
         this.claims = new ImageClaimRepository(db);

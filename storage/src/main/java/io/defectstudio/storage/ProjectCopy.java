@@ -27,10 +27,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import java.util.stream.Stream;
 
 /**
  * Copies a whole project into a new, empty one, on either backend (SQLite to PostgreSQL and back): every row with its
- * id, every image file, then proves the copy by counting and checksumming both sides table by table. The rows are
+ * id, every image file and the model bundles trained into the project folder, then proves the copy by counting and checksumming both sides table by table. The rows are
  * written in one transaction, so a failed copy leaves the target without them.
  */
 public final class ProjectCopy {
@@ -50,6 +51,8 @@ public final class ProjectCopy {
     /** What was copied: rows per table (and the project's name and description), image files, and the checksums. */
     public record Report(Map<String, Long> rows, int imageFiles, Map<String, String> checksums) {
     }
+
+    private static final String MODELS = "models";
 
     private ProjectCopy() {
     }
@@ -72,6 +75,7 @@ public final class ProjectCopy {
         }
         requireEmpty(target);
         int files = copyImageFiles(source, target);
+        copyModels(source, target);
         Database from = source.database();
         Database to = target.database();
         to.write("copy the project", out -> {
@@ -173,6 +177,26 @@ public final class ProjectCopy {
             copied++;
         }
         return copied;
+    }
+
+    /** The model bundles trained into the project folder, which the model rows point to relatively. */
+    private static void copyModels(Project source, Project target) {
+        Path from = source.folder().resolve(MODELS);
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Path to = target.folder().resolve(MODELS).resolve(from.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else if (!Files.exists(to)) {
+                    Files.copy(file, to);
+                }
+            }
+        } catch (IOException e) {
+            throw new StorageIoException(from + ": cannot copy the model bundles: " + e.getMessage(), e);
+        }
     }
 
     /** Rows per table, the project record included. */

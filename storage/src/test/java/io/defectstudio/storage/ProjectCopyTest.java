@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,9 @@ class ProjectCopyTest {
                         .orElseThrow().id())), pixels(shared.annotations().readMask(shared.annotations()
                         .latest(image, scratch).orElseThrow().id())));
                 assertEquals(p.images().read(image).getWidth(), shared.images().read(image).getWidth());
+                Path bundle = shared.models().list().get(0).bundlePath();
+                assertEquals(shared.folder().resolve("models/base"), bundle);
+                assertEquals("{}", Files.readString(bundle.resolve("model.json")));
             }
         }
         try (Project shared = Project.open(temp.resolve("shared"))) {
@@ -96,6 +100,8 @@ class ProjectCopyTest {
         p.predictions().save(second, scratch, "matcher-1", TestImages.mask(24, 16, 5), 0.625, 17);
         p.reviews().record(image, scratch, ReviewDecision.APPROVE, "anna", "ok");
         p.reviews().record(image, scratch, ReviewDecision.REJECT, "sam", "edge", ReviewRole.SUPERVISOR);
+        Files.createDirectories(p.folder().resolve("models/base"));
+        Files.writeString(p.folder().resolve("models/base/model.json"), "{}");
         ModelRecord a = p.models().register("base", Path.of("models/base"), "matcher", "{\"miou\":0.3}");
         ModelRecord b = p.models().register("tuned", Path.of("models/tuned"), "eamnet", "{}");
         p.models().activate(a.id());

@@ -100,9 +100,12 @@ class SharedProjectTest {
     void aWrongPasswordIsATypedErrorThatNamesPgpass() {
         String url = SERVER.newDatabase();
         Project.createShared(temp.resolve("w"), url, "w", ProjectOptions.defaults()).close();
-        StorageIoException e = assertThrows(StorageIoException.class, () -> Project.open(temp.resolve("w"),
+        LoginRefusedException e = assertThrows(LoginRefusedException.class, () -> Project.open(temp.resolve("w"),
                 ProjectOptions.defaults().withLogin(PostgresServer.ADMIN, "wrong")));
         assertTrue(e.getMessage().contains("pgpass"), e.getMessage());
+        // No password anywhere (the user has no ~/.pgpass line): the same typed error, so the app can ask for one.
+        assertThrows(LoginRefusedException.class, () -> Project.open(temp.resolve("w"),
+                ProjectOptions.defaults().withLogin("nobody", null)));
     }
 
     @Test

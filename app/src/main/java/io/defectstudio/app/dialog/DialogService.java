@@ -10,6 +10,17 @@ public interface DialogService {
 
     Optional<String> askText(String title, String prompt, String initial);
 
+    /** A database login: the role, and a password that lives only in memory. */
+    record Login(String user, String password) {
+        @Override
+        public String toString() {
+            return "Login[user=" + user + "]";
+        }
+    }
+
+    /** Asks for a database role and its password (the password field hides what is typed). */
+    Optional<Login> askLogin(String title, String prompt, String initialUser);
+
     void showImportReport(ImportReport report);
 
     void showError(String title, String text);

@@ -5,8 +5,14 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.layout.GridPane;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
@@ -51,6 +57,30 @@ public class FxDialogService implements DialogService {
         d.getDialogPane().setPrefWidth(520);
         d.initOwner(owner);
         return d.showAndWait().filter(s -> !s.isBlank());
+    }
+
+    @Override
+    public Optional<Login> askLogin(String title, String prompt, String initialUser) {
+        Dialog<Login> d = new Dialog<>();
+        d.setTitle(title);
+        d.setHeaderText(prompt);
+        d.initOwner(owner);
+        TextField user = new TextField(initialUser);
+        user.setId("login-user");
+        PasswordField password = new PasswordField();
+        password.setId("login-password");
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.addRow(0, new Label("Database user:"), user);
+        grid.addRow(1, new Label("Password:"), password);
+        d.getDialogPane().setContent(grid);
+        d.getDialogPane().setPrefWidth(520);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.setOnShown(e -> (initialUser == null || initialUser.isBlank() ? user : password).requestFocus());
+        d.setResultConverter(b -> b == ButtonType.OK && !user.getText().isBlank()
+                ? new Login(user.getText().strip(), password.getText()) : null);
+        return d.showAndWait();
     }
 
     @Override

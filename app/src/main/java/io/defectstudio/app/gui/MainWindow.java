@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
@@ -83,6 +84,12 @@ public final class MainWindow extends BorderPane {
         create.setOnAction(e -> actions.newProject());
         MenuItem open = new MenuItem("Open project…");
         open.setOnAction(e -> actions.openProject());
+        MenuItem createShared = new MenuItem("New shared project…");
+        createShared.setId("menu-new-shared");
+        createShared.setOnAction(e -> actions.newSharedProject());
+        MenuItem openShared = new MenuItem("Open shared project…");
+        openShared.setId("menu-open-shared");
+        openShared.setOnAction(e -> actions.openSharedProject());
         MenuItem importFolder = new MenuItem("Import folder…");
         importFolder.setId("menu-import");
         importFolder.setOnAction(e -> actions.importFolder());
@@ -91,7 +98,8 @@ public final class MainWindow extends BorderPane {
         name.setOnAction(e -> actions.chooseName());
         MenuItem quit = new MenuItem("Quit");
         quit.setOnAction(e -> actions.quit());
-        Menu project = new Menu("Project", null, create, open, importFolder, name, quit);
+        Menu project = new Menu("Project", null, create, open, createShared, openShared, new SeparatorMenuItem(),
+                importFolder, name, new SeparatorMenuItem(), quit);
         MenuItem shortcutsItem = new MenuItem("Keyboard shortcuts (F1)");
         shortcutsItem.setOnAction(e -> run(Command.HELP));
         return new MenuBar(project, supervision(actions), new Menu("Help", null, shortcutsItem));
@@ -234,6 +242,12 @@ public final class MainWindow extends BorderPane {
         void newProject();
 
         void openProject();
+
+        default void newSharedProject() {
+        }
+
+        default void openSharedProject() {
+        }
 
         void importFolder();
 

@@ -7,6 +7,7 @@ import io.defectstudio.app.workspace.ProjectStore.ClassInfo;
 import io.defectstudio.app.workspace.WorkspaceViewModel;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
 import javafx.collections.ObservableList;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
@@ -93,6 +94,7 @@ final class QueuePanel extends VBox {
         });
         vm.queue().currentProperty().addListener((o, a, e) -> syncSelection());
         vm.queue().visible().addListener((ListChangeListener<QueueEntry>) c -> syncSelection());
+        vm.queue().heldByOthers().addListener((MapChangeListener<Long, String>) c -> list.refresh());
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(title, status, cls, order, list);
     }
@@ -143,7 +145,8 @@ final class QueuePanel extends VBox {
             name.setText(e.name());
             String conf = e.confidenceIfAny().isPresent()
                     ? String.format("  %.0f%%", 100 * e.confidenceIfAny().getAsDouble()) : "";
-            badge.setText(e.status().label() + conf);
+            String holder = vm.queue().heldByOthers().get(e.imageId());
+            badge.setText(e.status().label() + conf + (holder == null ? "" : "  · open at " + holder));
             badge.getStyleClass().setAll("badge", "badge-" + e.status().name().toLowerCase());
             if (shownId != e.imageId()) {
                 shownId = e.imageId();

@@ -59,6 +59,12 @@ final class StatusBar extends HBox {
         importing.progressProperty().bind(vm.folderImport().progressProperty());
         importing.visibleProperty().bind(vm.folderImport().progressProperty().greaterThanOrEqualTo(0));
         importing.managedProperty().bind(importing.visibleProperty());
+        Label shared = new Label();
+        shared.setId("status-shared");
+        shared.textProperty().bind(vm.shared().connectionProperty());
+        shared.visibleProperty().bind(vm.shared().connectionProperty().isNotEmpty());
+        shared.managedProperty().bind(shared.visibleProperty());
+        shared.setMinWidth(Region.USE_PREF_SIZE);
         Label message = new Label();
         message.setId("status-message");
         message.textProperty().bind(vm.session().messageProperty());
@@ -72,7 +78,7 @@ final class StatusBar extends HBox {
         message.setMinWidth(0);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        getChildren().addAll(project, new Separator(javafx.geometry.Orientation.VERTICAL), model, device,
+        getChildren().addAll(project, shared, new Separator(javafx.geometry.Orientation.VERTICAL), model, device,
                 new Separator(javafx.geometry.Orientation.VERTICAL), segment, segmentText, importing,
                 new Separator(javafx.geometry.Orientation.VERTICAL), legend, spring, message);
     }

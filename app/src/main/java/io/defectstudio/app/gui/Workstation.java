@@ -16,12 +16,13 @@ import io.defectstudio.app.workspace.SegmentationPort;
 import io.defectstudio.app.workspace.StorageProjectStore;
 import io.defectstudio.app.workspace.WorkspaceViewModel;
 import io.defectstudio.inference.InferenceOptions;
+import io.defectstudio.storage.LoginRefusedException;
+import io.defectstudio.storage.ProjectOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -43,6 +44,8 @@ public final class Workstation implements MainWindow.ProjectActions {
     private Stage stage;
     private Stage reviewStage;
     private TrainingWindow training;
+    /** How the open project was logged in to (a shared project's role and typed password); reused to reopen it. */
+    private ProjectOptions login = ProjectOptions.defaults();
 
     public Workstation(AppSettings settings, TaskExecutor tasks, DialogService dialogs, EngineFactory engines) {
         this.settings = settings;
@@ -110,20 +113,31 @@ public final class Workstation implements MainWindow.ProjectActions {
 
     /** The last opened project, else the demo project (installed into the data folder on first start). */
     private void openInitialProject() {
-        open(() -> {
+        open(options -> {
             Optional<Path> last = settings.lastProject();
             Path folder = last.isPresent() ? last.get() : DemoProject.install(settings.demoProjectDir());
-            return StorageProjectStore.open(folder, settings.person());
-        });
+            return StorageProjectStore.open(folder, settings.person(), options);
+        }, ProjectOptions.defaults());
     }
 
-    private void open(Callable<ProjectStore> opener) {
+    /** Opens or creates a project with a database login; the shared ones may need one. */
+    @FunctionalInterface
+    private interface Opener {
+        ProjectStore open(ProjectOptions options) throws Exception;
+    }
+
+    /**
+     * Opens a project in the background. When a shared project's server refuses the login (no password in
+     * ~/.pgpass, or a wrong one), asks for the role and password and tries again.
+     */
+    private void open(Opener opener, ProjectOptions options) {
         tasks.execute(() -> {
-            ProjectStore store = opener.call();
+            ProjectStore store = opener.open(options);
             StringBuilder problems = new StringBuilder();
             Optional<SegmentationPort> engine = engines.open(store, settings.detail(), problems::append);
             return new Opened(store, engine.orElse(null), problems.toString());
         }, opened -> {
+            login = options;
             vm.open(opened.store(), opened.engine());
             try {
                 settings.rememberProject(opened.store().folder());
@@ -134,7 +148,20 @@ public final class Workstation implements MainWindow.ProjectActions {
                 dialogs.showError("Model", opened.problems());
             }
             trainingFor(opened.store().folder(), false);
-        }, err -> dialogs.showError("Cannot open the project", err));
+        }, err -> {
+            if (err instanceof LoginRefusedException refused) {
+                askLogin(refused.getMessage(), options).ifPresent(retry -> open(opener, retry));
+            } else {
+                dialogs.showError("Cannot open the project", err);
+            }
+        });
+    }
+
+    private Optional<ProjectOptions> askLogin(String why, ProjectOptions tried) {
+        String user = tried.user().orElse(System.getProperty("user.name"));
+        return dialogs.askLogin("Log in to the shared project", why + "\n\nLog in as your station's database role"
+                + " (the password is kept in memory only; ~/.pgpass avoids this question).", user)
+                .map(l -> tried.withLogin(l.user(), l.password().isEmpty() ? null : l.password()));
     }
 
     private record Opened(ProjectStore store, SegmentationPort engine, String problems) {
@@ -144,16 +171,38 @@ public final class Workstation implements MainWindow.ProjectActions {
     public void newProject() {
         dialogs.chooseFolder("Folder for the new project").ifPresent(folder ->
                 dialogs.askText("New project", "Name:", folder.getFileName().toString()).ifPresent(name ->
-                        open(() -> {
+                        open(options -> {
                             Files.createDirectories(folder);
                             return StorageProjectStore.create(folder, name, settings.person());
-                        })));
+                        }, ProjectOptions.defaults())));
     }
 
     @Override
     public void openProject() {
-        dialogs.chooseFolder("Open a project folder").ifPresent(folder -> open(() -> StorageProjectStore.open(folder,
-                settings.person())));
+        dialogs.chooseFolder("Open a project folder").ifPresent(folder -> open(options -> StorageProjectStore.open(
+                folder, settings.person(), options), ProjectOptions.defaults()));
+    }
+
+    @Override
+    public void newSharedProject() {
+        dialogs.chooseFolder("Shared folder for the new project (every station mounts it; the images go there)")
+                .ifPresent(folder -> dialogs.askText("New shared project", "Name:", folder.getFileName().toString())
+                        .ifPresent(name -> dialogs.askText("New shared project", "The empty PostgreSQL database"
+                                + " that holds it, as a JDBC URL without a password (the server's administrator"
+                                + " creates it):", "jdbc:postgresql://server/defects").ifPresent(url ->
+                                open(options -> {
+                                    Files.createDirectories(folder);
+                                    return StorageProjectStore.createShared(folder, url.strip(), name,
+                                            settings.person(), options);
+                                }, ProjectOptions.defaults()))));
+    }
+
+    @Override
+    public void openSharedProject() {
+        dialogs.chooseFolder("Open a shared project's folder (where the stations' images are)").ifPresent(folder ->
+                askLogin("Opening the shared project in " + folder + ".", ProjectOptions.defaults())
+                        .ifPresent(options -> open(o -> StorageProjectStore.open(folder, settings.person(), o),
+                                options)));
     }
 
     @Override
@@ -163,7 +212,7 @@ public final class Workstation implements MainWindow.ProjectActions {
 
     @Override
     public void openReview() {
-        vm.projectFolder().ifPresent(folder -> tasks.execute(settings::person, name -> ReviewWindow.open(stage, folder,
+        vm.projectFolder().ifPresent(folder -> tasks.execute(settings::person, name -> ReviewWindow.open(stage, folder, login,
                 name, tasks, dialogs, s -> reviewStage = s), err -> dialogs.showError("Review", err)));
     }
 
@@ -179,7 +228,7 @@ public final class Workstation implements MainWindow.ProjectActions {
                 + " you paint and every decision you make:", current).ifPresent(name -> tasks.execute(() -> {
                     settings.setPerson(name);
                     return name;
-                }, saved -> folder.ifPresent(f -> open(() -> StorageProjectStore.open(f, saved))),
+                }, saved -> folder.ifPresent(f -> open(o -> StorageProjectStore.open(f, saved, o), login)),
                         err -> dialogs.showError("Your name", err))),
                 err -> dialogs.showError("Your name", err));
     }
@@ -205,7 +254,7 @@ public final class Workstation implements MainWindow.ProjectActions {
                         return settings.person();
                     }, person -> {
                         if (detail != current) {
-                            folder.ifPresent(f -> open(() -> StorageProjectStore.open(f, person)));
+                            folder.ifPresent(f -> open(o -> StorageProjectStore.open(f, person, o), login));
                         }
                     }, err -> dialogs.showError("Segmentation detail", "Cannot save the setting: "
                             + err.getMessage()));
@@ -214,7 +263,7 @@ public final class Workstation implements MainWindow.ProjectActions {
 
     @Override
     public void openModels() {
-        vm.projectFolder().ifPresent(folder -> ModelVersionsWindow.open(stage, folder, tasks, dialogs));
+        vm.projectFolder().ifPresent(folder -> ModelVersionsWindow.open(stage, folder, login, tasks, dialogs));
     }
 
     /** Keeps one training dialog per open project; creating it resumes an interrupted run. */
@@ -233,7 +282,7 @@ public final class Workstation implements MainWindow.ProjectActions {
                 return null;
             }, x -> { }, err -> LOG.warn("Closing the training window of {} failed", previous.folder(), err));
         }
-        TrainingWindow.open(folder, tasks, dialogs, w -> {
+        TrainingWindow.open(folder, login, tasks, dialogs, w -> {
             training = w;
             if (show) {
                 w.show(stage);

@@ -3,6 +3,7 @@ package io.defectstudio.app.models;
 import io.defectstudio.app.dialog.DialogService;
 import io.defectstudio.app.task.TaskExecutor;
 import io.defectstudio.storage.Project;
+import io.defectstudio.storage.ProjectOptions;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -31,8 +32,8 @@ public final class ModelVersionsWindow {
     private ModelVersionsWindow() {
     }
 
-    public static void open(Window owner, Path folder, TaskExecutor tasks, DialogService dialogs) {
-        tasks.execute(() -> Project.open(folder), project -> {
+    public static void open(Window owner, Path folder, ProjectOptions login, TaskExecutor tasks, DialogService dialogs) {
+        tasks.execute(() -> Project.open(folder, login), project -> {
             ModelVersionsViewModel vm = new ModelVersionsViewModel(project, tasks, new BenchmarkModelEvaluator(),
                     () -> HeldOutEpisodes.fromProject(project, 1, EPISODES_PER_CLASS));
             Stage stage = new Stage();

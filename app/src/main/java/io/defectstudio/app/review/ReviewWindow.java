@@ -4,6 +4,7 @@ import io.defectstudio.app.dialog.DialogService;
 import io.defectstudio.app.shortcut.Shortcuts;
 import io.defectstudio.app.task.TaskExecutor;
 import io.defectstudio.storage.Project;
+import io.defectstudio.storage.ProjectOptions;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.concurrent.RejectedExecutionException;
@@ -26,9 +27,9 @@ public final class ReviewWindow {
      *
      * @param supervisor the name the supervisor field starts with (the person set in the settings)
      */
-    public static void open(Window owner, Path folder, String supervisor, TaskExecutor tasks, DialogService dialogs,
-                            Consumer<Stage> onShown) {
-        tasks.execute(() -> Project.open(folder), project -> {
+    public static void open(Window owner, Path folder, ProjectOptions login, String supervisor, TaskExecutor tasks,
+                            DialogService dialogs, Consumer<Stage> onShown) {
+        tasks.execute(() -> Project.open(folder, login), project -> {
             ZoneId zone = ZoneId.systemDefault();
             ReviewViewModel vm = new ReviewViewModel(new StorageReviewStore(project), tasks, zone);
             vm.supervisorProperty().set(supervisor);

@@ -3,6 +3,7 @@ package io.defectstudio.app.task;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -43,14 +44,22 @@ public final class FxTaskExecutor implements TaskExecutor {
 
     private <T> void submit(ExecutorService pool, Callable<T> work, Consumer<T> onSuccess,
                             Consumer<Throwable> onFailure) {
-        pool.execute(() -> {
-            try {
-                T result = work.call();
-                Platform.runLater(() -> onSuccess.accept(result));
-            } catch (Throwable t) {
-                Platform.runLater(() -> onFailure.accept(t));
+        try {
+            pool.execute(() -> {
+                try {
+                    T result = work.call();
+                    Platform.runLater(() -> onSuccess.accept(result));
+                } catch (Throwable t) {
+                    Platform.runLater(() -> onFailure.accept(t));
+                }
+            });
+        } catch (RejectedExecutionException closed) {
+            // A late callback of a closed window: a read is no longer wanted, but a write must not vanish unsaid.
+            if (pool == writer) {
+                Platform.runLater(() -> onFailure.accept(new IllegalStateException(
+                        "the workstation is closing: this change was not saved", closed)));
             }
-        });
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.defectstudio.app.trainingui;
 import io.defectstudio.app.dialog.DialogService;
 import io.defectstudio.app.task.TaskExecutor;
 import io.defectstudio.storage.Project;
+import io.defectstudio.storage.ProjectOptions;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.scene.Scene;
@@ -26,8 +27,9 @@ public final class TrainingWindow implements AutoCloseable {
     }
 
     /** Opens the project's training in the background (resuming an interrupted run), then hands it over. */
-    public static void open(Path folder, TaskExecutor tasks, DialogService dialogs, Consumer<TrainingWindow> ready) {
-        tasks.execute(() -> Project.open(folder), project -> {
+    public static void open(Path folder, ProjectOptions login, TaskExecutor tasks, DialogService dialogs,
+                            Consumer<TrainingWindow> ready) {
+        tasks.execute(() -> Project.open(folder, login), project -> {
             TrainingViewModel vm = new TrainingViewModel(project, tasks);
             vm.load();
             ready.accept(new TrainingWindow(folder, vm, dialogs));

@@ -70,6 +70,7 @@ public final class Decisions {
         }, saved -> {
             session.countSaved();
             session.say((corrected ? "Corrected" : "Accepted") + " " + e.name() + " (version " + saved.version() + ")");
+            editor.recordSaved(e, classId, saved);
             segmentation.settled(e.imageId());
             queue.update(e.imageId(), x -> x.withStatus(corrected ? ImageStatus.CORRECTED : ImageStatus.ACCEPTED));
             canvas().setStyle(MaskStyle.accepted());
@@ -96,6 +97,7 @@ public final class Decisions {
             canvas().setStyle(editor.styleFor(st));
             session.say(makeSupport ? e.name() + " is now a support image: paint the defect"
                     : e.name() + " is no longer a support image");
+            editor.recordSaved(e, cls.id(), saved);
             segmentation.resegment();
         });
     }

@@ -22,11 +22,14 @@ public final class ImageEditor {
     private final ImageQueue queue;
     private final ClassList classes;
     private final SegmentationLoop segmentation;
+    private final SharedStation shared;
     private final CanvasViewModel canvas = new CanvasViewModel();
     private long loadToken;
     private boolean editedSinceLoad;
     /** The image on screen as it was shown: what undoing every edit returns it to, in the queue and the database. */
     private Shown shown;
+    /** The newest version of the image on screen this station knows of: a save landing above it crossed another's. */
+    private int knownVersion;
 
     private record Loaded(DisplayImage image, MaskLayer mask, boolean fromPrediction, int version) {
     }
@@ -34,11 +37,13 @@ public final class ImageEditor {
     private record Shown(long imageId, ImageStatus status, int version, boolean fromPrediction) {
     }
 
-    ImageEditor(WorkspaceSession session, ImageQueue queue, ClassList classes, SegmentationLoop segmentation) {
+    ImageEditor(WorkspaceSession session, ImageQueue queue, ClassList classes, SegmentationLoop segmentation,
+                SharedStation shared) {
         this.session = session;
         this.queue = queue;
         this.classes = classes;
         this.segmentation = segmentation;
+        this.shared = shared;
         canvas.setOnMaskCommitted(this::persist);
     }
 
@@ -92,7 +97,9 @@ public final class ImageEditor {
             editedSinceLoad = false;
             QueueEntry now = queue.find(entry.imageId()).orElse(entry);
             shown = new Shown(now.imageId(), now.status(), loaded.version(), loaded.fromPrediction());
+            knownVersion = loaded.version();
             canvas.show(loaded.image(), loaded.mask(), styleFor(now.status()));
+            shared.shown(now, cls);
         });
         segmentation.prioritise(entry.imageId());
     }
@@ -171,6 +178,7 @@ public final class ImageEditor {
         session.write(() -> s.saveMask(e.imageId(), cls.id(), kind, mask), saved -> {
             session.countSaved();
             session.say("Saved " + e.name() + " (version " + saved.version() + ")");
+            recordSaved(e, cls.id(), saved);
             if (support) {
                 segmentation.resegment();
             } else {
@@ -185,12 +193,22 @@ public final class ImageEditor {
         });
     }
 
+    /** A mask version of {@code e} was saved (a stroke, an acceptance): tells the shared station about it. */
+    void recordSaved(QueueEntry e, long classId, ProjectStore.StoredMask saved) {
+        boolean onScreen = queue.isCurrent(e.imageId());
+        shared.saved(e.name(), e.imageId(), classId, onScreen ? knownVersion : saved.version() - 1, saved);
+        if (onScreen) {
+            knownVersion = saved.version();
+        }
+    }
+
     private void retract(ProjectStore s, long classId, QueueEntry e, Shown before) {
         session.write(() -> {
             s.retractMasks(e.imageId(), classId, before.version());
             return before;
         }, b -> {
             editedSinceLoad = false;
+            knownVersion = b.version();
             session.countSaved();
             session.say("Undone: " + e.name() + " is as it was shown" + (b.version() > 0 ? " (version " + b.version()
                     + ")" : ", a prediction"));

@@ -7,6 +7,7 @@ import io.defectstudio.app.queue.QueueOrder;
 import io.defectstudio.app.workspace.ProjectStore.ClassInfo;
 import java.awt.image.BufferedImage;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -17,6 +18,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 
 /**
  * The project's images with their status for the active class, the filtered and sorted part of them the list shows,
@@ -32,6 +34,8 @@ public final class ImageQueue {
     private final ObjectProperty<ClassInfo> classFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<QueueOrder> order = new SimpleObjectProperty<>(QueueOrder.IMPORT);
     private final ReadOnlyObjectWrapper<QueueEntry> current = new ReadOnlyObjectWrapper<>();
+    /** Images another station has on screen (shared projects), with that station's name. */
+    private final ObservableMap<Long, String> heldByOthers = FXCollections.observableHashMap();
     private Thumbnails thumbnails = new Thumbnails();
 
     ImageQueue(WorkspaceSession session) {
@@ -43,21 +47,37 @@ public final class ImageQueue {
 
     /** Reads every image's status for {@code cls} (all unlabelled when null), then runs {@code then}. */
     void load(ClassInfo cls, Runnable then) {
+        load(cls, then, () -> { });
+    }
+
+    /** {@link #load(ClassInfo, Runnable)}; {@code onFailure} runs instead of {@code then} if the read fails. */
+    void load(ClassInfo cls, Runnable then, Runnable onFailure) {
         ProjectStore s = session.store();
         if (s == null) {
+            onFailure.run();
             return;
         }
-        session.read(() -> cls == null
+        session.read(() -> new Loaded(cls == null
                 ? s.images().stream().map(i -> new QueueEntry(i.id(), i.name(), ImageStatus.UNLABELLED, Double.NaN,
                         Set.of())).toList()
-                : new QueueLoader(s).load(cls.id()), loaded -> {
-                    entries.setAll(loaded);
+                : new QueueLoader(s).load(cls.id()), cls == null ? Map.of() : s.heldByOthers(cls.id())), loaded -> {
+                    entries.setAll(loaded.entries());
+                    heldByOthers.clear();
+                    heldByOthers.putAll(loaded.held());
+                    QueueEntry cur = current.get();
+                    if (cur != null) {
+                        find(cur.imageId()).ifPresent(current::set);
+                    }
                     refreshVisible();
                     then.run();
-                });
+                }, onFailure);
+    }
+
+    private record Loaded(List<QueueEntry> entries, Map<Long, String> held) {
     }
 
     void clear() {
+        heldByOthers.clear();
         classFilter.set(null);
         entries.clear();
         visible.clear();
@@ -115,12 +135,12 @@ public final class ImageQueue {
         return Optional.of(visible.get(n));
     }
 
-    /** The next visible entry after the current one, wrapping, that no one has decided yet. */
+    /** The next visible entry after the current one, wrapping, that no one has decided yet or has on screen. */
     Optional<QueueEntry> nextUnsettled() {
         int idx = currentIndex();
         for (int k = 1; k <= visible.size(); k++) {
             QueueEntry cand = visible.get((idx + k + visible.size()) % visible.size());
-            if (!cand.status().isSettled()) {
+            if (!cand.status().isSettled() && !heldByOthers.containsKey(cand.imageId())) {
                 return Optional.of(cand);
             }
         }
@@ -167,6 +187,11 @@ public final class ImageQueue {
 
     public ObjectProperty<QueueOrder> orderProperty() {
         return order;
+    }
+
+    /** Images other stations are correcting right now, with the station that has each. */
+    public ObservableMap<Long, String> heldByOthers() {
+        return FXCollections.unmodifiableObservableMap(heldByOthers);
     }
 
     public ReadOnlyObjectProperty<QueueEntry> currentProperty() {

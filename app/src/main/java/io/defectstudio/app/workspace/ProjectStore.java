@@ -3,7 +3,9 @@ package io.defectstudio.app.workspace;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What the workstation needs from a project, in its own terms. {@code StorageProjectStore} implements it over the
@@ -30,8 +32,18 @@ public interface ProjectStore extends AutoCloseable {
     /** The role of a stored mask version. */
     enum MaskKind { SUPPORT, CORRECTION, ACCEPTED }
 
-    /** The latest stored mask of an image and class. */
-    record StoredMask(long annotationId, MaskKind kind, int version) {
+    /** The latest stored mask of an image and class, and the person who saved it. */
+    record StoredMask(long annotationId, MaskKind kind, int version, String person) {
+    }
+
+    /**
+     * A change some station committed to a shared project.
+     *
+     * @param table   what changed: {@code annotation}, {@code review}, {@code prediction}, {@code image}, ...
+     * @param imageId the image it concerns, or null
+     * @param classId the defect class it concerns, or null
+     */
+    record Change(String table, Long imageId, Long classId) {
     }
 
     /** The latest stored prediction of an image and class. */
@@ -86,6 +98,44 @@ public interface ProjectStore extends AutoCloseable {
 
     /** The bundle of the project's active model, if one is registered and active. */
     Optional<Path> activeModelBundle();
+
+    /** Whether several stations share this project (on a database server). */
+    default boolean shared() {
+        return false;
+    }
+
+    /** The person this store records as the author of masks and decisions. */
+    default String person() {
+        return "";
+    }
+
+    /** This station's name in a shared project: who the others see holding an image. */
+    default String station() {
+        return "";
+    }
+
+    /**
+     * Calls {@code onChange} (on a background thread) for every change a station commits, and {@code onConnection}
+     * when the connection to the server is lost (false) or back (true). Close the result to stop. A single station's
+     * project never calls them.
+     */
+    default AutoCloseable watch(Consumer<Change> onChange, Consumer<Boolean> onConnection) {
+        return () -> { };
+    }
+
+    /** Claims an image for this station while it is on screen; returns the station that holds it already, if any. */
+    default Optional<String> claim(long imageId, long classId) {
+        return Optional.empty();
+    }
+
+    /** Gives up this station's claim on an image. */
+    default void release(long imageId, long classId) {
+    }
+
+    /** The images of a class other stations hold right now, with the station that holds each. */
+    default Map<Long, String> heldByOthers(long classId) {
+        return Map.of();
+    }
 
     @Override
     void close();

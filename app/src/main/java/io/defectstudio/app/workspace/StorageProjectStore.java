@@ -1,16 +1,25 @@
 package io.defectstudio.app.workspace;
 
 import io.defectstudio.storage.Project;
+import io.defectstudio.storage.ProjectOptions;
+import io.defectstudio.storage.StorageException;
 import io.defectstudio.storage.annotations.Annotation;
 import io.defectstudio.storage.annotations.AnnotationKind;
+import io.defectstudio.storage.claims.ImageClaim;
 import io.defectstudio.storage.images.ImageRecord;
 import io.defectstudio.storage.images.ImportResult;
 import io.defectstudio.storage.reviews.Review;
 import io.defectstudio.storage.reviews.ReviewDecision;
 import java.awt.image.BufferedImage;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@link ProjectStore} over a storage {@link Project}, writing as one person: every mask and decision records their
@@ -25,6 +34,7 @@ public final class StorageProjectStore implements ProjectStore {
 
     private final Project project;
     private final String person;
+    private final String station;
 
     public StorageProjectStore(Project project) {
         this(project, AUTHOR);
@@ -34,6 +44,15 @@ public final class StorageProjectStore implements ProjectStore {
     public StorageProjectStore(Project project, String person) {
         this.project = project;
         this.person = person == null || person.isBlank() ? AUTHOR : person.strip();
+        this.station = this.person + "@" + hostName();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "this station";
+        }
     }
 
     public static StorageProjectStore open(Path folder) {
@@ -42,6 +61,17 @@ public final class StorageProjectStore implements ProjectStore {
 
     public static StorageProjectStore open(Path folder, String person) {
         return new StorageProjectStore(Project.open(folder), person);
+    }
+
+    /** Opens a project with a database login (shared projects: the role, and a typed password or none). */
+    public static StorageProjectStore open(Path folder, String person, ProjectOptions options) {
+        return new StorageProjectStore(Project.open(folder, options), person);
+    }
+
+    /** Creates a shared project: images in {@code folder}, everything else in the database at {@code jdbcUrl}. */
+    public static StorageProjectStore createShared(Path folder, String jdbcUrl, String name, String person,
+                                                   ProjectOptions options) {
+        return new StorageProjectStore(Project.createShared(folder, jdbcUrl, name, options), person);
     }
 
     public static StorageProjectStore create(Path folder, String name) {
@@ -126,7 +156,7 @@ public final class StorageProjectStore implements ProjectStore {
             case CORRECTION -> a.author().endsWith(ACCEPTED_SUFFIX) ? MaskKind.ACCEPTED : MaskKind.CORRECTION;
             case IMPORTED -> MaskKind.ACCEPTED;
         };
-        return new StoredMask(a.id(), kind, a.version());
+        return new StoredMask(a.id(), kind, a.version(), person(a.author()));
     }
 
     @Override
@@ -141,9 +171,22 @@ public final class StorageProjectStore implements ProjectStore {
         return mask(project.annotations().save(imageId, classId, k, author, mask));
     }
 
+    /**
+     * Takes back this person's versions after {@code keepVersion}, under the write lock so that no station saves in
+     * between; refused when another person saved one of them meanwhile, whose work must stay.
+     */
     @Override
     public void retractMasks(long imageId, long classId, int keepVersion) {
-        project.annotations().retractAfter(imageId, classId, keepVersion);
+        project.inTransaction(() -> {
+            for (Annotation later : project.annotations().history(imageId, classId)) {
+                if (later.version() > keepVersion && !person(later.author()).equals(person)) {
+                    throw new StorageException(person(later.author()) + " saved version " + later.version()
+                            + " of this image after the one you started from; undo cannot take back their work."
+                            + " Paint the mask you want instead: every version stays in the history.");
+                }
+            }
+            project.annotations().retractAfter(imageId, classId, keepVersion);
+        });
     }
 
     @Override
@@ -181,7 +224,68 @@ public final class StorageProjectStore implements ProjectStore {
     }
 
     @Override
+    public boolean shared() {
+        return project.isShared();
+    }
+
+    @Override
+    public String person() {
+        return person;
+    }
+
+    @Override
+    public String station() {
+        return station;
+    }
+
+    @Override
+    public AutoCloseable watch(Consumer<Change> onChange, Consumer<Boolean> onConnection) {
+        AutoCloseable changes = project.changes().subscribe(c -> onChange.accept(new Change(c.table(),
+                c.imageId().orElse(null), c.classId().orElse(null))));
+        AutoCloseable connection = project.changes().watchConnection(onConnection);
+        return () -> {
+            changes.close();
+            connection.close();
+        };
+    }
+
+    @Override
+    public Optional<String> claim(long imageId, long classId) {
+        return project.isShared()
+                ? project.claims().claim(imageId, classId, station).map(ImageClaim::station) : Optional.empty();
+    }
+
+    @Override
+    public void release(long imageId, long classId) {
+        if (project.isShared()) {
+            project.claims().release(imageId, classId, station);
+        }
+    }
+
+    @Override
+    public Map<Long, String> heldByOthers(long classId) {
+        if (!project.isShared()) {
+            return Map.of();
+        }
+        Map<Long, String> held = new HashMap<>();
+        for (ImageClaim claim : project.claims().heldByOthers(station)) {
+            if (claim.classId() == classId) {
+                held.put(claim.imageId(), claim.station());
+            }
+        }
+        return held;
+    }
+
+    @Override
     public void close() {
+        if (project.isShared()) {
+            try {
+                project.claims().releaseAll(station);
+            } catch (StorageException e) {
+                // The server is away: the claims lapse by themselves after their lease.
+                LoggerFactory.getLogger(StorageProjectStore.class).warn("cannot release this station's images", e);
+            }
+        }
         project.close();
     }
 }

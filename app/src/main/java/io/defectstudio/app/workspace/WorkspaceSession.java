@@ -72,7 +72,15 @@ public final class WorkspaceSession {
     }
 
     <T> void read(Callable<T> work, Consumer<T> onSuccess) {
-        tasks.execute(work, onSuccess, err -> reportError("Reading the project", err));
+        read(work, onSuccess, () -> { });
+    }
+
+    /** A background read; on failure {@code onFailure} runs on the UI thread and the error is reported. */
+    <T> void read(Callable<T> work, Consumer<T> onSuccess, Runnable onFailure) {
+        tasks.execute(work, onSuccess, err -> {
+            onFailure.run();
+            reportError("Reading the project", err);
+        });
     }
 
     /** A background read whose failure is only logged, not shown (thumbnails). */

@@ -6,9 +6,10 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The workstation's state, as six small view-models that the views bind to: the {@link WorkspaceSession} (project,
+ * The workstation's state, as small view-models that the views bind to: the {@link WorkspaceSession} (project,
  * model, messages), the {@link ClassList}, the {@link ImageQueue}, the {@link ImageEditor} (the image on screen and
- * its edits), the inspector's {@link Decisions}, the {@link SegmentationLoop} and the {@link FolderImport}. This
+ * its edits), the inspector's {@link Decisions}, the {@link SegmentationLoop}, the {@link FolderImport} and the
+ * {@link SharedStation} (other stations' work, on a shared project). This
  * facade only creates them and wires what one does to the next. Every store call runs through the task executor
  * (reads in the background, writes on the one writer thread); results come back on the UI thread. Knows no nodes.
  */
@@ -21,13 +22,15 @@ public final class WorkspaceViewModel implements AutoCloseable {
     private final ImageEditor editor;
     private final Decisions decisions;
     private final FolderImport folderImport;
+    private final SharedStation shared;
 
     public WorkspaceViewModel(TaskExecutor tasks) {
         session = new WorkspaceSession(tasks);
         classes = new ClassList(session);
         queue = new ImageQueue(session);
         segmentation = new SegmentationLoop(session, queue, classes);
-        editor = new ImageEditor(session, queue, classes, segmentation);
+        shared = new SharedStation(session, queue, classes);
+        editor = new ImageEditor(session, queue, classes, segmentation, shared);
         decisions = new Decisions(session, queue, classes, editor, segmentation);
         folderImport = new FolderImport(session);
 
@@ -46,6 +49,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
         closeProject();
         session.open(project, engine);
         segmentation.attach();
+        shared.attach();
         session.read(project::classes, list -> {
             classes.setAll(list);
             if (list.isEmpty()) {
@@ -67,6 +71,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
     }
 
     private void closeProject() {
+        shared.detach();
         session.close();
         // Nothing of the previous project may survive: class ids restart at 1 in every project, so a kept active
         // class would look unchanged to the new one (no queue load) or not exist in it (saving fails).
@@ -107,6 +112,11 @@ public final class WorkspaceViewModel implements AutoCloseable {
 
     public FolderImport folderImport() {
         return folderImport;
+    }
+
+    /** The shared project's live updates and claims (inert on a single station's project). */
+    public SharedStation shared() {
+        return shared;
     }
 
     /** The canvas of the image on screen. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.defectstudio.app.demo.DemoProject;
 import io.defectstudio.app.engine.Engines;
 import io.defectstudio.app.workspace.EngineFactory;
+import io.defectstudio.storage.PostgresServer;
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.classes.DefectClass;
 import java.io.PrintWriter;
@@ -65,6 +66,28 @@ class SegmentCommandTest {
         try (Stream<Path> files = Files.list(out.resolve("Crack"))) {
             assertEquals(38, files.filter(f -> f.toString().endsWith(".png")).count());
         }
+    }
+
+    @Test
+    void aSharedProjectOnPostgresIsSegmentedAndExportedTheSameWay(@TempDir Path dir) throws Exception {
+        Path demo = DemoProject.install(dir.resolve("demo"));
+        Path shared = dir.resolve("shared");
+        Run copy = run(engines, "project", "copy", "--from", demo.toString(), "--to", shared.toString(),
+                "--postgres", PostgresServer.shared().newDatabase());
+        assertEquals(0, copy.code(), copy.err());
+        Run r = run(engines, "segment", "--project", shared.toString(), "--class", "Crack");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("[38/38]"), r.out());
+        try (Project p = Project.open(shared)) {
+            assertTrue(p.isShared());
+            DefectClass crack = p.classes().findByName("Crack").orElseThrow();
+            assertEquals(38, p.images().list().stream()
+                    .filter(i -> p.predictions().latest(i.id(), crack.id()).isPresent()).count());
+        }
+        Run export = run(engines, "export", "--project", shared.toString(), "--out", dir.resolve("out").toString(),
+                "--format", "png-masks");
+        assertEquals(0, export.code(), export.err());
+        assertTrue(Files.exists(dir.resolve("out/manifest.json")));
     }
 
     @Test

@@ -15,6 +15,9 @@ public final class TestDialogs extends FxDialogService {
     final Deque<String> texts = new ArrayDeque<>();
     final List<ImportReport> reports = new ArrayList<>();
     final List<String> errors = new ArrayList<>();
+    final Deque<Login> logins = new ArrayDeque<>();
+    /** The prompts of the login dialogs the window asked, in order. */
+    final List<String> loginPrompts = new ArrayList<>();
 
     /** The errors the window reported, as "title: text". */
     public List<String> errors() {
@@ -29,6 +32,12 @@ public final class TestDialogs extends FxDialogService {
     @Override
     public Optional<String> askText(String title, String prompt, String initial) {
         return Optional.ofNullable(texts.poll());
+    }
+
+    @Override
+    public Optional<Login> askLogin(String title, String prompt, String initialUser) {
+        loginPrompts.add(prompt);
+        return Optional.ofNullable(logins.poll());
     }
 
     @Override

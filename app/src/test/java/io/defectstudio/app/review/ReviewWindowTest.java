@@ -9,6 +9,7 @@ import io.defectstudio.app.canvas.CanvasView;
 import io.defectstudio.app.gui.TestDialogs;
 import io.defectstudio.app.task.FxTaskExecutor;
 import io.defectstudio.storage.Project;
+import io.defectstudio.storage.ProjectOptions;
 import io.defectstudio.storage.reviews.Review;
 import io.defectstudio.storage.reviews.ReviewRole;
 import java.nio.file.Path;
@@ -43,7 +44,8 @@ class ReviewWindowTest extends FxRobot {
     private Stage openWindow(Path folder) throws Exception {
         FxToolkit.registerPrimaryStage();
         AtomicReference<Stage> shown = new AtomicReference<>();
-        FxToolkit.setupFixture(() -> ReviewWindow.open(null, folder, "", tasks, dialogs, shown::set));
+        FxToolkit.setupFixture(() -> ReviewWindow.open(null, folder, ProjectOptions.defaults(), "", tasks, dialogs,
+                shown::set));
         waitFor(20, () -> shown.get() != null && !table().getItems().isEmpty());
         return shown.get();
     }

@@ -9,6 +9,7 @@ import io.defectstudio.app.gui.TestDialogs;
 import io.defectstudio.app.models.TrainingProjects;
 import io.defectstudio.app.task.FxTaskExecutor;
 import io.defectstudio.storage.Project;
+import io.defectstudio.storage.ProjectOptions;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.chart.LineChart;
@@ -46,7 +47,7 @@ class TrainingWindowTest extends FxRobot {
         tasks = new FxTaskExecutor();
         FxToolkit.registerPrimaryStage();
         AtomicReference<TrainingWindow> ready = new AtomicReference<>();
-        FxToolkit.setupFixture(() -> TrainingWindow.open(folder, tasks, dialogs, ready::set));
+        FxToolkit.setupFixture(() -> TrainingWindow.open(folder, ProjectOptions.defaults(), tasks, dialogs, ready::set));
         waitFor(20, () -> ready.get() != null);
         window = ready.get();
         fx(() -> {

@@ -25,6 +25,7 @@ public final class PostgresChangeFeed implements ChangeFeed {
     private final ConnectionSource connections;
     private final String description;
     private final List<Consumer<ProjectChange>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Boolean>> connectionWatchers = new CopyOnWriteArrayList<>();
     private final Thread thread;
     private volatile boolean closed;
     private volatile boolean listening;
@@ -51,6 +52,15 @@ public final class PostgresChangeFeed implements ChangeFeed {
         return () -> listeners.remove(listener);
     }
 
+    @Override
+    public synchronized AutoCloseable watchConnection(Consumer<Boolean> listener) {
+        connectionWatchers.add(listener);
+        if (!thread.isAlive() && !closed) {
+            thread.start();
+        }
+        return () -> connectionWatchers.remove(listener);
+    }
+
     /** Whether the feed holds a listening connection now (false while the server is away). */
     public boolean listening() {
         return listening;
@@ -62,7 +72,7 @@ public final class PostgresChangeFeed implements ChangeFeed {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
-                listening = true;
+                setListening(true);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (!closed) {
                     PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
@@ -73,7 +83,7 @@ public final class PostgresChangeFeed implements ChangeFeed {
                     }
                 }
             } catch (SQLException e) {
-                listening = false;
+                setListening(false);
                 if (!closed) {
                     LOG.warn("{}: change feed lost its connection ({}); reconnecting", description, e.getMessage());
                     pause();
@@ -81,6 +91,20 @@ public final class PostgresChangeFeed implements ChangeFeed {
             }
         }
         listening = false;
+    }
+
+    private void setListening(boolean now) {
+        if (listening == now) {
+            return;
+        }
+        listening = now;
+        for (Consumer<Boolean> watcher : connectionWatchers) {
+            try {
+                watcher.accept(now);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: a connection watcher failed", description, e);
+            }
+        }
     }
 
     private void deliver(ProjectChange change) {

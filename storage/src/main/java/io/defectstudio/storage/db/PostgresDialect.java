@@ -1,6 +1,7 @@
 package io.defectstudio.storage.db;
 
 import io.defectstudio.storage.DatabaseLockedException;
+import io.defectstudio.storage.LoginRefusedException;
 import io.defectstudio.storage.PermissionDeniedException;
 import io.defectstudio.storage.ReadOnlyProjectException;
 import io.defectstudio.storage.StorageException;
@@ -208,13 +209,14 @@ public final class PostgresDialect implements SqlDialect {
             return new ReadOnlyProjectException(location, operation + " needs a writable database ("
                     + error.getMessage() + ")", error);
         }
+        // 08004: the driver had no password to offer (none in ~/.pgpass).
+        if (state.startsWith("28") || state.equals("08004")) {
+            return new LoginRefusedException(describe() + ": the server refused the login while trying to " + operation
+                    + " (check the user and ~/.pgpass): " + error.getMessage(), error);
+        }
         if (state.startsWith("08") || state.startsWith("57P")) {
             return new StorageIoException(describe() + ": cannot reach the server while trying to " + operation
                     + ": " + error.getMessage(), error);
-        }
-        if (state.startsWith("28")) {
-            return new StorageIoException(describe() + ": the server refused the login while trying to " + operation
-                    + " (check the user and ~/.pgpass): " + error.getMessage(), error);
         }
         return new StorageIoException(describe() + ": failed to " + operation + ": " + error.getMessage(), error);
     }

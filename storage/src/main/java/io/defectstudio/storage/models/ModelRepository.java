@@ -12,14 +12,20 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
-/** Model bundles known to the project and which one is in use. */
+/**
+ * Model bundles known to the project and which one is in use. A bundle inside the project folder is recorded
+ * relative to it, so that the project still finds it when it is copied or mounted elsewhere (a shared project's
+ * stations mount its folder at their own paths); relative paths are read against the project folder.
+ */
 public final class ModelRepository {
     private static final String COLUMNS = "id, name, bundle_path, architecture, metrics_json, created_at, active";
 
     private final Database db;
+    private final Path projectFolder;
 
-    public ModelRepository(Database db) {
+    public ModelRepository(Database db, Path projectFolder) {
         this.db = db;
+        this.projectFolder = projectFolder;
     }
 
     public ModelRecord register(String name, Path bundlePath, String architecture, String metricsJson) {
@@ -27,10 +33,13 @@ public final class ModelRepository {
             throw new IllegalArgumentException("a model needs a name, a bundle path and an architecture");
         }
         String metrics = metricsJson == null ? "{}" : metricsJson;
+        Path absolute = projectFolder.resolve(bundlePath).normalize();
+        String stored = absolute.startsWith(projectFolder)
+                ? projectFolder.relativize(absolute).toString().replace('\\', '/') : absolute.toString();
         return db.write("register model " + name, c -> {
             long id = Jdbc.insert(c, db.dialect(), "INSERT INTO model (name, bundle_path, architecture, metrics_json, "
                     + "created_at, active) VALUES (?, ?, ?, ?, ?, ?)",
-                    name.strip(), bundlePath, architecture, metrics, Jdbc.now(), false);
+                    name.strip(), stored, architecture, metrics, Jdbc.now(), false);
             return load(c, id);
         });
     }
@@ -48,7 +57,7 @@ public final class ModelRepository {
 
     public Optional<ModelRecord> active() {
         return db.read("read active model", c -> Jdbc.one(c,
-                "SELECT " + COLUMNS + " FROM model WHERE active = ?", ModelRepository::map, true));
+                "SELECT " + COLUMNS + " FROM model WHERE active = ?", this::map, true));
     }
 
     /**
@@ -66,21 +75,21 @@ public final class ModelRepository {
 
     public List<ModelRecord> list() {
         return db.read("list models",
-                c -> Jdbc.list(c, "SELECT " + COLUMNS + " FROM model ORDER BY id", ModelRepository::map));
+                c -> Jdbc.list(c, "SELECT " + COLUMNS + " FROM model ORDER BY id", this::map));
     }
 
     public ModelRecord get(long id) {
         return db.read("read model " + id, c -> load(c, id));
     }
 
-    private static ModelRecord load(Connection c, long id) throws SQLException {
-        return Jdbc.one(c, "SELECT " + COLUMNS + " FROM model WHERE id = ?", ModelRepository::map, id)
+    private ModelRecord load(Connection c, long id) throws SQLException {
+        return Jdbc.one(c, "SELECT " + COLUMNS + " FROM model WHERE id = ?", this::map, id)
                 .orElseThrow(() -> new NotFoundException("model", id));
     }
 
-    private static ModelRecord map(ResultSet rs) throws SQLException {
-        return new ModelRecord(rs.getLong("id"), rs.getString("name"), Path.of(rs.getString("bundle_path")),
-                rs.getString("architecture"), rs.getString("metrics_json"), Jdbc.instant(rs, "created_at"),
-                rs.getInt("active") == 1);
+    private ModelRecord map(ResultSet rs) throws SQLException {
+        return new ModelRecord(rs.getLong("id"), rs.getString("name"),
+                projectFolder.resolve(rs.getString("bundle_path")), rs.getString("architecture"),
+                rs.getString("metrics_json"), Jdbc.instant(rs, "created_at"), rs.getInt("active") == 1);
     }
 }

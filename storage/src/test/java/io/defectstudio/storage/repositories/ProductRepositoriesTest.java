@@ -109,6 +109,25 @@ class ProductRepositoriesTest {
     }
 
     @Test
+    void aBundleInsideTheProjectIsFoundAfterTheFolderMoves() {
+        Path inside = project.folder().resolve("models/m1");
+        ModelRecord m = project.models().register("m1", inside, "matcher", "{}");
+        assertEquals(inside, m.bundlePath());
+        Path outside = temp.resolve("elsewhere/bundle");
+        assertEquals(outside, project.models().register("ext", outside, "matcher", "{}").bundlePath());
+        project.close();
+        Path moved = temp.resolve("moved");
+        try {
+            java.nio.file.Files.move(project.folder(), moved);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        project = Project.open(moved);
+        assertEquals(moved.resolve("models/m1"), project.models().get(m.id()).bundlePath());
+        assertEquals(outside, project.models().list().get(1).bundlePath());
+    }
+
+    @Test
     void exactlyOneModelIsActive() {
         ModelRecord a = project.models().register("base", Path.of("models/base"), "LERENet", "{\"miou\":0.61}");
         ModelRecord b = project.models().register("tuned", Path.of("models/tuned"), "EAMNet", "{\"miou\":0.66}");
@@ -119,7 +138,8 @@ class ProductRepositoriesTest {
 
         ModelRecord active = project.models().active().orElseThrow();
         assertEquals(b.id(), active.id());
-        assertEquals(Path.of("models/tuned"), active.bundlePath());
+        assertEquals(project.folder().resolve("models/tuned"), active.bundlePath(),
+                "a relative bundle path is inside the project folder");
         assertEquals("{\"miou\":0.66}", active.metricsJson());
         assertEquals(1, project.models().list().stream().filter(ModelRecord::active).count());
         assertThrows(NotFoundException.class, () -> project.models().activate(999));
