@@ -54,6 +54,7 @@ public final class ReviewViewModel {
     private final StringProperty supervisor = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private boolean loadAgain;
 
     public ReviewViewModel(ReviewStore store, TaskExecutor tasks, ZoneId zone) {
         this.store = store;
@@ -68,11 +69,18 @@ public final class ReviewViewModel {
         });
     }
 
-    /** Reads the items in the background and shows them. */
+    /**
+     * Reads the items in the background and shows them, keeping the selection. Called again while a read runs (other
+     * stations saving as the inspectors work), it reads once more afterwards rather than once per call.
+     */
     public void load() {
+        if (busy.get()) {
+            loadAgain = true;
+            return;
+        }
         busy.set(true);
         tasks.execute(() -> new Loaded(store.classes(), store.items()), loaded -> {
-            busy.set(false);
+            loaded();
             classes.setAll(loaded.classes());
             all.clear();
             all.addAll(loaded.items());
@@ -80,7 +88,18 @@ public final class ReviewViewModel {
             all.stream().map(ReviewItem::inspector).filter(n -> !n.isEmpty()).forEach(names::add);
             inspectors.setAll(names);
             applyFilter();
-        }, this::failed);
+        }, err -> {
+            loaded();
+            failed(err);
+        });
+    }
+
+    private void loaded() {
+        busy.set(false);
+        if (loadAgain) {
+            loadAgain = false;
+            load();
+        }
     }
 
     private record Loaded(List<ClassRef> classes, List<ReviewItem> items) {

@@ -7,6 +7,7 @@ import io.defectstudio.storage.Project;
 import io.defectstudio.storage.ProjectOptions;
 import java.nio.file.Path;
 import java.time.ZoneId;
+import java.util.Set;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import javafx.scene.Scene;
@@ -18,6 +19,9 @@ import javafx.stage.Window;
  * is safe for several in one process). The project closes on the writer thread after the last verdict is stored.
  */
 public final class ReviewWindow {
+    /** The changes that alter what the review list shows. */
+    private static final Set<String> LIVE_TABLES = Set.of("annotation", "prediction", "review", "image");
+
     private ReviewWindow() {
     }
 
@@ -38,11 +42,28 @@ public final class ReviewWindow {
             stage.setTitle(project.name() + " - Review - Defect Studio");
             ReviewView view = new ReviewView(vm, Shortcuts.defaults(), dialogs, zone);
             stage.setScene(new Scene(view, 1200, 720));
-            stage.setOnHidden(e -> close(project, tasks, dialogs));
+            // On a shared project the list fills as the inspectors accept and correct parts at their stations.
+            AutoCloseable live = project.changes().subscribe(change -> {
+                if (LIVE_TABLES.contains(change.table())) {
+                    tasks.runOnUi(vm::load);
+                }
+            });
+            stage.setOnHidden(e -> {
+                closeQuietly(live);
+                close(project, tasks, dialogs);
+            });
             stage.show();
             vm.load();
             onShown.accept(stage);
         }, err -> dialogs.showError("Cannot open the review", err));
+    }
+
+    private static void closeQuietly(AutoCloseable live) {
+        try {
+            live.close();
+        } catch (Exception e) {
+            // Only stops notifications to a window that is gone.
+        }
     }
 
     private static void close(Project project, TaskExecutor tasks, DialogService dialogs) {

@@ -8,8 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.defectstudio.app.canvas.CanvasView;
 import io.defectstudio.app.gui.TestDialogs;
 import io.defectstudio.app.task.FxTaskExecutor;
+import io.defectstudio.storage.PostgresServer;
 import io.defectstudio.storage.Project;
+import io.defectstudio.storage.ProjectCopy;
 import io.defectstudio.storage.ProjectOptions;
+import io.defectstudio.storage.annotations.AnnotationKind;
 import io.defectstudio.storage.reviews.Review;
 import io.defectstudio.storage.reviews.ReviewRole;
 import java.nio.file.Path;
@@ -53,6 +56,26 @@ class ReviewWindowTest extends FxRobot {
     @SuppressWarnings("unchecked")
     private TableView<ReviewItem> table() {
         return lookup("#review-table").tryQuery().map(n -> (TableView<ReviewItem>) n).orElse(new TableView<>());
+    }
+
+    @Test
+    void onASharedProjectTheListFillsAsAnotherStationSaves() throws Exception {
+        ReviewProjectFixture fx = new ReviewProjectFixture(temp);
+        Path shared = temp.resolve("shared");
+        try (Project source = Project.open(fx.folder);
+             Project target = Project.createShared(shared, PostgresServer.shared().newDatabase(), "copy",
+                     ProjectOptions.defaults())) {
+            ProjectCopy.copy(source, target, done -> { });
+        }
+        tasks = new FxTaskExecutor();
+        openWindow(shared);
+        assertEquals(3, (int) fx(() -> table().getItems().size()));
+        try (Project station = Project.open(shared)) {
+            station.annotations().save(fx.predicted, fx.pit, AnnotationKind.CORRECTION, "ines",
+                    new java.awt.image.BufferedImage(ReviewProjectFixture.W, ReviewProjectFixture.H,
+                            java.awt.image.BufferedImage.TYPE_BYTE_GRAY));
+        }
+        waitFor(5, () -> fx(() -> table().getItems().size()) == 4);
     }
 
     @Test

@@ -1,9 +1,12 @@
 package io.defectstudio.app.workspace;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.defectstudio.app.demo.DemoProject;
 import io.defectstudio.storage.Project;
+import io.defectstudio.storage.StorageException;
 import io.defectstudio.storage.annotations.AnnotationKind;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -36,6 +39,32 @@ class StorageProjectStoreTest {
         try (StorageProjectStore store = StorageProjectStore.open(folder)) {
             assertEquals(ProjectStore.MaskKind.ACCEPTED, store.latestMask(imageId, classId).orElseThrow().kind(),
                     "projects written before names still read as accepted");
+        }
+    }
+
+    @Test
+    void undoTakesBackOnlyThisPersonsVersionsAndNeverAnothers(@TempDir Path dir) {
+        Path folder = DemoProject.install(dir.resolve("demo"));
+        try (StorageProjectStore ana = StorageProjectStore.open(folder, "Ana");
+             StorageProjectStore ben = StorageProjectStore.open(folder, "Ben")) {
+            long imageId = ana.images().get(7).id();
+            long classId = ana.classes().get(0).id();
+            BufferedImage image = ana.readImage(imageId);
+            BufferedImage empty = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+            int shown = ana.latestMask(imageId, classId).map(ProjectStore.StoredMask::version).orElse(0);
+            ana.saveMask(imageId, classId, ProjectStore.MaskKind.CORRECTION, empty);
+            ProjectStore.StoredMask bens = ben.saveMask(imageId, classId, ProjectStore.MaskKind.CORRECTION, empty);
+            assertEquals("Ben", bens.person());
+
+            StorageException refused = assertThrows(StorageException.class,
+                    () -> ana.retractMasks(imageId, classId, shown));
+            assertTrue(refused.getMessage().startsWith("Ben saved version " + bens.version()), refused.getMessage());
+            assertEquals(bens, ana.latestMask(imageId, classId).orElseThrow(), "Ben's work stays");
+
+            ben.retractMasks(imageId, classId, bens.version() - 1);
+            assertEquals("Ana", ana.latestMask(imageId, classId).orElseThrow().person());
+            ana.retractMasks(imageId, classId, shown);
+            assertEquals(shown, ana.latestMask(imageId, classId).map(ProjectStore.StoredMask::version).orElse(0));
         }
     }
 }
