@@ -119,12 +119,15 @@ final class QueuePanel extends VBox {
         private final ImageView thumb = new ImageView();
         private final Label name = new Label();
         private final Label badge = new Label();
+        private final Label holder = new Label();
         private final javafx.scene.layout.StackPane frame = new javafx.scene.layout.StackPane(thumb);
-        private final HBox box = new HBox(8, frame, new VBox(2, name, badge));
+        private final HBox box = new HBox(8, frame, new VBox(2, name, badge, holder));
         private long shownId = -1;
 
         EntryCell() {
             box.setAlignment(Pos.CENTER_LEFT);
+            holder.getStyleClass().add("queue-holder");
+            holder.managedProperty().bind(holder.visibleProperty());
             thumb.setFitWidth(48);
             thumb.setFitHeight(48);
             thumb.setPreserveRatio(true);
@@ -145,8 +148,10 @@ final class QueuePanel extends VBox {
             name.setText(e.name());
             String conf = e.confidenceIfAny().isPresent()
                     ? String.format("  %.0f%%", 100 * e.confidenceIfAny().getAsDouble()) : "";
-            String holder = vm.queue().heldByOthers().get(e.imageId());
-            badge.setText(e.status().label() + conf + (holder == null ? "" : "  · open at " + holder));
+            badge.setText(e.status().label() + conf);
+            String station = vm.queue().heldByOthers().get(e.imageId());
+            holder.setVisible(station != null);
+            holder.setText(station == null ? "" : "Open at " + station);
             badge.getStyleClass().setAll("badge", "badge-" + e.status().name().toLowerCase());
             if (shownId != e.imageId()) {
                 shownId = e.imageId();

@@ -14,12 +14,15 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.geometry.Orientation;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
-/** Project, model, device, segmentation progress and the last message. */
-final class StatusBar extends HBox {
+/** Project, model, device, segmentation progress and the mask legend on one line; the last message below. */
+final class StatusBar extends VBox {
     /** A small sample of how a mask role is drawn, rendered by the same code as the overlay. */
     private static Label swatch(MaskStyle style, String text) {
         MaskLayer sample = new MaskLayer(16, 12);
@@ -34,10 +37,9 @@ final class StatusBar extends HBox {
     }
 
     StatusBar(WorkspaceViewModel vm) {
-        super(10);
+        super(2);
         setId("status-bar");
         setPadding(new Insets(4, 8, 4, 8));
-        setAlignment(Pos.CENTER_LEFT);
         Label project = new Label();
         project.textProperty().bind(Bindings.concat("Project: ", vm.session().projectNameProperty()));
         Label model = new Label();
@@ -72,14 +74,25 @@ final class StatusBar extends HBox {
                 swatch(MaskStyle.prediction(), "Prediction"), swatch(MaskStyle.accepted(), "Accepted"));
         legend.setId("mask-legend");
         legend.setAlignment(Pos.CENTER_LEFT);
-        for (var n : java.util.List.of(project, model, device, segmentText, legend)) {
+        for (var n : java.util.List.of(project, device, segmentText, legend)) {
             n.setMinWidth(Region.USE_PREF_SIZE);
         }
-        message.setMinWidth(0);
+        // At 1280 px the model's full name gives way first; its full text is in the tooltip.
+        model.setMinWidth(160);
+        Tooltip modelName = new Tooltip();
+        modelName.textProperty().bind(model.textProperty());
+        model.setTooltip(modelName);
+        Tooltip fullMessage = new Tooltip();
+        fullMessage.textProperty().bind(message.textProperty());
+        message.setTooltip(fullMessage);
+        message.setMaxWidth(Double.MAX_VALUE);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        getChildren().addAll(project, shared, new Separator(javafx.geometry.Orientation.VERTICAL), model, device,
-                new Separator(javafx.geometry.Orientation.VERTICAL), segment, segmentText, importing,
-                new Separator(javafx.geometry.Orientation.VERTICAL), legend, spring, message);
+        HBox facts = new HBox(10, project, shared, new Separator(Orientation.VERTICAL), model, device,
+                new Separator(Orientation.VERTICAL), segment, segmentText, importing,
+                new Separator(Orientation.VERTICAL), spring, legend);
+        facts.setAlignment(Pos.CENTER_LEFT);
+        // The last message (a save, a failure, another station's news) has a line of its own, so it is always read.
+        getChildren().addAll(facts, message);
     }
 }
