@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonParser;
 import io.defectstudio.inference.bundle.ModelBundle;
+import io.defectstudio.storage.PostgresServer;
 import io.defectstudio.storage.Project;
+import io.defectstudio.storage.ProjectCopy;
+import io.defectstudio.storage.ProjectOptions;
 import io.defectstudio.storage.models.ModelRecord;
 import io.defectstudio.storage.training.EpochMetrics;
 import io.defectstudio.storage.training.TrainingRun;
@@ -119,6 +122,25 @@ class TrainingServiceTest {
             assertEquals(2, epochs.size());
             assertTrue(epochs.get(1).metricsJson().contains("validation_mIoU"));
             assertEquals("scratch", TrainingRequest.fromJson(run.configJson()).classes().get(0));
+        }
+    }
+
+    @Test
+    void aSharedProjectOnPostgresTrainsFromTheSharedEpisodesTheSameWay() throws Exception {
+        Path folder = temp.resolve("shared");
+        try (Project single = Project.open(copyProject());
+             Project target = Project.createShared(folder, PostgresServer.shared().newDatabase(), "copy",
+                     ProjectOptions.defaults())) {
+            ProjectCopy.copy(single, target, done -> { });
+        }
+        try (Project p = Project.open(folder); TrainingService service = new TrainingService(p)) {
+            assertTrue(p.isShared());
+            TrainingService.Started started = service.start(request("baseline", 1, 2), new Watch());
+            ModelRecord m = started.done().get(5, TimeUnit.MINUTES).orElseThrow();
+            assertEquals(TrainingStatus.COMPLETED, p.trainingRuns().get(started.run().id()).status());
+            assertEquals(1, p.trainingRuns().epochMetrics(started.run().id()).size());
+            assertEquals("baseline", ModelBundle.load(m.bundlePath()).manifest().architecture());
+            assertTrue(m.bundlePath().startsWith(folder.resolve("models")), "the bundle is in the shared folder");
         }
     }
 
