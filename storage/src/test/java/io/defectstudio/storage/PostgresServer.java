@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server for the tests: Debian's {@code postgresql} package binaries, a throw-away data folder and a
- * free loopback port, password authentication only. One per test JVM, started on first use and stopped at exit.
+ * free loopback port, password authentication only, TLS offered (a self-signed certificate made with openssl). One per test JVM, started on first use and stopped at exit.
  * Passwords reach the driver the way a station's do, through a pgpass file (named by {@code org.postgresql.pgpassfile},
  * which child processes inherit through {@link #childJvmArguments()}).
  */
@@ -90,6 +90,11 @@ public final class PostgresServer {
         run(List.of(bin.resolve("initdb").toString(), "-D", dataFolder.toString(), "-U", ADMIN,
                 "--pwfile=" + passwordFile, "--auth=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"));
         Files.delete(passwordFile);
+        // A self-signed certificate, so that the server offers TLS as a line's server should.
+        run(List.of("openssl", "req", "-new", "-x509", "-days", "2", "-nodes", "-subj", "/CN=127.0.0.1",
+                "-keyout", dataFolder.resolve("server.key").toString(),
+                "-out", dataFolder.resolve("server.crt").toString()));
+        run(List.of("chmod", "600", dataFolder.resolve("server.key").toString()));
         addLogin(ADMIN, password);
     }
 
@@ -109,7 +114,7 @@ public final class PostgresServer {
         run(List.of(bin.resolve("pg_ctl").toString(), "-D", dataFolder.toString(), "-l",
                 dataFolder.resolveSibling("server.log").toString(), "-w", "-t", "60", "-o",
                 "-p " + port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + dataFolder.getParent()
-                        + " -c max_connections=200", "start"));
+                        + " -c max_connections=200 -c ssl=on", "start"));
     }
 
     /** Stops the server the fast way: sessions are cut off, committed work is kept. */

@@ -5,6 +5,7 @@ import io.defectstudio.storage.annotations.AnnotationKind;
 import io.defectstudio.storage.changes.PostgresChangeFeed;
 import io.defectstudio.storage.changes.ProjectChange;
 import io.defectstudio.storage.claims.ImageClaim;
+import io.defectstudio.storage.db.Jdbc;
 import io.defectstudio.storage.db.Migrator;
 import io.defectstudio.storage.reviews.ReviewDecision;
 import io.defectstudio.storage.reviews.ReviewRole;
@@ -57,6 +58,15 @@ class SharedProjectTest {
             String pointer = Files.readString(SharedProjectFile.in(first.project().folder()));
             assertTrue(pointer.contains(PostgresServer.databaseOf(url)), pointer);
             assertFalse(pointer.toLowerCase().contains("password="), pointer);
+        }
+    }
+
+    @Test
+    void aStationTalksToTheServerOverTlsWhenTheServerOffersIt() throws Exception {
+        try (ProjectFixture fx = fixture(SERVER.newDatabase())) {
+            boolean encrypted = fx.project().database().read("check the connection", c -> Jdbc.one(c,
+                    "SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()", rs -> rs.getBoolean(1))).orElseThrow();
+            assertTrue(encrypted, "the connection is not encrypted");
         }
     }
 
