@@ -35,6 +35,7 @@ public final class MainWindow extends BorderPane {
     private final WorkspaceViewModel vm;
     private final CanvasView canvasView;
     private final HelpOverlay help;
+    private final QueuePanel queuePanel;
     private final Shortcuts shortcuts;
 
     public MainWindow(WorkspaceViewModel vm, DialogService dialogs, Shortcuts shortcuts, ProjectActions actions) {
@@ -47,7 +48,8 @@ public final class MainWindow extends BorderPane {
         StackPane centre = new StackPane(canvasView, help);
         centre.setMinSize(200, 200);
 
-        VBox left = new VBox(new ClassPanel(vm.classes(), dialogs), new QueuePanel(vm));
+        queuePanel = new QueuePanel(vm);
+        VBox left = new VBox(new ClassPanel(vm.classes(), dialogs), queuePanel);
         VBox.setVgrow(left.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
         left.setMinWidth(230);
         left.setPrefWidth(260);
@@ -206,7 +208,11 @@ public final class MainWindow extends BorderPane {
         }
         KeyChord chord = new KeyChord(e.getCode().name(), e.isShortcutDown(), e.isShiftDown());
         shortcuts.lookup(chord).ifPresent(c -> {
-            run(c);
+            if (c == Command.SELECT_CLASS) {
+                vm.classes().selectNumber(chord.digit());
+            } else {
+                run(c);
+            }
             e.consume();
         });
     }
@@ -234,6 +240,7 @@ public final class MainWindow extends BorderPane {
             case ZOOM_IN -> canvasView.zoomBy(1.25);
             case ZOOM_OUT -> canvasView.zoomBy(1 / 1.25);
             case HELP -> help.setVisible(!help.isVisible());
+            case FIND_IMAGE -> queuePanel.focusFind();
         }
     }
 

@@ -16,6 +16,8 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -26,6 +28,7 @@ import javafx.util.StringConverter;
 final class QueuePanel extends VBox {
     private final ListView<QueueEntry> list = new ListView<>();
     private final WorkspaceViewModel vm;
+    private final TextField find;
 
     QueuePanel(WorkspaceViewModel vm) {
         super(6);
@@ -83,6 +86,25 @@ final class QueuePanel extends VBox {
         cls.setMaxWidth(Double.MAX_VALUE);
         order.setMaxWidth(Double.MAX_VALUE);
 
+        TextField find = new TextField();
+        find.setId("queue-find");
+        find.setPromptText("Find image by name (Ctrl+F)");
+        find.textProperty().bindBidirectional(vm.queue().nameFilterProperty());
+        // Enter opens the first match, Escape clears the search and gives the keys back to the canvas.
+        find.setOnAction(e -> {
+            if (!vm.queue().visible().isEmpty()) {
+                vm.editor().select(vm.queue().visible().get(0));
+            }
+        });
+        find.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                find.clear();
+                list.requestFocus();
+                e.consume();
+            }
+        });
+        this.find = find;
+
         list.setId("queue-list");
         list.setItems(vm.queue().visible());
         list.setCellFactory(v -> new EntryCell());
@@ -96,7 +118,13 @@ final class QueuePanel extends VBox {
         vm.queue().visible().addListener((ListChangeListener<QueueEntry>) c -> syncSelection());
         vm.queue().heldByOthers().addListener((MapChangeListener<Long, String>) c -> list.refresh());
         VBox.setVgrow(list, Priority.ALWAYS);
-        getChildren().addAll(title, status, cls, order, list);
+        getChildren().addAll(title, find, status, cls, order, list);
+    }
+
+    /** Puts the cursor in the search box. */
+    void focusFind() {
+        find.requestFocus();
+        find.selectAll();
     }
 
     private void syncSelection() {

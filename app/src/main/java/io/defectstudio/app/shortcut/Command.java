@@ -21,6 +21,9 @@ public enum Command {
     ZOOM_IN,
     ZOOM_OUT,
     HELP,
+    FIND_IMAGE,
+    /** The digit of the key says which: 1 is the first class in the list. */
+    SELECT_CLASS,
     REVIEW_APPROVE,
     REVIEW_REJECT,
     REVIEW_RELABEL

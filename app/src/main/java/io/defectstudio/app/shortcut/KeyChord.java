@@ -16,6 +16,11 @@ public record KeyChord(String key, boolean ctrl, boolean shift) {
         return new KeyChord(key, true, true);
     }
 
+    /** The digit 0-9 of a number key, or -1. */
+    public int digit() {
+        return key.matches("DIGIT[0-9]") ? key.charAt(5) - '0' : -1;
+    }
+
     /** How the chord reads in the help overlay. */
     public String display() {
         String k = switch (key) {
@@ -24,8 +29,8 @@ public record KeyChord(String key, boolean ctrl, boolean shift) {
             case "ENTER" -> "Enter";
             case "PLUS", "ADD" -> "+";
             case "MINUS", "SUBTRACT" -> "-";
-            case "DIGIT0" -> "0";
-            case "DIGIT1" -> "1";
+            case "DIGIT0", "DIGIT1", "DIGIT2", "DIGIT3", "DIGIT4", "DIGIT5", "DIGIT6", "DIGIT7", "DIGIT8", "DIGIT9" ->
+                    key.substring("DIGIT".length());
             default -> key.length() == 1 ? key : key.charAt(0) + key.substring(1).toLowerCase();
         };
         return (ctrl ? "Ctrl+" : "") + (shift ? "Shift+" : "") + k;

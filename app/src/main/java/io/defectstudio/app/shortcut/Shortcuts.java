@@ -2,6 +2,7 @@ package io.defectstudio.app.shortcut;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 /**
  * The one table of key bindings: the key handler looks commands up here and the F1 overlay lists it, so the two
@@ -18,7 +19,10 @@ public final class Shortcuts {
         }
 
         public String keysDisplay() {
-            return String.join(" / ", chords.stream().map(KeyChord::display).distinct().toList());
+            List<String> keys = chords.stream().map(KeyChord::display).distinct().toList();
+            // A run of number keys reads as a range.
+            return keys.size() > 3 && chords.stream().allMatch(c -> c.digit() >= 0)
+                    ? keys.get(0) + "-" + keys.get(keys.size() - 1) : String.join(" / ", keys);
         }
     }
 
@@ -38,10 +42,13 @@ public final class Shortcuts {
             new Binding(Command.UNDO, List.of(KeyChord.ctrl("Z")), "Undo the last stroke"),
             new Binding(Command.REDO, List.of(KeyChord.ctrlShift("Z"), KeyChord.ctrl("Y")), "Redo"),
             new Binding(Command.ZOOM_FIT, List.of(KeyChord.of("DIGIT0")), "Fit image to window"),
-            new Binding(Command.ZOOM_ONE_TO_ONE, List.of(KeyChord.of("DIGIT1")), "Zoom 1:1"),
+            new Binding(Command.ZOOM_ONE_TO_ONE, List.of(KeyChord.ctrl("DIGIT1")), "Zoom 1:1"),
+            new Binding(Command.SELECT_CLASS, IntStream.rangeClosed(1, 9).mapToObj(d -> KeyChord.of("DIGIT" + d))
+                    .toList(), "Label the 1st ... 9th defect class"),
             new Binding(Command.ZOOM_IN, List.of(KeyChord.of("PLUS"), KeyChord.of("ADD")), "Zoom in"),
             new Binding(Command.ZOOM_OUT, List.of(KeyChord.of("MINUS"), KeyChord.of("SUBTRACT")), "Zoom out"),
             new Binding(Command.HELP, List.of(KeyChord.of("F1")), "Show / hide this help"),
+            new Binding(Command.FIND_IMAGE, List.of(KeyChord.ctrl("F")), "Find an image by name (Enter opens it)"),
             new Binding(Command.REVIEW_APPROVE, List.of(KeyChord.of("A")), "Review: approve", Scope.REVIEW),
             new Binding(Command.REVIEW_REJECT, List.of(KeyChord.of("R")), "Review: reject", Scope.REVIEW),
             new Binding(Command.REVIEW_RELABEL, List.of(KeyChord.of("F")), "Review: flag for relabelling",

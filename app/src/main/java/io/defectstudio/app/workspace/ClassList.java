@@ -35,6 +35,13 @@ public final class ClassList {
         }
     }
 
+    /** Makes the {@code number}th class of the list (from 1) the one being labelled; nothing if there is none. */
+    public void selectNumber(int number) {
+        if (number >= 1 && number <= classes.size()) {
+            active.set(classes.get(number - 1));
+        }
+    }
+
     void clear() {
         active.set(null);
         classes.clear();

@@ -16,6 +16,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
@@ -33,6 +35,7 @@ public final class ImageQueue {
     private final ObjectProperty<ImageStatus> statusFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<ClassInfo> classFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<QueueOrder> order = new SimpleObjectProperty<>(QueueOrder.IMPORT);
+    private final StringProperty nameFilter = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<QueueEntry> current = new ReadOnlyObjectWrapper<>();
     /** Images another station has on screen (shared projects), with that station's name. */
     private final ObservableMap<Long, String> heldByOthers = FXCollections.observableHashMap();
@@ -43,6 +46,7 @@ public final class ImageQueue {
         statusFilter.addListener((o, a, b) -> refreshVisible());
         classFilter.addListener((o, a, b) -> refreshVisible());
         order.addListener((o, a, b) -> refreshVisible());
+        nameFilter.addListener((o, a, b) -> refreshVisible());
     }
 
     /** Reads every image's status for {@code cls} (all unlabelled when null), then runs {@code then}. */
@@ -88,7 +92,7 @@ public final class ImageQueue {
     private void refreshVisible() {
         ClassInfo cf = classFilter.get();
         QueueFilter f = new QueueFilter(statusFilter.get() == null ? Set.of() : Set.of(statusFilter.get()),
-                cf == null ? null : cf.id());
+                cf == null ? null : cf.id(), nameFilter.get());
         visible.setAll(f.apply(entries, order.get()));
     }
 
@@ -183,6 +187,11 @@ public final class ImageQueue {
 
     public ObjectProperty<ClassInfo> classFilterProperty() {
         return classFilter;
+    }
+
+    /** A piece of the file name the list shows only matches of (blank: every image). */
+    public StringProperty nameFilterProperty() {
+        return nameFilter;
     }
 
     public ObjectProperty<QueueOrder> orderProperty() {

@@ -37,7 +37,7 @@ class CanvasInteractionTest extends WorkstationFixture {
         assertEquals(0, fx(() -> vm().canvas().mask().get().countSet()) - maskBefore, "panning does not paint");
 
         focusCanvas();
-        type(KeyCode.DIGIT1);
+        press(KeyCode.CONTROL).type(KeyCode.DIGIT1).release(KeyCode.CONTROL);
         waitFor(5, () -> Math.abs(canvas().viewport().scale() - 1) < 1e-9);
     }
 

@@ -8,7 +8,9 @@ import io.defectstudio.storage.classes.DefectClass;
 import javafx.event.ActionEvent;
 import javafx.scene.control.ColorPicker;
 import javafx.scene.paint.Color;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** Creating, renaming and recolouring a defect class from the class panel reaches the project database. */
 class ClassPanelWindowTest extends WorkstationFixture {
@@ -35,5 +37,19 @@ class ClassPanelWindowTest extends WorkstationFixture {
             assertEquals("#123456", c.colourHex().toUpperCase());
         }
         startWorkstation(data, TestModels.none());
+    }
+
+    @Test
+    void numberKeysPickTheClassBeingLabelled() throws Exception {
+        startWorkstation(data, TestModels.none());
+        focusCanvas();
+        type(KeyCode.DIGIT3);
+        waitFor(5, () -> vm().classes().activeProperty().get().equals(vm().classes().classes().get(2)));
+        type(KeyCode.DIGIT9);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(fx(() -> vm().classes().classes().get(2)), fx(() -> vm().classes().activeProperty().get()),
+                "the demo has five classes: 9 picks nothing");
+        type(KeyCode.DIGIT1);
+        waitFor(5, () -> vm().classes().activeProperty().get().equals(vm().classes().classes().get(0)));
     }
 }

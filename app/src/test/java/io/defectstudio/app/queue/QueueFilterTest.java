@@ -28,6 +28,15 @@ class QueueFilterTest {
     }
 
     @Test
+    void filtersByAPieceOfTheNameWhateverItsCase() {
+        List<Long> ids = QueueFilter.ALL.withName(" C ").apply(entries, QueueOrder.IMPORT).stream()
+                .map(QueueEntry::imageId).toList();
+        assertEquals(List.of(3L), ids);
+        assertEquals(List.of(), QueueFilter.ALL.withName("no such image").apply(entries, QueueOrder.IMPORT));
+        assertEquals(entries.size(), QueueFilter.ALL.withName("  ").apply(entries, QueueOrder.IMPORT).size());
+    }
+
+    @Test
     void filtersByClass() {
         List<Long> ids = QueueFilter.ALL.withClass(2L).apply(entries, QueueOrder.IMPORT).stream()
                 .map(QueueEntry::imageId).toList();

@@ -36,6 +36,19 @@ class ShortcutsTest {
         assertEquals(EnumSet.allOf(Command.class), bound);
         assertTrue(shortcuts.bindings().stream().anyMatch(b -> b.keysDisplay().equals("A / Enter")));
         assertTrue(shortcuts.bindings().stream().anyMatch(b -> b.keysDisplay().equals("[")));
+        assertTrue(shortcuts.bindings().stream().anyMatch(b -> b.command() == Command.SELECT_CLASS
+                && b.keysDisplay().equals("1-9")));
+    }
+
+    @Test
+    void numberKeysPickClassesAndCtrlOneZoomsOneToOne() {
+        for (int d = 1; d <= 9; d++) {
+            assertEquals(Optional.of(Command.SELECT_CLASS), shortcuts.lookup(KeyChord.of("DIGIT" + d)));
+            assertEquals(d, KeyChord.of("DIGIT" + d).digit());
+        }
+        assertEquals(Optional.of(Command.ZOOM_ONE_TO_ONE), shortcuts.lookup(KeyChord.ctrl("DIGIT1")));
+        assertEquals(Optional.of(Command.ZOOM_FIT), shortcuts.lookup(KeyChord.of("DIGIT0")));
+        assertEquals(-1, KeyChord.of("A").digit());
     }
 
     @Test
