@@ -21,6 +21,9 @@ public interface DialogService {
     /** Asks for a database role and its password (the password field hides what is typed). */
     Optional<Login> askLogin(String title, String prompt, String initialUser);
 
+    /** Asks a yes / no question; true when the user goes ahead. */
+    boolean confirm(String title, String question);
+
     void showImportReport(ImportReport report);
 
     void showError(String title, String text);

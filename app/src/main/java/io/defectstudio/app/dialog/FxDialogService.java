@@ -84,6 +84,15 @@ public class FxDialogService implements DialogService {
     }
 
     @Override
+    public boolean confirm(String title, String question) {
+        Alert a = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
+        a.initOwner(owner);
+        a.setTitle(title);
+        a.setHeaderText(title);
+        return a.showAndWait().filter(b -> b == ButtonType.OK).isPresent();
+    }
+
+    @Override
     public void showImportReport(ImportReport report) {
         Alert a = new Alert(report.skipped().isEmpty() ? Alert.AlertType.INFORMATION : Alert.AlertType.WARNING);
         a.initOwner(owner);

@@ -3,6 +3,7 @@ package io.defectstudio.app.gui;
 import io.defectstudio.app.demo.DemoProject;
 import io.defectstudio.app.dialog.DialogService;
 import io.defectstudio.app.dialog.FxDialogService;
+import io.defectstudio.app.engine.ShippedModel;
 import io.defectstudio.app.models.ModelVersionsWindow;
 import io.defectstudio.app.queue.QueueOrder;
 import io.defectstudio.app.review.ReviewWindow;
@@ -19,6 +20,7 @@ import io.defectstudio.inference.InferenceOptions;
 import io.defectstudio.storage.LoginRefusedException;
 import io.defectstudio.storage.ProjectOptions;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -263,7 +265,17 @@ public final class Workstation implements MainWindow.ProjectActions {
 
     @Override
     public void openModels() {
-        vm.projectFolder().ifPresent(folder -> ModelVersionsWindow.open(stage, folder, login, tasks, dialogs));
+        vm.projectFolder().ifPresent(folder -> ModelVersionsWindow.open(stage, folder, login, tasks, dialogs,
+                this::shippedModel, () -> open(o -> StorageProjectStore.open(folder, settings.person(), o), login)));
+    }
+
+    /** The model shipped with the application, unpacked into the data folder once. */
+    private Optional<Path> shippedModel() {
+        try {
+            return ShippedModel.extract(settings.dataDir().resolve("models").resolve("default"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack the shipped model: " + e.getMessage(), e);
+        }
     }
 
     /** Keeps one training dialog per open project; creating it resumes an interrupted run. */

@@ -34,6 +34,24 @@ public final class TestDialogs extends FxDialogService {
         return Optional.ofNullable(texts.poll());
     }
 
+    /** The answers to confirmation questions, in order (none left: cancel). */
+    final Deque<Boolean> confirmations = new ArrayDeque<>();
+    final List<String> questions = new ArrayList<>();
+
+    public Deque<Boolean> confirmations() {
+        return confirmations;
+    }
+
+    public List<String> questions() {
+        return questions;
+    }
+
+    @Override
+    public boolean confirm(String title, String question) {
+        questions.add(question);
+        return Boolean.TRUE.equals(confirmations.poll());
+    }
+
     @Override
     public Optional<Login> askLogin(String title, String prompt, String initialUser) {
         loginPrompts.add(prompt);

@@ -55,6 +55,12 @@ public final class ModelRepository {
         });
     }
 
+    /** Leaves no model active, so that the workstation segments with the model shipped with the application. */
+    public void deactivateAll() {
+        db.write("go back to the shipped model", c -> Jdbc.update(c, "UPDATE model SET active = ? WHERE active = ?",
+                false, true));
+    }
+
     public Optional<ModelRecord> active() {
         return db.read("read active model", c -> Jdbc.one(c,
                 "SELECT " + COLUMNS + " FROM model WHERE active = ?", this::map, true));

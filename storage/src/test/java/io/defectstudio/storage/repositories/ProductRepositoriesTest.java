@@ -144,6 +144,10 @@ class ProductRepositoriesTest {
         assertEquals(1, project.models().list().stream().filter(ModelRecord::active).count());
         assertThrows(NotFoundException.class, () -> project.models().activate(999));
         assertEquals(b.id(), project.models().active().orElseThrow().id());
+
+        project.models().deactivateAll();
+        assertTrue(project.models().active().isEmpty(), "back to the shipped model");
+        assertEquals(b.id(), project.models().previouslyActive().orElseThrow().id(), "and b is what came before");
     }
 
     @Test
