@@ -294,7 +294,7 @@ public final class Workstation implements MainWindow.ProjectActions {
                 return null;
             }, x -> { }, err -> LOG.warn("Closing the training window of {} failed", previous.folder(), err));
         }
-        TrainingWindow.open(folder, login, tasks, dialogs, w -> {
+        TrainingWindow.open(folder, login, tasks, dialogs, this::shippedModel, w -> {
             training = w;
             if (show) {
                 w.show(stage);

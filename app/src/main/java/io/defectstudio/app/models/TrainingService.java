@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Runs meta-training for a project in the background, one run at a time, so the inspector keeps labelling. Each run
@@ -45,12 +47,22 @@ public final class TrainingService implements AutoCloseable {
     private static final long PROGRESS_WRITE_MILLIS = 1000;
 
     private final Project project;
+    private final Supplier<Optional<Path>> shippedBundle;
     private final ExecutorService executor;
     private final Map<Long, AtomicBoolean> cancelFlags = new ConcurrentHashMap<>();
     private final AtomicBoolean closing = new AtomicBoolean();
 
     public TrainingService(Project project) {
+        this(project, Optional::empty);
+    }
+
+    /**
+     * @param shippedBundle the model shipped with the application: "from the active model" starts from it while no
+     *                      version of the project is active
+     */
+    public TrainingService(Project project, Supplier<Optional<Path>> shippedBundle) {
         this.project = project;
+        this.shippedBundle = shippedBundle;
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "ds-training");
             t.setDaemon(true);
@@ -170,36 +182,55 @@ public final class TrainingService implements AutoCloseable {
                 List.of()));
     }
 
-    /** Validation uses every fifth image of a class; it needs shots + 1 of them per class. */
+    /** How many accepted or corrected masks a class needs for K-shot training: every fifth is held out. */
+    public static int masksNeeded(int shots) {
+        return 5 * shots + 1;
+    }
+
+    /** The accepted and corrected masks each class has for training, by class name (slow: reads every mask). */
+    public Map<String, Integer> usableMasks(List<String> classes) {
+        AcceptedMasksSource source = new AcceptedMasksSource(project, classes);
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String c : classes) {
+            counts.put(c, source.samples(c).size());
+        }
+        return counts;
+    }
+
     private void checkData(TrainingRequest request) {
         if (request.classes().isEmpty()) {
             return;
         }
-        AcceptedMasksSource source = new AcceptedMasksSource(project, request.classes());
-        int needed = 5 * request.shots() + 1;
-        for (String c : request.classes()) {
-            int n = source.samples(c).size();
+        int needed = masksNeeded(request.shots());
+        usableMasks(request.classes()).forEach((c, n) -> {
             if (n < needed) {
                 throw new IllegalArgumentException("Class " + c + " has " + n + " accepted or corrected masks; "
                         + request.shots() + "-shot training needs at least " + needed
                         + " (every fifth is held out for validation)");
             }
-        }
+        });
     }
 
     private static int validationEpisodes(TrainingRequest request) {
         return Math.max(2, Math.min(20, 2 * request.classes().size() + 2));
     }
 
-    /** The active model's backbone as pre-trained weights for a new run: same backbone family required. */
+    /**
+     * The active model's backbone as pre-trained weights for a new run (the shipped model's while no version is
+     * active): same backbone family required.
+     */
     private Path activeBackbone(TrainingRequest request, Path runDir) {
-        ModelRecord active = project.models().active().orElseThrow(() ->
-                new IllegalArgumentException("No active model to start from; choose 'from scratch'"));
-        ModelBundle bundle = ModelBundle.load(active.bundlePath());
+        Optional<ModelRecord> active = project.models().active();
+        Path bundlePath = active.map(ModelRecord::bundlePath).or(shippedBundle).orElseThrow(() ->
+                new IllegalArgumentException("No active model and no shipped model to start from; choose"
+                        + " 'from scratch'"));
+        String name = active.map(ModelRecord::name).orElse("shipped model");
+        ModelBundle bundle = ModelBundle.load(bundlePath);
         String backbone = bundle.manifest().backbone();
         if (!backbone.equals(request.backbone())) {
-            throw new IllegalArgumentException("The active model " + active.name() + " has a " + backbone
-                    + " backbone, not " + request.backbone());
+            throw new IllegalArgumentException("The " + (active.isPresent() ? "active model " : "") + name + " has a "
+                    + backbone + " backbone, not " + request.backbone() + "; choose " + backbone
+                    + " or 'from scratch'");
         }
         Path weights = runDir.resolve("start-backbone.safetensors");
         BackboneWeights.saveFromBundle(bundle, weights);

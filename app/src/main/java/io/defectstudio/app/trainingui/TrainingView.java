@@ -23,6 +23,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /** The training dialog: settings on the left, progress with ETA and the live loss and validation-mIoU charts. */
 public final class TrainingView extends BorderPane {
@@ -51,7 +52,22 @@ public final class TrainingView extends BorderPane {
                 }
             });
             return on;
+        }, new StringConverter<>() {
+            @Override
+            public String toString(String name) {
+                int n = vm.masksOf(name);
+                return n < 0 ? name : name + " (" + n + " masks)";
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
         }));
+        Label readiness = new Label();
+        readiness.setId("training-readiness");
+        readiness.setWrapText(true);
+        readiness.textProperty().bind(vm.readinessProperty());
         ComboBox<String> arch = new ComboBox<>();
         arch.getItems().setAll(TrainingViewModel.ARCHITECTURES);
         arch.valueProperty().bindBidirectional(vm.architectureProperty());
@@ -66,7 +82,7 @@ public final class TrainingView extends BorderPane {
         Spinner<Integer> steps = spinner(1, 10_000, vm.stepsPerEpochProperty().get());
         steps.valueProperty().addListener((o, a, b) -> vm.stepsPerEpochProperty().set(b));
         ToggleGroup start = new ToggleGroup();
-        RadioButton active = new RadioButton("From the active model");
+        RadioButton active = new RadioButton("From the active model (the shipped one if none is)");
         RadioButton scratch = new RadioButton("From scratch");
         active.setToggleGroup(start);
         scratch.setToggleGroup(start);
@@ -103,7 +119,7 @@ public final class TrainingView extends BorderPane {
         cancel.setId("training-cancel");
         cancel.disableProperty().bind(vm.runningProperty().not());
         cancel.setOnAction(e -> vm.cancel());
-        VBox box = new VBox(8, new Label("Classes (accepted and corrected masks)"), classes, form,
+        VBox box = new VBox(8, new Label("Classes (accepted and corrected masks)"), classes, readiness, form,
                 new HBox(8, run, cancel));
         box.setPadding(new Insets(8));
         box.setPrefWidth(330);

@@ -12,7 +12,12 @@ import io.defectstudio.storage.classes.DefectClass;
 import io.defectstudio.storage.models.ModelRecord;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -28,6 +33,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -46,6 +52,9 @@ public final class TrainingViewModel implements AutoCloseable {
 
     private final ObservableList<String> classes = FXCollections.observableArrayList();
     private final ObservableList<String> chosenClasses = FXCollections.observableArrayList();
+    /** Accepted and corrected masks per class, as last read. */
+    private final Map<String, Integer> masks = new LinkedHashMap<>();
+    private final ReadOnlyStringWrapper readiness = new ReadOnlyStringWrapper("");
     private final IntegerProperty shots = new SimpleIntegerProperty(1);
     private final StringProperty architecture = new SimpleStringProperty(Architecture.DEFAULT_TRAINED.cliName());
     private final StringProperty backbone = new SimpleStringProperty(MobileNetV2Backbone.NAME);
@@ -65,19 +74,36 @@ public final class TrainingViewModel implements AutoCloseable {
     private volatile long runId = -1;
 
     public TrainingViewModel(Project project, TaskExecutor tasks) {
-        this.project = project;
-        this.tasks = tasks;
-        this.service = new TrainingService(project);
+        this(project, tasks, Optional::empty);
     }
 
-    /** Lists the classes and resumes a run a crash or restart interrupted. */
+    /** @param shippedBundle the model shipped with the application, which "from the active model" may start from */
+    public TrainingViewModel(Project project, TaskExecutor tasks, Supplier<Optional<Path>> shippedBundle) {
+        this.project = project;
+        this.tasks = tasks;
+        this.service = new TrainingService(project, shippedBundle);
+        chosenClasses.addListener((ListChangeListener<String>) c -> updateReadiness());
+        shots.addListener((o, a, b) -> updateReadiness());
+        benchmarkFolder.addListener((o, a, b) -> updateReadiness());
+    }
+
+    /**
+     * Lists the classes with their masks, ticks the ones that have enough for the chosen shots, and resumes a run a
+     * crash or restart interrupted.
+     */
     public void load() {
-        tasks.execute(() -> project.classes().list().stream().map(DefectClass::name).toList(), names -> {
-            classes.setAll(names);
-            if (chosenClasses.isEmpty()) {
-                chosenClasses.setAll(names);
-            }
-        }, this::failed);
+        tasks.execute(() -> service.usableMasks(project.classes().list().stream().map(DefectClass::name).toList()),
+                counts -> {
+                    masks.clear();
+                    masks.putAll(counts);
+                    classes.setAll(counts.keySet());
+                    if (chosenClasses.isEmpty()) {
+                        int needed = TrainingService.masksNeeded(shots.get());
+                        chosenClasses.setAll(counts.entrySet().stream().filter(e -> e.getValue() >= needed)
+                                .map(Map.Entry::getKey).toList());
+                    }
+                    updateReadiness();
+                }, this::failed);
         // The run's own reports set "running": it may report (or even finish) before this callback arrives.
         tasks.execute(() -> service.resumeInterrupted(observer()), resumed -> {
             if (!resumed.isEmpty()) {
@@ -208,6 +234,38 @@ public final class TrainingViewModel implements AutoCloseable {
 
     public static List<String> backbones() {
         return Backbones.NAMES;
+    }
+
+    /** The accepted and corrected masks a class has, or -1 before they were counted. */
+    public int masksOf(String className) {
+        return masks.getOrDefault(className, -1);
+    }
+
+    /** What the run would train on, or plainly what is missing, before the user presses Start. */
+    public ReadOnlyStringProperty readinessProperty() {
+        return readiness.getReadOnlyProperty();
+    }
+
+    private void updateReadiness() {
+        if (masks.isEmpty()) {
+            readiness.set(benchmarkFolder.get() == null ? "No classes yet: label some images first" : "");
+            return;
+        }
+        int needed = TrainingService.masksNeeded(shots.get());
+        List<String> lacking = chosenClasses.stream().filter(c -> masks.getOrDefault(c, 0) < needed).toList();
+        if (!lacking.isEmpty()) {
+            readiness.set(lacking.stream().map(c -> c + " has " + masks.getOrDefault(c, 0) + " accepted or corrected"
+                    + " masks").collect(Collectors.joining("; ")) + "; " + shots.get() + "-shot training needs "
+                    + needed + " per class. Accept or correct more, or untick it.");
+        } else if (chosenClasses.isEmpty() && benchmarkFolder.get() == null) {
+            long enough = masks.values().stream().filter(n -> n >= needed).count();
+            readiness.set(enough == 0 ? "No class has the " + needed + " accepted or corrected masks " + shots.get()
+                    + "-shot training needs yet: accept or correct more images"
+                    : "Tick the classes to train on");
+        } else {
+            readiness.set("Ready: " + chosenClasses.stream().map(c -> c + " (" + masks.get(c) + " masks)")
+                    .collect(Collectors.joining(", ")));
+        }
     }
 
     public ObservableList<String> classes() {

@@ -5,7 +5,9 @@ import io.defectstudio.app.task.TaskExecutor;
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.ProjectOptions;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -27,10 +29,11 @@ public final class TrainingWindow implements AutoCloseable {
     }
 
     /** Opens the project's training in the background (resuming an interrupted run), then hands it over. */
+    /** @param shippedBundle the model shipped with the application, a run's start while no version is active */
     public static void open(Path folder, ProjectOptions login, TaskExecutor tasks, DialogService dialogs,
-                            Consumer<TrainingWindow> ready) {
+                            Supplier<Optional<Path>> shippedBundle, Consumer<TrainingWindow> ready) {
         tasks.execute(() -> Project.open(folder, login), project -> {
-            TrainingViewModel vm = new TrainingViewModel(project, tasks);
+            TrainingViewModel vm = new TrainingViewModel(project, tasks, shippedBundle);
             vm.load();
             ready.accept(new TrainingWindow(folder, vm, dialogs));
         }, err -> dialogs.showError("Training", err));

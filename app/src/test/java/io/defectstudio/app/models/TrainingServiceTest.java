@@ -126,6 +126,38 @@ class TrainingServiceTest {
     }
 
     @Test
+    void fromTheActiveModelStartsFromTheShippedOneWhileNoVersionIsActive() throws Exception {
+        // A bundle trained in another project stands in for the shipped model.
+        Path trained;
+        try (Project first = Project.open(copyProject()); TrainingService service = new TrainingService(first)) {
+            trained = service.start(request("baseline", 1, 2), new Watch()).done().get(5, TimeUnit.MINUTES)
+                    .orElseThrow().bundlePath();
+        }
+        Path shipped = temp.resolve("shipped");
+        Files.move(trained, shipped);
+        deleteTree(temp.resolve("p"));
+        try (Project p = Project.open(copyProject());
+             TrainingService service = new TrainingService(p, () -> Optional.of(shipped))) {
+            assertTrue(p.models().active().isEmpty());
+            TrainingRequest fromActive = new TrainingRequest(List.of("scratch", "pit"), 1, "baseline", "compact", 1,
+                    2, 1, true, null, 0, 32, 3);
+            Watch watch = new Watch();
+            assertTrue(service.start(fromActive, watch).done().get(5, TimeUnit.MINUTES).isPresent(),
+                    "failures: " + watch.failures);
+            assertTrue(Files.exists(p.folder().resolve("training/run-1/start-backbone.safetensors")),
+                    "the run started from the shipped model's backbone");
+        }
+    }
+
+    private static void deleteTree(Path root) throws Exception {
+        try (var files = Files.walk(root)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        }
+    }
+
+    @Test
     void aSharedProjectOnPostgresTrainsFromTheSharedEpisodesTheSameWay() throws Exception {
         Path folder = temp.resolve("shared");
         try (Project single = Project.open(copyProject());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.defectstudio.app.models.TrainingProjects;
 import io.defectstudio.app.task.CurrentThreadTaskExecutor;
 import io.defectstudio.storage.Project;
+import io.defectstudio.storage.annotations.AnnotationKind;
 import io.defectstudio.storage.training.TrainingRun;
 import io.defectstudio.storage.training.TrainingStatus;
 import java.nio.file.Path;
@@ -49,6 +50,37 @@ class TrainingViewModelTest {
                     vm.architectureProperty().get());
             assertEquals(java.util.List.of("lerenet", "eamnet", "baseline"), TrainingViewModel.ARCHITECTURES,
                     "the training-free matcher is not offered");
+        } finally {
+            vm.close();
+        }
+    }
+
+    @Test
+    void onlyClassesWithEnoughMasksAreTickedAndWhatIsMissingIsSaidBeforeStart() throws Exception {
+        Path folder = TrainingProjects.create(temp, 6);
+        try (Project p = Project.open(folder)) {
+            long stain = p.classes().create("stain", "#0000ff", "").id();
+            for (var image : p.images().list().subList(0, 2)) {
+                p.annotations().save(image.id(), stain, AnnotationKind.CORRECTION, "ines",
+                        new java.awt.image.BufferedImage(image.width(), image.height(),
+                                java.awt.image.BufferedImage.TYPE_BYTE_GRAY));
+            }
+        }
+        TrainingViewModel vm = new TrainingViewModel(Project.open(folder), new CurrentThreadTaskExecutor());
+        try {
+            vm.load();
+            assertEquals(List.of("scratch", "pit", "stain"), vm.classes());
+            assertEquals(List.of("scratch", "pit"), vm.chosenClasses(), "stain has too few masks to be ticked");
+            assertEquals(2, vm.masksOf("stain"));
+            assertTrue(vm.readinessProperty().get().startsWith("Ready: scratch (6 masks), pit (6 masks)"),
+                    vm.readinessProperty().get());
+            vm.chosenClasses().add("stain");
+            assertEquals("stain has 2 accepted or corrected masks; 1-shot training needs 6 per class. Accept or"
+                    + " correct more, or untick it.", vm.readinessProperty().get());
+            vm.chosenClasses().remove("stain");
+            vm.shotsProperty().set(2);
+            assertTrue(vm.readinessProperty().get().contains("2-shot training needs 11 per class"),
+                    vm.readinessProperty().get());
         } finally {
             vm.close();
         }

@@ -11,6 +11,7 @@ import io.defectstudio.app.task.FxTaskExecutor;
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.ProjectOptions;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Label;
@@ -47,7 +48,8 @@ class TrainingWindowTest extends FxRobot {
         tasks = new FxTaskExecutor();
         FxToolkit.registerPrimaryStage();
         AtomicReference<TrainingWindow> ready = new AtomicReference<>();
-        FxToolkit.setupFixture(() -> TrainingWindow.open(folder, ProjectOptions.defaults(), tasks, dialogs, ready::set));
+        FxToolkit.setupFixture(() -> TrainingWindow.open(folder, ProjectOptions.defaults(), tasks, dialogs, Optional::empty,
+                ready::set));
         waitFor(20, () -> ready.get() != null);
         window = ready.get();
         fx(() -> {
