@@ -180,7 +180,7 @@ public final class MainWindow extends BorderPane {
                                  String tip) {
         Slider s = new Slider(min, max, p.get());
         s.setId(id);
-        s.setPrefWidth(90);
+        s.setPrefWidth(64);
         s.valueProperty().bindBidirectional(p);
         s.setTooltip(new Tooltip(tip));
         s.setFocusTraversable(false);

@@ -5,10 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import org.junit.jupiter.api.Test;
 
-/** At 1280x800 the last message has room to be read: before, the long model name squeezed it to nothing. */
-class StatusBarWindowTest extends WorkstationFixture {
+/** The window at its default 1280x800: what the inspector needs is on screen, not cut off or hidden in overflow. */
+class LayoutWindowTest extends WorkstationFixture {
     @Test
     void theMessageKeepsALineOfItsOwnAt1280Pixels() throws Exception {
         startWorkstation(data, (project, detail, problem) -> Optional.empty());
@@ -19,5 +20,17 @@ class StatusBarWindowTest extends WorkstationFixture {
         assertTrue(inScene.getWidth() > 0.8 * sceneWidth, "message width " + inScene.getWidth());
         assertTrue(inScene.getMaxX() <= sceneWidth + 1, "message inside the window: " + inScene);
         assertTrue(inScene.getMaxY() <= fx(() -> message.getScene().getHeight()) + 1, "message on screen");
+    }
+
+    @Test
+    void everyDisplaySliderFitsOnTheToolbar() throws Exception {
+        startWorkstation(data, (project, detail, problem) -> Optional.empty());
+        for (String id : new String[] {"#opacity", "#brightness", "#contrast"}) {
+            Slider slider = lookup(id).queryAs(Slider.class);
+            // A toolbar moves what does not fit into its overflow menu: the slider is then out of the scene graph.
+            assertTrue(fx(() -> slider.getScene() != null && slider.isVisible()), id + " is in the overflow menu");
+            Bounds inScene = fx(() -> slider.localToScene(slider.getBoundsInLocal()));
+            assertTrue(inScene.getMaxX() <= fx(() -> slider.getScene().getWidth()) + 1, id + " cut off: " + inScene);
+        }
     }
 }
