@@ -95,13 +95,20 @@ public final class MainWindow extends BorderPane {
         MenuItem importFolder = new MenuItem("Import folder…");
         importFolder.setId("menu-import");
         importFolder.setOnAction(e -> actions.importFolder());
+        MenuItem importDataset = new MenuItem("Import dataset…");
+        importDataset.setId("menu-import-dataset");
+        importDataset.setOnAction(e -> actions.importDataset());
+        MenuItem exportDataset = new MenuItem("Export dataset…");
+        exportDataset.setId("menu-export-dataset");
+        exportDataset.setOnAction(e -> actions.exportDataset());
         MenuItem name = new MenuItem("Your name…");
         name.setId("menu-name");
         name.setOnAction(e -> actions.chooseName());
         MenuItem quit = new MenuItem("Quit");
         quit.setOnAction(e -> actions.quit());
         Menu project = new Menu("Project", null, create, open, createShared, openShared, new SeparatorMenuItem(),
-                importFolder, name, new SeparatorMenuItem(), quit);
+                importFolder, importDataset, exportDataset, new SeparatorMenuItem(), name, new SeparatorMenuItem(),
+                quit);
         MenuItem shortcutsItem = new MenuItem("Keyboard shortcuts (F1)");
         shortcutsItem.setOnAction(e -> run(Command.HELP));
         return new MenuBar(project, supervision(actions), new Menu("Help", null, shortcutsItem));
@@ -251,6 +258,12 @@ public final class MainWindow extends BorderPane {
         void openProject();
 
         default void newSharedProject() {
+        }
+
+        default void importDataset() {
+        }
+
+        default void exportDataset() {
         }
 
         default void openSharedProject() {

@@ -1,5 +1,7 @@
 package io.defectstudio.app.gui;
 
+import io.defectstudio.app.datasets.DatasetJob;
+import io.defectstudio.app.datasets.DatasetJobWindow;
 import io.defectstudio.app.demo.DemoProject;
 import io.defectstudio.app.dialog.DialogService;
 import io.defectstudio.app.dialog.FxDialogService;
@@ -19,10 +21,13 @@ import io.defectstudio.app.workspace.WorkspaceViewModel;
 import io.defectstudio.inference.InferenceOptions;
 import io.defectstudio.storage.LoginRefusedException;
 import io.defectstudio.storage.ProjectOptions;
+import io.defectstudio.training.datasets.ExportFormat;
+import io.defectstudio.training.datasets.ImportFormat;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.Scene;
@@ -213,9 +218,51 @@ public final class Workstation implements MainWindow.ProjectActions {
     }
 
     @Override
+    public void importDataset() {
+        vm.projectFolder().ifPresent(folder -> dialogs.chooseFolder("Dataset folder to import (sd4i, fssd12, COCO,"
+                + " labelme, PNG masks, image/mask pairs: the layout is detected)").ifPresent(source ->
+                tasks.execute(settings::person, person -> {
+                    DatasetJob job = new DatasetJob(folder, login, tasks, () -> open(o -> StorageProjectStore.open(
+                            folder, person, o), login));
+                    DatasetJobWindow.show(stage, "Import dataset", job);
+                    job.importFrom(source, ImportFormat.AUTO, person);
+                }, err -> dialogs.showError("Import dataset", err))));
+    }
+
+    @Override
+    public void exportDataset() {
+        vm.projectFolder().ifPresent(folder -> dialogs.askText("Export dataset", "Format: "
+                + String.join(", ", Arrays.stream(ExportFormat.values()).map(ExportFormat::cliName).toList())
+                + " (every export has a manifest with provenance and SHA-256 checksums)", ExportFormat.SURFACE_DEFECT_4I
+                .cliName()).ifPresent(text -> {
+                    ExportFormat format;
+                    try {
+                        format = ExportFormat.fromCliName(text.strip());
+                    } catch (IllegalArgumentException e) {
+                        dialogs.showError("Export dataset", e.getMessage());
+                        return;
+                    }
+                    dialogs.chooseFolder("Folder to export into (a new folder is made in it)").ifPresent(parent -> {
+                        DatasetJob job = new DatasetJob(folder, login, tasks, () -> { });
+                        DatasetJobWindow.show(stage, "Export dataset", job);
+                        job.exportTo(freeFolder(parent, folder.getFileName() + "-" + format.cliName()), format, false);
+                    });
+                }));
+    }
+
+    /** {@code parent/name}, or {@code name-2}, {@code name-3}... when that exists: an export never writes into data. */
+    private static Path freeFolder(Path parent, String name) {
+        Path candidate = parent.resolve(name);
+        for (int n = 2; Files.exists(candidate); n++) {
+            candidate = parent.resolve(name + "-" + n);
+        }
+        return candidate;
+    }
+
+    @Override
     public void openReview() {
-        vm.projectFolder().ifPresent(folder -> tasks.execute(settings::person, name -> ReviewWindow.open(stage, folder, login,
-                name, tasks, dialogs, s -> reviewStage = s), err -> dialogs.showError("Review", err)));
+        vm.projectFolder().ifPresent(folder -> tasks.execute(settings::person, name -> ReviewWindow.open(stage, folder,
+                login, name, tasks, dialogs, s -> reviewStage = s), err -> dialogs.showError("Review", err)));
     }
 
     @Override
