@@ -102,7 +102,7 @@ public final class Decisions {
         });
     }
 
-    /** Flags the image on screen for a second look. */
+    /** Flags the image on screen for a second look, then moves on like an accept. */
     public void flag() {
         QueueEntry e = queue.current();
         ClassInfo cls = classes.active();
@@ -116,6 +116,8 @@ public final class Decisions {
         }, x -> {
             queue.update(e.imageId(), y -> y.withStatus(ImageStatus.FLAGGED));
             session.say("Flagged " + e.name());
+            // As after an accept: the inspector has decided on this image, so the next one comes.
+            queue.nextUnsettled().filter(n -> n.imageId() != e.imageId()).ifPresent(editor::select);
         });
     }
 

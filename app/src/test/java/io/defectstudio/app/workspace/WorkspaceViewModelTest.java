@@ -205,6 +205,7 @@ class WorkspaceViewModelTest {
         vm.editor().select(f);
         vm.decisions().flag();
         assertEquals(ImageStatus.FLAGGED, status(f.imageId()));
+        assertTrue(vm.queue().currentProperty().get().imageId() != f.imageId(), "F moves on, as A does");
         vm.reloadQueue();
         assertEquals(ImageStatus.FLAGGED, status(f.imageId()));
     }
