@@ -9,6 +9,7 @@ import io.defectstudio.app.shortcut.KeyChord;
 import io.defectstudio.app.shortcut.Shortcuts;
 import io.defectstudio.app.workspace.WorkspaceViewModel;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -29,6 +30,8 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
 
 /** The main window: classes and queue on the left, the canvas in the middle, tools on top, status below. */
 public final class MainWindow extends BorderPane {
@@ -63,6 +66,13 @@ public final class MainWindow extends BorderPane {
         vm.folderImport().lastReportProperty().addListener((o, a, report) -> {
             if (report != null) {
                 dialogs.showImportReport(report);
+            }
+        });
+        // Another station's work crossing this inspector's: a notification that stays a while, beside the message.
+        vm.session().noticeProperty().addListener((o, a, text) -> {
+            if (!text.isEmpty() && getScene() != null) {
+                Notifications.create().owner(getScene().getWindow()).title("Shared project").text(text)
+                        .hideAfter(Duration.seconds(10)).position(Pos.BOTTOM_RIGHT).showInformation();
             }
         });
         addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);

@@ -87,7 +87,7 @@ public final class SharedStation {
                 store.release(before.imageId(), before.classId());
             }
             return store.claim(now.imageId(), now.classId());
-        }, holder -> holder.ifPresent(station -> session.say(entry.name() + " is open at " + station
+        }, holder -> holder.ifPresent(station -> session.announce(entry.name() + " is open at " + station
                 + " too: your saves and theirs are both kept, the later one is current")), "Claiming the image");
     }
 
@@ -98,7 +98,7 @@ public final class SharedStation {
     void saved(String imageName, long imageId, long classId, int knownVersion, StoredMask saved) {
         mySaves.put(new Key(imageId, classId), saved.version());
         if (saved.version() > knownVersion + 1) {
-            session.say("Saved " + imageName + " as version " + saved.version() + ", the current one; another"
+            session.announce("Saved " + imageName + " as version " + saved.version() + ", the current one; another"
                     + " station saved version " + (saved.version() - 1) + " while you worked, and it stays in the"
                     + " history");
         }
@@ -124,7 +124,7 @@ public final class SharedStation {
             if (mask.version() > mine && !mask.person().equals(store.person())) {
                 mySaves.remove(key);
                 String name = queue.find(key.imageId()).map(QueueEntry::name).orElse("image " + key.imageId());
-                session.say(mask.person() + " saved a newer mask of " + name + " (version " + mask.version()
+                session.announce(mask.person() + " saved a newer mask of " + name + " (version " + mask.version()
                         + ") after yours (version " + mine + "); theirs is current, yours stays in the history");
             }
         }));

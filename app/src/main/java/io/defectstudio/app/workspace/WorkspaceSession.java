@@ -23,6 +23,7 @@ public final class WorkspaceSession {
     private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper("No model");
     private final ReadOnlyStringWrapper deviceName = new ReadOnlyStringWrapper("-");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper notice = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper savedVersions = new ReadOnlyIntegerWrapper();
     // read by the engine listener on a worker thread
     private volatile ProjectStore store;
@@ -112,6 +113,13 @@ public final class WorkspaceSession {
         message.set(text);
     }
 
+    /** News the inspector must not miss (another station's work crossed theirs): the message and a notice. */
+    void announce(String text) {
+        message.set(text);
+        notice.set("");
+        notice.set(text);
+    }
+
     /** Counts one mask version written in this session. */
     void countSaved() {
         savedVersions.set(savedVersions.get() + 1);
@@ -137,6 +145,11 @@ public final class WorkspaceSession {
 
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** Set to each piece of news the window shows as a notification (see {@link #announce}). */
+    public ReadOnlyStringProperty noticeProperty() {
+        return notice.getReadOnlyProperty();
     }
 
     /** Mask versions written in this session (strokes, acceptances, support changes). */

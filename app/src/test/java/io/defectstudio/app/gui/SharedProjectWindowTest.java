@@ -93,6 +93,10 @@ class SharedProjectWindowTest extends WorkstationFixture {
                     blank(other.images().get(onScreen.imageId())));
             waitFor(5, () -> vm().session().messageProperty().get().startsWith("ben saved a newer mask of "
                     + onScreen.name()));
+            // Also as a notification, which outlasts the next message.
+            waitFor(5, () -> lookup(".notification-bar .title").tryQuery().isPresent()
+                    && lookup(".notification-bar").queryAll().stream().anyMatch(n -> n.lookupAll(".label").stream()
+                    .anyMatch(l -> ((javafx.scene.control.Label) l).getText().startsWith("ben saved a newer mask"))));
         }
     }
 
