@@ -31,8 +31,9 @@ import java.util.stream.Stream;
 
 /**
  * Copies a whole project into a new, empty one, on either backend (SQLite to PostgreSQL and back): every row with its
- * id, every image file and the model bundles trained into the project folder, then proves the copy by counting and checksumming both sides table by table. The rows are
- * written in one transaction, so a failed copy leaves the target without them.
+ * id, every image file and the model bundles trained into the project folder, then proves the copy by counting and
+ * checksumming both sides table by table. The rows are written in one transaction, so a failed copy leaves the target
+ * without them.
  */
 public final class ProjectCopy {
     /** Tables in an order that respects their foreign keys; claims are transient and not copied. */

@@ -57,6 +57,7 @@ public record ProjectOptions(long maxImagePixels, Duration busyTimeout, String d
     public String toString() {
         // Never the password: options end up in logs.
         return "ProjectOptions[maxImagePixels=" + maxImagePixels + ", busyTimeout=" + busyTimeout
-                + ", databaseUser=" + databaseUser + ", password=" + (password == null ? "from ~/.pgpass" : "typed") + "]";
+                + ", databaseUser=" + databaseUser + ", password=" + (password == null ? "from ~/.pgpass" : "typed")
+                + "]";
     }
 }

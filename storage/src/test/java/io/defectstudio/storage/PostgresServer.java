@@ -20,7 +20,8 @@ import java.util.stream.Stream;
 
 /**
  * A real PostgreSQL server for the tests: Debian's {@code postgresql} package binaries, a throw-away data folder and a
- * free loopback port, password authentication only, TLS offered (a self-signed certificate made with openssl). One per test JVM, started on first use and stopped at exit.
+ * free loopback port, password authentication only, TLS offered (a self-signed certificate made with openssl). One
+ * per test JVM, started on first use and stopped at exit.
  * Passwords reach the driver the way a station's do, through a pgpass file (named by {@code org.postgresql.pgpassfile},
  * which child processes inherit through {@link #childJvmArguments()}).
  */

@@ -17,11 +17,13 @@ import org.junit.jupiter.api.io.TempDir;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -150,6 +152,34 @@ class SharedProjectTest {
             // A role that is in neither group cannot even connect: no anonymous access.
             assertThrows(StorageException.class,
                     () -> Project.open(folder, ProjectOptions.defaults().withLogin("eve_" + database, null)));
+        }
+    }
+
+    @Test
+    void aStationThatWaitedTooLongForTheWriteLockIsToldAndWritesAgainAfterwards() throws Exception {
+        try (ProjectFixture fx = fixture(SERVER.newDatabase());
+             Project other = Project.open(fx.project().folder(),
+                     ProjectOptions.defaults().withBusyTimeout(Duration.ofMillis(300)))) {
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread holder = new Thread(() -> {
+                try {
+                    fx.project().inTransaction(() -> {
+                        fx.project().rename("held");
+                        holding.countDown();
+                        release.await(20, TimeUnit.SECONDS);
+                    });
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            holder.start();
+            assertTrue(holding.await(10, TimeUnit.SECONDS));
+            assertThrows(DatabaseLockedException.class, () -> other.rename("waited"));
+            release.countDown();
+            holder.join(10_000);
+            other.rename("after");
+            assertEquals("after", fx.project().name());
         }
     }
 

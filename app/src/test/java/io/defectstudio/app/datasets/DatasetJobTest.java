@@ -39,7 +39,8 @@ class DatasetJobTest {
         Path target = temp.resolve("target");
         Project.create(target, "target").close();
         AtomicReference<DatasetJob> job = new AtomicReference<>();
-        job.set(new DatasetJob(target, ProjectOptions.defaults(), cancellingAtFirstStep(job), reloads::incrementAndGet));
+        job.set(new DatasetJob(target, ProjectOptions.defaults(), cancellingAtFirstStep(job),
+                reloads::incrementAndGet));
         job.get().importFrom(out, ImportFormat.AUTO, "data-team");
         assertEquals("Cancelled: nothing was stored or written", job.get().messageProperty().get());
         try (Project p = Project.open(target)) {

@@ -48,8 +48,8 @@ class TrainingWindowTest extends FxRobot {
         tasks = new FxTaskExecutor();
         FxToolkit.registerPrimaryStage();
         AtomicReference<TrainingWindow> ready = new AtomicReference<>();
-        FxToolkit.setupFixture(() -> TrainingWindow.open(folder, ProjectOptions.defaults(), tasks, dialogs, Optional::empty,
-                ready::set));
+        FxToolkit.setupFixture(() -> TrainingWindow.open(folder, ProjectOptions.defaults(), tasks, dialogs,
+                Optional::empty, ready::set));
         waitFor(20, () -> ready.get() != null);
         window = ready.get();
         fx(() -> {

@@ -72,11 +72,14 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             // Nothing was sent yet, so after a lost connection the whole write can start again on a new one.
             if (!reconnectIfLost(e, operation)) {
+                // A transaction begun but refused its lock (PostgreSQL's lock_timeout) must not linger.
+                rollbackQuietly(writer, e);
                 throw dialect.translate(e, operation);
             }
             try {
                 dialect.beginWrite(writer);
             } catch (SQLException again) {
+                rollbackQuietly(writer, again);
                 throw dialect.translate(again, operation);
             }
         }

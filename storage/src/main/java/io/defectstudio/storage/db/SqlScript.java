@@ -6,8 +6,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Splits a SQL script into statements at top-level semicolons, skipping those inside quotes, comments and
- * {@code BEGIN ... END} bodies (SQLite triggers) and dollar quotes (PostgreSQL functions), so scripts can be written naturally.
+ * Splits a SQL script into statements at top-level semicolons, skipping those inside quotes, comments,
+ * {@code BEGIN ... END} bodies (SQLite triggers) and dollar quotes (PostgreSQL functions), so scripts can be written
+ * naturally.
  */
 public final class SqlScript {
     private static final Pattern DOLLAR_TAG = Pattern.compile("\\$([A-Za-z_][A-Za-z0-9_]*)?\\$");

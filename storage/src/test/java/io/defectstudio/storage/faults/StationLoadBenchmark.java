@@ -16,7 +16,8 @@ import java.util.List;
 /**
  * The shared-project load figures for docs/benchmarks.md: N = 1, 4 and 16 station processes saving corrections and
  * decisions for {@code ds.bench.seconds} (default 20) each on loopback. Not part of {@code mvn verify}; run with
- * {@code mvn -pl storage test -Dtest=StationLoadBenchmark -Dds.pg.excluded=sqlite -Dsurefire.failIfNoSpecifiedTests=false}.
+ * {@code mvn -pl storage test -Dtest=StationLoadBenchmark -Dds.pg.excluded=sqlite
+ * -Dsurefire.failIfNoSpecifiedTests=false} (the command in docs/benchmarks.md).
  */
 @Tag("benchmark")
 class StationLoadBenchmark {

@@ -18,8 +18,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Four station processes save into one shared project for 14 s while one of them is killed with SIGKILL and the server is
- * restarted: every acknowledged save survives, versions stay contiguous, and the others carry on after the restart.
+ * Four station processes save into one shared project for 14 s while one of them is killed with SIGKILL and the
+ * server is restarted: every acknowledged save survives, versions stay contiguous, and the others carry on after the
+ * restart.
  */
 @Tag("postgres")
 class StationLoadTest {

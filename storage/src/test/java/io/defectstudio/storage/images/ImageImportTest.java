@@ -217,7 +217,8 @@ class ImageImportTest {
     @Test
     void configuredLimitApplies() throws IOException {
         Path folder = temp.resolve("small-limit");
-        try (Project limited = TestBackend.create(folder, "limited", ProjectOptions.defaults().withMaxImagePixels(100))) {
+        try (Project limited = TestBackend.create(folder, "limited",
+                ProjectOptions.defaults().withMaxImagePixels(100))) {
             Path ok = TestImages.write(temp.resolve("ok.png"), TestImages.grey8(10, 10), "png");
             Path big = TestImages.write(temp.resolve("big.png"), TestImages.grey8(11, 10), "png");
             limited.images().importFile(ok);
