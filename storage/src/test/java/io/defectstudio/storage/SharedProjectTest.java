@@ -32,6 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Shared projects on a real PostgreSQL server: several stations, roles, live updates and a server restart. */
@@ -176,6 +177,12 @@ class SharedProjectTest {
             holder.start();
             assertTrue(holding.await(10, TimeUnit.SECONDS));
             assertThrows(DatabaseLockedException.class, () -> other.rename("waited"));
+            // A busy timeout of zero means "do not wait", never PostgreSQL's "lock_timeout = 0: wait for ever".
+            try (Project impatient = Project.open(fx.project().folder(),
+                    ProjectOptions.defaults().withBusyTimeout(Duration.ZERO))) {
+                assertTimeoutPreemptively(Duration.ofSeconds(5),
+                        () -> assertThrows(DatabaseLockedException.class, () -> impatient.rename("now")));
+            }
             release.countDown();
             holder.join(10_000);
             other.rename("after");

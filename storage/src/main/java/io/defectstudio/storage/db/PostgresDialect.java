@@ -100,10 +100,14 @@ public final class PostgresDialect implements SqlDialect {
         String target = credentials.containsKey("user") ? withoutParameter(url, "user") : url;
         Connection connection = DriverManager.getConnection(target, props);
         try (Statement statement = connection.createStatement()) {
-            statement.execute("SET lock_timeout = " + busyTimeout.toMillis());
+            // 0 means "wait for ever" to PostgreSQL but "do not wait" to a busy timeout.
+            statement.execute("SET lock_timeout = " + Math.max(1, busyTimeout.toMillis()));
+            connection.setReadOnly(readOnly);
+            return connection;
+        } catch (SQLException e) {
+            connection.close();
+            throw e;
         }
-        connection.setReadOnly(readOnly);
-        return connection;
     }
 
     @Override
