@@ -71,7 +71,8 @@ public final class Project implements AutoCloseable {
         this.episodes = new EpisodeRepository(db);
         this.claims = new ImageClaimRepository(db);
         this.changes = db.dialect() instanceof PostgresDialect shared
-                ? new PostgresChangeFeed(shared::openWriter, shared.describe()) : ChangeFeed.none();
+                ? new PostgresChangeFeed(shared::openWriter, db::writerProcessId, shared.describe())
+                : ChangeFeed.none();
     }
 
     public static Project create(Path folder, String name) {

@@ -203,7 +203,13 @@ class SharedProjectTest {
             ProjectChange change = seen.poll(1, TimeUnit.SECONDS);
             assertNotNull(change, "no change arrived within a second");
             assertEquals(new ProjectChange("annotation", Optional.of(fx.image().id()),
-                    Optional.of(fx.defectClass().id())), change);
+                    Optional.of(fx.defectClass().id()), false), change);
+            // The station's own saves come back too, marked as its own.
+            fx.project().reviews().record(fx.image().id(), fx.defectClass().id(), ReviewDecision.APPROVE, "anna", "");
+            ProjectChange own = seen.poll(1, TimeUnit.SECONDS);
+            assertNotNull(own);
+            assertEquals("review", own.table());
+            assertTrue(own.ours(), "marked as this station's own");
         }
     }
 

@@ -44,7 +44,7 @@ public final class ReviewWindow {
             stage.setScene(new Scene(view, 1200, 720));
             // On a shared project the list fills as the inspectors accept and correct parts at their stations.
             AutoCloseable live = project.changes().subscribe(change -> {
-                if (LIVE_TABLES.contains(change.table())) {
+                if (!change.ours() && LIVE_TABLES.contains(change.table())) {
                     tasks.runOnUi(vm::load);
                 }
             });

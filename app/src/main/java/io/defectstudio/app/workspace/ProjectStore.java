@@ -42,8 +42,9 @@ public interface ProjectStore extends AutoCloseable {
      * @param table   what changed: {@code annotation}, {@code review}, {@code prediction}, {@code image}, ...
      * @param imageId the image it concerns, or null
      * @param classId the defect class it concerns, or null
+     * @param ours    whether this store wrote it itself
      */
-    record Change(String table, Long imageId, Long classId) {
+    record Change(String table, Long imageId, Long classId, boolean ours) {
     }
 
     /** The latest stored prediction of an image and class. */

@@ -105,7 +105,9 @@ public final class SharedStation {
     }
 
     private void onChange(ProjectStore store, ProjectStore.Change change) {
-        if (session.store() != store) {
+        // This station's own saves are on screen already; reloading for each of them (every prediction of the
+        // queue) would only cost reads.
+        if (session.store() != store || change.ours()) {
             return;
         }
         if ("annotation".equals(change.table()) && change.imageId() != null && change.classId() != null) {

@@ -241,7 +241,7 @@ public final class StorageProjectStore implements ProjectStore {
     @Override
     public AutoCloseable watch(Consumer<Change> onChange, Consumer<Boolean> onConnection) {
         AutoCloseable changes = project.changes().subscribe(c -> onChange.accept(new Change(c.table(),
-                c.imageId().orElse(null), c.classId().orElse(null))));
+                c.imageId().orElse(null), c.classId().orElse(null), c.ours())));
         AutoCloseable connection = project.changes().watchConnection(onConnection);
         return () -> {
             changes.close();

@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.IntSupplier;
 
 /**
  * Listens on the shared database's {@code defect_studio} channel (LISTEN/NOTIFY; the migrations' triggers announce
@@ -23,6 +24,7 @@ public final class PostgresChangeFeed implements ChangeFeed {
     private static final long RETRY_MILLIS = 1000;
 
     private final ConnectionSource connections;
+    private final IntSupplier ownWriter;
     private final String description;
     private final List<Consumer<ProjectChange>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<Boolean>> connectionWatchers = new CopyOnWriteArrayList<>();
@@ -36,8 +38,10 @@ public final class PostgresChangeFeed implements ChangeFeed {
         Connection open() throws SQLException;
     }
 
-    public PostgresChangeFeed(ConnectionSource connections, String description) {
+    /** @param ownWriter the server process of this project's writer, so that its own changes are marked ours */
+    public PostgresChangeFeed(ConnectionSource connections, IntSupplier ownWriter, String description) {
         this.connections = connections;
+        this.ownWriter = ownWriter;
         this.description = description;
         this.thread = new Thread(this::run, "change feed " + description);
         thread.setDaemon(true);
@@ -77,8 +81,9 @@ public final class PostgresChangeFeed implements ChangeFeed {
                 while (!closed) {
                     PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
                     if (notifications != null) {
+                        int ours = ownWriter.getAsInt();
                         for (PGNotification notification : notifications) {
-                            deliver(ProjectChange.parse(notification.getParameter()));
+                            deliver(ProjectChange.parse(notification.getParameter(), notification.getPID() == ours));
                         }
                     }
                 }

@@ -25,8 +25,8 @@ public final class Database implements AutoCloseable {
     private static final int MAX_READERS = 4;
 
     private final SqlDialect dialect;
-    // Guarded by writeLock; replaced when the server dropped it (a restart), see reconnectIfLost.
-    private Connection writer;
+    // Written under writeLock; replaced when the server dropped it (a restart), see reconnectIfLost.
+    private volatile Connection writer;
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final ReentrantLock poolLock = new ReentrantLock();
     private final Condition readerReturned = poolLock.newCondition();
@@ -49,6 +49,15 @@ public final class Database implements AutoCloseable {
 
     public SqlDialect dialect() {
         return dialect;
+    }
+
+    /** The server process behind the writer (-1 for SQLite, or while it is being replaced). */
+    public int writerProcessId() {
+        try {
+            return dialect.serverProcessId(writer);
+        } catch (SQLException e) {
+            return -1;
+        }
     }
 
     /**

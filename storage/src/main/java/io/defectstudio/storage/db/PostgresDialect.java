@@ -7,6 +7,8 @@ import io.defectstudio.storage.ReadOnlyProjectException;
 import io.defectstudio.storage.StorageException;
 import io.defectstudio.storage.StorageIoException;
 
+import org.postgresql.PGConnection;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -182,6 +184,11 @@ public final class PostgresDialect implements SqlDialect {
     @Override
     public void rollback(Connection connection) throws SQLException {
         execute(connection, "ROLLBACK");
+    }
+
+    @Override
+    public int serverProcessId(Connection connection) throws SQLException {
+        return connection.unwrap(PGConnection.class).getBackendPID();
     }
 
     @Override

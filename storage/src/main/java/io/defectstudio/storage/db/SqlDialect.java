@@ -75,6 +75,11 @@ public interface SqlDialect {
         return insert(table, columns) + " ON CONFLICT (" + String.join(", ", keyColumns) + ") DO UPDATE SET " + updates;
     }
 
+    /** The server process serving {@code connection}, or -1 where there is no server (SQLite). */
+    default int serverProcessId(Connection connection) throws SQLException {
+        return -1;
+    }
+
     /** Brings {@code table}'s id generator past the ids just inserted explicitly (a project copy); no-op by default. */
     default void afterExplicitIds(Connection connection, String table) throws SQLException {
         // SQLite numbers the next row after the largest id present.
