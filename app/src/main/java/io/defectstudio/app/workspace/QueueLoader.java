@@ -3,13 +3,17 @@ package io.defectstudio.app.workspace;
 import io.defectstudio.app.queue.ImageStatus;
 import io.defectstudio.app.queue.QueueEntry;
 import io.defectstudio.app.queue.StatusFacts;
+import io.defectstudio.app.workspace.ProjectStore.Facts.Key;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads the stored facts of every image and derives its queue entry for the active class. Runs off the UI thread. */
+/**
+ * Reads the stored facts of every image (a few reads for the whole queue) and derives its queue entry for the active
+ * class. Runs off the UI thread.
+ */
 public final class QueueLoader {
     private final ProjectStore store;
 
@@ -18,26 +22,35 @@ public final class QueueLoader {
     }
 
     public List<QueueEntry> load(long activeClassId) {
+        ProjectStore.Facts facts = store.facts();
         List<ProjectStore.ClassInfo> classes = store.classes();
         List<QueueEntry> out = new ArrayList<>();
         for (ProjectStore.ImageInfo img : store.images()) {
             Set<Long> withMask = new HashSet<>();
             for (ProjectStore.ClassInfo c : classes) {
-                if (store.latestMask(img.id(), c.id()).isPresent()
-                        || store.latestPrediction(img.id(), c.id()).isPresent()) {
+                Key key = new Key(img.id(), c.id());
+                if (facts.masks().containsKey(key) || facts.predictions().containsKey(key)) {
                     withMask.add(c.id());
                 }
             }
-            out.add(entry(img, activeClassId, withMask));
+            Key active = new Key(img.id(), activeClassId);
+            out.add(entry(img, withMask, Optional.ofNullable(facts.masks().get(active)),
+                    Optional.ofNullable(facts.predictions().get(active)),
+                    Optional.ofNullable(facts.decisions().get(active))));
         }
         return out;
     }
 
     /** The entry of one image for a class. */
     public QueueEntry entry(ProjectStore.ImageInfo img, long classId, Set<Long> classIds) {
-        Optional<ProjectStore.StoredMask> mask = store.latestMask(img.id(), classId);
-        Optional<ProjectStore.StoredPrediction> prediction = store.latestPrediction(img.id(), classId);
-        Optional<ProjectStore.Decision> decision = store.latestDecision(img.id(), classId);
+        return entry(img, classIds, store.latestMask(img.id(), classId), store.latestPrediction(img.id(), classId),
+                store.latestDecision(img.id(), classId));
+    }
+
+    private static QueueEntry entry(ProjectStore.ImageInfo img, Set<Long> classIds,
+                                    Optional<ProjectStore.StoredMask> mask,
+                                    Optional<ProjectStore.StoredPrediction> prediction,
+                                    Optional<ProjectStore.Decision> decision) {
         ProjectStore.MaskKind kind = mask.map(ProjectStore.StoredMask::kind).orElse(null);
         StatusFacts facts = new StatusFacts(
                 kind == ProjectStore.MaskKind.SUPPORT,

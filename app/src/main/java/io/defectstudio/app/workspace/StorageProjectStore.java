@@ -214,8 +214,25 @@ public final class StorageProjectStore implements ProjectStore {
 
     @Override
     public Optional<Decision> latestDecision(long imageId, long classId) {
-        return project.reviews().latest(imageId, classId).map(Review::decision)
-                .map(d -> d == ReviewDecision.APPROVE ? Decision.ACCEPTED : Decision.FLAGGED);
+        return project.reviews().latest(imageId, classId).map(Review::decision).map(StorageProjectStore::decision);
+    }
+
+    @Override
+    public Facts facts() {
+        Map<Facts.Key, StoredMask> masks = new HashMap<>();
+        project.annotations().latestAll().forEach(a -> masks.put(new Facts.Key(a.imageId(), a.classId()), mask(a)));
+        Map<Facts.Key, StoredPrediction> predictions = new HashMap<>();
+        project.predictions().latestAll().forEach(p -> predictions.put(new Facts.Key(p.imageId(), p.classId()),
+                new StoredPrediction(p.id(), p.confidence(), p.defectPixels())));
+        // Reviews come oldest first: the last one of an image and class is its decision.
+        Map<Facts.Key, Decision> decisions = new HashMap<>();
+        project.reviews().list().forEach(r -> decisions.put(new Facts.Key(r.imageId(), r.classId()),
+                decision(r.decision())));
+        return new Facts(masks, predictions, decisions);
+    }
+
+    private static Decision decision(ReviewDecision d) {
+        return d == ReviewDecision.APPROVE ? Decision.ACCEPTED : Decision.FLAGGED;
     }
 
     @Override

@@ -9,7 +9,10 @@ import io.defectstudio.storage.Project;
 import io.defectstudio.storage.StorageException;
 import io.defectstudio.storage.annotations.AnnotationKind;
 import java.awt.image.BufferedImage;
+import io.defectstudio.app.queue.ImageStatus;
+import io.defectstudio.app.queue.QueueEntry;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,5 +69,36 @@ class StorageProjectStoreTest {
             ana.retractMasks(imageId, classId, shown);
             assertEquals(shown, ana.latestMask(imageId, classId).map(ProjectStore.StoredMask::version).orElse(0));
         }
+    }
+
+    @Test
+    void theQueueReadAtOnceEqualsTheQueueReadImageByImage(@TempDir Path dir) {
+        Path folder = DemoProject.install(dir.resolve("demo"));
+        try (StorageProjectStore store = StorageProjectStore.open(folder, "Ana")) {
+            long classId = store.classes().get(0).id();
+            List<ProjectStore.ImageInfo> images = store.images();
+            store.savePrediction(images.get(3).id(), classId, "m", blankFor(store, images.get(3)), 0.9, 5);
+            store.savePrediction(images.get(4).id(), classId, "m", blankFor(store, images.get(4)), 0.4, 5);
+            store.savePrediction(images.get(4).id(), classId, "m", blankFor(store, images.get(4)), 0.7, 5);
+            store.saveMask(images.get(5).id(), classId, ProjectStore.MaskKind.CORRECTION,
+                    blankFor(store, images.get(5)));
+            store.recordDecision(images.get(6).id(), classId, ProjectStore.Decision.FLAGGED);
+            store.recordDecision(images.get(6).id(), classId, ProjectStore.Decision.ACCEPTED);
+            store.recordDecision(images.get(7).id(), classId, ProjectStore.Decision.FLAGGED);
+
+            QueueLoader loader = new QueueLoader(store);
+            List<QueueEntry> atOnce = loader.load(classId);
+            assertEquals(images.size(), atOnce.size());
+            for (int i = 0; i < images.size(); i++) {
+                QueueEntry one = loader.entry(images.get(i), classId, atOnce.get(i).classIds());
+                assertEquals(one, atOnce.get(i), "image " + images.get(i).name());
+            }
+            assertEquals(ImageStatus.FLAGGED, atOnce.get(7).status());
+            assertEquals(0.7, atOnce.get(4).confidence(), 1e-12, "the newest prediction counts");
+        }
+    }
+
+    private static BufferedImage blankFor(ProjectStore store, ProjectStore.ImageInfo image) {
+        return new BufferedImage(image.width(), image.height(), BufferedImage.TYPE_BYTE_GRAY);
     }
 }
