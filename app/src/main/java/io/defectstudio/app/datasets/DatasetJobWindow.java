@@ -9,6 +9,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -23,14 +24,19 @@ public final class DatasetJobWindow {
         ProgressBar bar = new ProgressBar();
         bar.setId("dataset-progress");
         bar.setMaxWidth(Double.MAX_VALUE);
+        // The list takes the room that is left; the bar and the message keep theirs (the list's preferred height
+        // would otherwise squeeze the bar to nothing).
+        bar.setMinHeight(Region.USE_PREF_SIZE);
         bar.progressProperty().bind(job.progressProperty());
         Label message = new Label();
         message.setId("dataset-message");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(job.messageProperty());
         ListView<String> skipped = new ListView<>(job.skipped());
         skipped.setId("dataset-skipped");
         skipped.setPlaceholder(new Label("Nothing skipped"));
+        skipped.setPrefHeight(200);
         VBox.setVgrow(skipped, Priority.ALWAYS);
         Stage stage = new Stage();
         Button cancel = new Button("Cancel");

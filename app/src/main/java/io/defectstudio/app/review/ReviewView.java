@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -55,11 +56,7 @@ public final class ReviewView extends BorderPane {
         TabPane tabs = new TabPane(new Tab("Parts", parts(zone)), new Tab("Summary", new SummaryView(vm)));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setCenter(tabs);
-        Label status = new Label();
-        status.setId("review-message");
-        status.textProperty().bind(vm.messageProperty());
-        status.setPadding(new Insets(4, 8, 4, 8));
-        setBottom(status);
+        setBottom(footer(dialogs));
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getTarget() instanceof TextInputControl) {
                 return;
@@ -125,6 +122,17 @@ public final class ReviewView extends BorderPane {
         });
         Button reload = new Button("Reload");
         reload.setOnAction(e -> vm.load());
+        return new ToolBar(new Label("Class"), cls, new Label("Status"), status, new Label("Date"), from, to,
+                new Label("Inspector"), inspector, flagged, clear, reload);
+    }
+
+    /** The count of parts shown, and the exports beside it (on the filter bar they fell into its overflow menu). */
+    private HBox footer(DialogService dialogs) {
+        Label status = new Label();
+        status.setId("review-message");
+        status.textProperty().bind(vm.messageProperty());
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
         Button export = new Button("Export summary CSV…");
         export.setId("review-export");
         export.setOnAction(e -> dialogs.chooseSaveFile("Export the review summary",
@@ -133,8 +141,10 @@ public final class ReviewView extends BorderPane {
         decisions.setId("review-export-decisions");
         decisions.setOnAction(e -> dialogs.chooseSaveFile("Export one row per part",
                 "review-decisions-" + LocalDate.now() + ".csv").ifPresent(vm::exportDecisionsCsv));
-        return new ToolBar(new Label("Class"), cls, new Label("Status"), status, new Label("Date"), from, to,
-                new Label("Inspector"), inspector, flagged, clear, reload, export, decisions);
+        HBox footer = new HBox(8, status, export, decisions);
+        footer.setAlignment(Pos.CENTER_LEFT);
+        footer.setPadding(new Insets(4, 8, 4, 8));
+        return footer;
     }
 
     private SplitPane parts(ZoneId zone) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,9 @@ class DatasetWindowTest extends WorkstationFixture {
             return null;
         });
         waitFor(60, () -> message().startsWith("Exported "));
+        ProgressBar bar = lookup("#dataset-progress").queryAs(ProgressBar.class);
+        assertEquals(1.0, fx(bar::getProgress), 1e-9);
+        assertTrue(fx(bar::getHeight) > 5, "the progress bar is shown: " + fx(bar::getHeight));
         Path export = exports.resolve("demo-png-masks");
         assertTrue(Files.exists(export.resolve("manifest.json")), "exported into a new folder");
         clickOn("#dataset-close");

@@ -79,6 +79,19 @@ class ReviewWindowTest extends FxRobot {
     }
 
     @Test
+    void theExportsAreOnScreenNotInAnOverflowMenu() throws Exception {
+        ReviewProjectFixture fx = new ReviewProjectFixture(temp);
+        tasks = new FxTaskExecutor();
+        Stage stage = openWindow(fx.folder);
+        for (String id : new String[] {"#review-export", "#review-export-decisions", "#review-flagged"}) {
+            javafx.scene.Node node = lookup(id).query();
+            javafx.geometry.Bounds b = fx(() -> node.localToScene(node.getBoundsInLocal()));
+            assertTrue(fx(() -> node.getScene() != null && node.isVisible()), id + " is hidden");
+            assertTrue(b.getMaxX() <= fx(() -> stage.getScene().getWidth()) + 1, id + " is cut off: " + b);
+        }
+    }
+
+    @Test
     void theSelectedPartIsShownWithItsMaskAndCannotBePaintedOn() throws Exception {
         ReviewProjectFixture fx = new ReviewProjectFixture(temp);
         tasks = new FxTaskExecutor();

@@ -1,24 +1,31 @@
 package io.defectstudio.app.gui.tour;
 
 import io.defectstudio.app.canvas.Tool;
+import io.defectstudio.app.datasets.DatasetJob;
+import io.defectstudio.app.datasets.DatasetJobWindow;
 import io.defectstudio.app.queue.ImageStatus;
 import io.defectstudio.app.queue.QueueEntry;
 import io.defectstudio.app.queue.QueueOrder;
 import io.defectstudio.app.settings.AppSettings;
 import io.defectstudio.app.shortcut.Command;
+import io.defectstudio.app.task.FxTaskExecutor;
 import io.defectstudio.app.workspace.EngineFactory;
 import io.defectstudio.app.workspace.WorkspaceViewModel;
+import io.defectstudio.storage.ProjectOptions;
+import io.defectstudio.training.datasets.ExportFormat;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 import javax.imageio.ImageIO;
 
 /**
- * Takes the README screenshots from the real window: the demo project with predictions, painting, and the help
- * overlay. Each is a {@code Scene.snapshot} of the window as shown.
+ * Takes the README screenshots from the real window: the demo project with predictions, painting, the help overlay,
+ * the review window, the model versions and a dataset export. Each is a {@code Scene.snapshot} of the window as shown.
  */
 public final class ScreenshotTour {
     private ScreenshotTour() {
@@ -95,7 +102,59 @@ public final class ScreenshotTour {
             });
             Thread.sleep(500);
             snapshot(s, out.resolve("03-help-overlay.png"), log);
+            FxSession.onFx(() -> {
+                s.workstation().window().run(Command.HELP);
+                return null;
+            });
+
+            // 4: the supervisor's review, a part with its mask
+            FxSession.onFx(() -> {
+                s.workstation().openReview();
+                return null;
+            });
+            FxSession.await(60, () -> s.workstation().reviewStage().isPresent());
+            Stage review = FxSession.onFx(() -> s.workstation().reviewStage().orElseThrow());
+            Thread.sleep(3000);
+            snapshot(review, out.resolve("04-review.png"), log);
+            FxSession.onFx(() -> {
+                review.close();
+                return null;
+            });
+
+            // 5: the model versions, the shipped model first
+            FxSession.onFx(() -> {
+                s.workstation().openModels();
+                return null;
+            });
+            FxSession.await(60, () -> window("Model versions - Defect Studio") != null);
+            Thread.sleep(1500);
+            Stage models = FxSession.onFx(() -> window("Model versions - Defect Studio"));
+            snapshot(models, out.resolve("05-model-versions.png"), log);
+            FxSession.onFx(() -> {
+                models.close();
+                return null;
+            });
+
+            // 6: a dataset export with its report
+            Path export = Files.createTempDirectory("ds-tour").resolve("demo-sd4i");
+            FxTaskExecutor jobTasks = new FxTaskExecutor();
+            DatasetJob job = new DatasetJob(vm.projectFolder().orElseThrow(), ProjectOptions.defaults(), jobTasks,
+                    () -> { });
+            Stage jobStage = FxSession.onFx(() -> {
+                Stage window = DatasetJobWindow.show(s.stage(), "Export dataset", job);
+                job.exportTo(export, ExportFormat.SURFACE_DEFECT_4I, false);
+                return window;
+            });
+            FxSession.await(120, () -> !job.runningProperty().get());
+            Thread.sleep(500);
+            snapshot(jobStage, out.resolve("06-dataset-export.png"), log);
+            jobTasks.close();
         }
+    }
+
+    private static Stage window(String title) {
+        return Window.getWindows().stream().filter(w -> w instanceof Stage st && title.equals(st.getTitle()))
+                .map(w -> (Stage) w).findFirst().orElse(null);
     }
 
     private static javafx.scene.input.MouseEvent mouseMoved(javafx.scene.Node node, javafx.geometry.Point2D local) {
@@ -128,7 +187,11 @@ public final class ScreenshotTour {
     }
 
     private static void snapshot(FxSession s, Path file, PrintWriter log) throws Exception {
-        WritableImage img = FxSession.onFx(() -> s.stage().getScene().snapshot(null));
+        snapshot(s.stage(), file, log);
+    }
+
+    private static void snapshot(Stage stage, Path file, PrintWriter log) throws Exception {
+        WritableImage img = FxSession.onFx(() -> stage.getScene().snapshot(null));
         try (OutputStream o = Files.newOutputStream(file)) {
             ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", o);
         }
