@@ -12,7 +12,9 @@ public enum ExportFormat {
     /** COCO instance segmentation, one instance per connected component, compressed RLE. */
     COCO("coco"),
     /** {@code images/<Class>/<image>} with {@code masks/<Class>/<image stem>.png}. */
-    PNG_MASKS("png-masks");
+    PNG_MASKS("png-masks"),
+    /** Ultralytics YOLO segmentation: {@code data.yaml}, {@code images/train}, {@code labels/train} polygons. */
+    YOLO_SEG("yolo-seg");
 
     private final String cliName;
 

@@ -16,7 +16,9 @@ public enum ImportFormat {
     /** Image and mask side by side: {@code <Class>/[Imgs/]<stem>.jpg} + {@code <stem>.png} (magnetic-tile layout). */
     IMAGE_MASK_PAIRS("pairs"),
     /** labelme {@code .json} files with polygon or rectangle shapes, one class per shape label. */
-    LABELME("labelme");
+    LABELME("labelme"),
+    /** Ultralytics YOLO segmentation: {@code data.yaml}, {@code images/}, {@code labels/} with normalised polygons. */
+    YOLO_SEG("yolo-seg");
 
     private final String cliName;
 

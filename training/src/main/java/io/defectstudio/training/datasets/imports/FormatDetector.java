@@ -4,6 +4,7 @@ import io.defectstudio.training.datasets.DatasetFormatException;
 import io.defectstudio.training.datasets.ImportFormat;
 import io.defectstudio.training.datasets.coco.CocoReader;
 import io.defectstudio.training.datasets.labelme.LabelmeReader;
+import io.defectstudio.training.datasets.yolo.YoloSegReader;
 import io.defectstudio.training.datasets.layout.ClassFolderReader;
 import io.defectstudio.training.datasets.layout.ImagePairReader;
 import io.defectstudio.training.datasets.layout.PngMaskReader;
@@ -27,6 +28,9 @@ public final class FormatDetector {
         if (CocoReader.matches(source)) {
             return ImportFormat.COCO;
         }
+        if (YoloSegReader.matches(source)) {
+            return ImportFormat.YOLO_SEG;
+        }
         if (Files.isDirectory(source)) {
             if (PngMaskReader.matches(source)) {
                 return ImportFormat.PNG_MASKS;
@@ -42,7 +46,8 @@ public final class FormatDetector {
             return ImportFormat.IMAGE_MASK_PAIRS;
         }
         throw new DatasetFormatException("cannot tell the dataset layout of " + source + "; expected COCO, "
-                + "Surface Defect-4i, FSSD-12, images/ + masks/, labelme JSON or image/mask pairs per class folder");
+                + "YOLO segmentation (data.yaml), Surface Defect-4i, FSSD-12, images/ + masks/, labelme JSON or image/mask"
+                + " pairs per class folder");
     }
 
     public static DatasetReader reader(ImportFormat format) {
@@ -52,6 +57,7 @@ public final class FormatDetector {
             case PNG_MASKS -> new PngMaskReader();
             case IMAGE_MASK_PAIRS -> new ImagePairReader();
             case LABELME -> new LabelmeReader();
+            case YOLO_SEG -> new YoloSegReader();
             case AUTO -> throw new IllegalArgumentException("detect the format first");
         };
     }

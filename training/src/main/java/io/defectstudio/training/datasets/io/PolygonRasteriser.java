@@ -1,17 +1,18 @@
 package io.defectstudio.training.datasets.io;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
 import java.util.List;
 
 /**
- * Fills polygons into a binary mask. labelme and COCO put integer coordinates on pixel centres and labelme's own
- * rasteriser (PIL ImageDraw.polygon with an outline) includes the border pixels; we shift by half a pixel and
- * draw a 1-pixel outline as well, so results agree in the interior and may differ by a pixel along the border.
+ * Fills polygons into a binary mask. labelme, COCO and YOLO put integer coordinates on pixel centres, and their own
+ * rasterisers (PIL's ImageDraw.polygon with an outline, OpenCV's fillPoly) include the border pixels: we fill the
+ * pixels whose centres are inside and draw the border with Bresenham lines between the rounded vertices. The border
+ * is exact whatever the rounding of the coordinates (a normalised YOLO file), which Java2D's one-pixel strokes are not.
  */
 public final class PolygonRasteriser {
     private PolygonRasteriser() {
@@ -23,9 +24,7 @@ public final class PolygonRasteriser {
         Graphics2D g = mask.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_OFF);
-            g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
             g.setColor(Color.WHITE);
-            g.setStroke(new BasicStroke(1f));
             for (double[] xy : polygons) {
                 Path2D.Double path = new Path2D.Double();
                 path.moveTo(xy[0] + 0.5, xy[1] + 0.5);
@@ -34,11 +33,47 @@ public final class PolygonRasteriser {
                 }
                 path.closePath();
                 g.fill(path);
-                g.draw(path);
             }
         } finally {
             g.dispose();
         }
+        WritableRaster raster = mask.getRaster();
+        for (double[] xy : polygons) {
+            int n = xy.length / 2;
+            for (int i = 0; i < n; i++) {
+                int j = (i + 1) % n;
+                line(raster, Math.round(xy[2 * i]), Math.round(xy[2 * i + 1]), Math.round(xy[2 * j]),
+                        Math.round(xy[2 * j + 1]));
+            }
+        }
         return MaskImages.binarise(mask);
+    }
+
+    /** Bresenham's line, clipped to the raster. */
+    private static void line(WritableRaster raster, long x0, long y0, long x1, long y1) {
+        long dx = Math.abs(x1 - x0);
+        long dy = -Math.abs(y1 - y0);
+        int sx = x0 < x1 ? 1 : -1;
+        int sy = y0 < y1 ? 1 : -1;
+        long err = dx + dy;
+        long x = x0;
+        long y = y0;
+        while (true) {
+            if (x >= 0 && y >= 0 && x < raster.getWidth() && y < raster.getHeight()) {
+                raster.setSample((int) x, (int) y, 0, 255);
+            }
+            if (x == x1 && y == y1) {
+                return;
+            }
+            long e2 = 2 * err;
+            if (e2 >= dy) {
+                err += dy;
+                x += sx;
+            }
+            if (e2 <= dx) {
+                err += dx;
+                y += sy;
+            }
+        }
     }
 }
