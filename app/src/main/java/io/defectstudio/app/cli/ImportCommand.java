@@ -16,8 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code defect-studio import}: brings a labelled dataset into a project; bad entries are listed and skipped. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Import a dataset folder (auto, sd4i, fssd12, coco, png-masks, pairs, labelme, yolo-seg) into a"
-                + " project. "
+        description = "Import a dataset folder (auto, sd4i, fssd12, coco, png-masks, pairs, labelme, yolo-seg, voc)"
+                + " into a project. "
                 + "Everything is checked first; bad entries are reported and skipped, and a failure stores nothing.")
 public final class ImportCommand implements Callable<Integer> {
     @Spec

@@ -219,8 +219,9 @@ public final class Workstation implements MainWindow.ProjectActions {
 
     @Override
     public void importDataset() {
-        vm.projectFolder().ifPresent(folder -> dialogs.chooseFolder("Dataset folder to import (YOLO segmentation, COCO,"
-                + " labelme, sd4i, fssd12, PNG masks, image/mask pairs: the layout is detected)").ifPresent(source ->
+        vm.projectFolder().ifPresent(folder -> dialogs.chooseFolder("Dataset folder to import (YOLO segmentation,"
+                + " Pascal VOC, COCO, labelme, sd4i, fssd12, PNG masks, image/mask pairs: the layout is detected)")
+                .ifPresent(source ->
                 tasks.execute(settings::person, person -> {
                     DatasetJob job = new DatasetJob(folder, login, tasks, () -> open(o -> StorageProjectStore.open(
                             folder, person, o), login));

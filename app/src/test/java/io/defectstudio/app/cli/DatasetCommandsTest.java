@@ -91,9 +91,9 @@ class DatasetCommandsTest {
     void unknownFormatAndMissingProjectAreBadInput(@TempDir Path dir) {
         Path demo = DemoProject.install(dir.resolve("demo"));
         Run format = run("export", "--project", demo.toString(), "--out", dir.resolve("x").toString(),
-                "--format", "voc");
+                "--format", "cityscapes");
         assertEquals(DefectStudioCli.BAD_INPUT, format.code());
-        assertTrue(format.err().contains("unknown export format 'voc'"), format.err());
+        assertTrue(format.err().contains("unknown export format 'cityscapes'"), format.err());
         Run missing = run("import", "--project", dir.resolve("none").toString(), "--source", dir.toString());
         assertEquals(DefectStudioCli.BAD_INPUT, missing.code());
         assertTrue(missing.err().contains("cannot open project"), missing.err());

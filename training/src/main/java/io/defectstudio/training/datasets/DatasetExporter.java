@@ -13,6 +13,7 @@ import io.defectstudio.training.datasets.io.Sha256;
 import io.defectstudio.training.datasets.layout.Fssd12Writer;
 import io.defectstudio.training.datasets.layout.PngMaskWriter;
 import io.defectstudio.training.datasets.layout.Sd4iWriter;
+import io.defectstudio.training.datasets.voc.VocWriter;
 import io.defectstudio.training.datasets.yolo.YoloSegWriter;
 import io.defectstudio.training.datasets.project.ProjectDatasetSource;
 import java.io.IOException;
@@ -116,6 +117,7 @@ public final class DatasetExporter {
             case COCO -> new CocoWriter();
             case PNG_MASKS -> new PngMaskWriter();
             case YOLO_SEG -> new YoloSegWriter();
+            case VOC -> new VocWriter();
         };
     }
 

@@ -14,7 +14,9 @@ public enum ExportFormat {
     /** {@code images/<Class>/<image>} with {@code masks/<Class>/<image stem>.png}. */
     PNG_MASKS("png-masks"),
     /** Ultralytics YOLO segmentation: {@code data.yaml}, {@code images/train}, {@code labels/train} polygons. */
-    YOLO_SEG("yolo-seg");
+    YOLO_SEG("yolo-seg"),
+    /** Pascal VOC: {@code JPEGImages/}, {@code SegmentationClass/} palette PNGs (index = class), labelmap.txt. */
+    VOC("voc");
 
     private final String cliName;
 

@@ -18,7 +18,9 @@ public enum ImportFormat {
     /** labelme {@code .json} files with polygon or rectangle shapes, one class per shape label. */
     LABELME("labelme"),
     /** Ultralytics YOLO segmentation: {@code data.yaml}, {@code images/}, {@code labels/} with normalised polygons. */
-    YOLO_SEG("yolo-seg");
+    YOLO_SEG("yolo-seg"),
+    /** Pascal VOC: {@code JPEGImages/}, {@code SegmentationClass/} palette PNGs (index = class), labelmap.txt. */
+    VOC("voc");
 
     private final String cliName;
 

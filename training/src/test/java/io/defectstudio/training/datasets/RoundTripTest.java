@@ -128,6 +128,7 @@ class RoundTripTest {
             case COCO -> ImportFormat.COCO;
             case PNG_MASKS -> ImportFormat.PNG_MASKS;
             case YOLO_SEG -> ImportFormat.YOLO_SEG;
+            case VOC -> ImportFormat.VOC;
         };
     }
 }

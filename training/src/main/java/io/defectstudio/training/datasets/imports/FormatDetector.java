@@ -4,6 +4,7 @@ import io.defectstudio.training.datasets.DatasetFormatException;
 import io.defectstudio.training.datasets.ImportFormat;
 import io.defectstudio.training.datasets.coco.CocoReader;
 import io.defectstudio.training.datasets.labelme.LabelmeReader;
+import io.defectstudio.training.datasets.voc.VocReader;
 import io.defectstudio.training.datasets.yolo.YoloSegReader;
 import io.defectstudio.training.datasets.layout.ClassFolderReader;
 import io.defectstudio.training.datasets.layout.ImagePairReader;
@@ -31,6 +32,9 @@ public final class FormatDetector {
         if (YoloSegReader.matches(source)) {
             return ImportFormat.YOLO_SEG;
         }
+        if (VocReader.matches(source)) {
+            return ImportFormat.VOC;
+        }
         if (Files.isDirectory(source)) {
             if (PngMaskReader.matches(source)) {
                 return ImportFormat.PNG_MASKS;
@@ -46,8 +50,8 @@ public final class FormatDetector {
             return ImportFormat.IMAGE_MASK_PAIRS;
         }
         throw new DatasetFormatException("cannot tell the dataset layout of " + source + "; expected COCO, "
-                + "YOLO segmentation (data.yaml), Surface Defect-4i, FSSD-12, images/ + masks/, labelme JSON or image/mask"
-                + " pairs per class folder");
+                + "YOLO segmentation (data.yaml), Pascal VOC, Surface Defect-4i, FSSD-12, images/ + masks/, labelme JSON"
+                + " or image/mask pairs per class folder");
     }
 
     public static DatasetReader reader(ImportFormat format) {
@@ -58,6 +62,7 @@ public final class FormatDetector {
             case IMAGE_MASK_PAIRS -> new ImagePairReader();
             case LABELME -> new LabelmeReader();
             case YOLO_SEG -> new YoloSegReader();
+            case VOC -> new VocReader();
             case AUTO -> throw new IllegalArgumentException("detect the format first");
         };
     }
