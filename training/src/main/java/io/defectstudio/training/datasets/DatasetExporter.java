@@ -10,6 +10,7 @@ import io.defectstudio.training.datasets.export.ManifestWriter;
 import io.defectstudio.training.datasets.io.ExportSink;
 import io.defectstudio.storage.CorruptImageException;
 import io.defectstudio.training.datasets.io.Sha256;
+import io.defectstudio.training.datasets.labelme.LabelmeWriter;
 import io.defectstudio.training.datasets.layout.Fssd12Writer;
 import io.defectstudio.training.datasets.layout.PngMaskWriter;
 import io.defectstudio.training.datasets.layout.Sd4iWriter;
@@ -118,6 +119,7 @@ public final class DatasetExporter {
             case PNG_MASKS -> new PngMaskWriter();
             case YOLO_SEG -> new YoloSegWriter();
             case VOC -> new VocWriter();
+            case LABELME -> new LabelmeWriter();
         };
     }
 

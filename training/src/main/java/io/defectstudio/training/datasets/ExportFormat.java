@@ -16,7 +16,9 @@ public enum ExportFormat {
     /** Ultralytics YOLO segmentation: {@code data.yaml}, {@code images/train}, {@code labels/train} polygons. */
     YOLO_SEG("yolo-seg"),
     /** Pascal VOC: {@code JPEGImages/}, {@code SegmentationClass/} palette PNGs (index = class), labelmap.txt. */
-    VOC("voc");
+    VOC("voc"),
+    /** labelme {@code <stem>.json} beside each image: one polygon shape per connected component. */
+    LABELME("labelme");
 
     private final String cliName;
 

@@ -48,9 +48,9 @@ class RoundTripTest {
         Map<String, BufferedImage> after = TestData.masksByClassAndImage(second.stored);
         assertEquals(before.keySet(), after.keySet());
         for (String key : before.keySet()) {
-            // YOLO polygons cannot hold holes: a mask comes back with its holes filled, and otherwise the same.
-            BufferedImage expected = format == ExportFormat.YOLO_SEG ? withHolesFilled(before.get(key))
-                    : before.get(key);
+            // YOLO and labelme polygons cannot hold holes: a mask comes back with them filled, otherwise the same.
+            boolean polygons = format == ExportFormat.YOLO_SEG || format == ExportFormat.LABELME;
+            BufferedImage expected = polygons ? withHolesFilled(before.get(key)) : before.get(key);
             assertTrue(MaskImages.sameDefects(expected, after.get(key)), key);
             assertArrayEquals(MaskImages.pixels(expected), MaskImages.pixels(after.get(key)), key);
         }
@@ -129,6 +129,7 @@ class RoundTripTest {
             case PNG_MASKS -> ImportFormat.PNG_MASKS;
             case YOLO_SEG -> ImportFormat.YOLO_SEG;
             case VOC -> ImportFormat.VOC;
+            case LABELME -> ImportFormat.LABELME;
         };
     }
 }

@@ -11,6 +11,9 @@ import io.defectstudio.training.datasets.imports.Folders;
 import io.defectstudio.training.datasets.imports.ImportCandidate;
 import io.defectstudio.training.datasets.io.InvalidEntryException;
 import io.defectstudio.training.datasets.io.PolygonRasteriser;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
@@ -18,15 +21,18 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import javax.imageio.ImageIO;
 
 /**
  * Reads labelme annotation files ({@code *.json} with {@code shapes}, {@code imagePath}, {@code imageWidth},
  * {@code imageHeight}) anywhere under the source folder. Each shape label becomes a class; its polygons and
- * rectangles are rasterised into one mask. {@code imagePath} is resolved against the JSON file's folder; an
+ * rectangles are rasterised, and its "mask" shapes (a PNG over the shape's box, labelme 5.3 and later) painted, into
+ * one mask. {@code imagePath} is resolved against the JSON file's folder; an
  * embedded {@code imageData} is not used (the image file must be there). Other shape types are skipped and reported.
  */
 public final class LabelmeReader implements DatasetReader {
@@ -67,6 +73,7 @@ public final class LabelmeReader implements DatasetReader {
         int declaredWidth = o.has("imageWidth") ? o.get("imageWidth").getAsInt() : -1;
         int declaredHeight = o.has("imageHeight") ? o.get("imageHeight").getAsInt() : -1;
         Map<String, List<double[]>> byLabel = new TreeMap<>();
+        Map<String, List<Patch>> patches = new TreeMap<>();
         JsonArray shapes = o.getAsJsonArray("shapes");
         for (int i = 0; i < shapes.size(); i++) {
             String where = entry + "#shapes[" + i + "]";
@@ -80,6 +87,11 @@ public final class LabelmeReader implements DatasetReader {
                     out.skip(where, "label '" + label + "' cannot be a class name");
                 } else if (type.equals("polygon") && xy.length >= 6) {
                     byLabel.computeIfAbsent(label, k -> new ArrayList<>()).add(xy);
+                } else if (type.equals("mask") && xy.length == 4 && shape.has("mask")
+                        && shape.get("mask").isJsonPrimitive()) {
+                    patches.computeIfAbsent(label, k -> new ArrayList<>()).add(new Patch((int) Math.floor(xy[0]),
+                            (int) Math.floor(xy[1]), Base64.getDecoder().decode(shape.get("mask").getAsString())));
+                    byLabel.computeIfAbsent(label, k -> new ArrayList<>());
                 } else if (type.equals("rectangle") && xy.length == 4) {
                     byLabel.computeIfAbsent(label, k -> new ArrayList<>()).add(new double[] {
                         xy[0], xy[1], xy[2], xy[1], xy[2], xy[3], xy[0], xy[3]});
@@ -90,15 +102,56 @@ public final class LabelmeReader implements DatasetReader {
                 out.skip(where, "malformed shape: " + e.getMessage());
             }
         }
+        // Defect Studio's own files flag the classes an image was checked for: those without shapes are clean.
+        if (o.has("flags") && o.get("flags").isJsonObject()) {
+            for (Map.Entry<String, JsonElement> flag : o.getAsJsonObject("flags").entrySet()) {
+                if (flag.getKey().startsWith(LabelmeWriter.CHECKED_FLAG) && flag.getValue().isJsonPrimitive()
+                        && flag.getValue().getAsBoolean()) {
+                    byLabel.computeIfAbsent(flag.getKey().substring(LabelmeWriter.CHECKED_FLAG.length()),
+                            k -> new ArrayList<>());
+                }
+            }
+        }
         for (Map.Entry<String, List<double[]>> label : byLabel.entrySet()) {
             List<double[]> polygons = label.getValue();
+            List<Patch> masks = patches.getOrDefault(label.getKey(), List.of());
             out.add(new ImportCandidate(label.getKey(), image, entry, (w, h) -> {
                 if ((declaredWidth >= 0 && declaredWidth != w) || (declaredHeight >= 0 && declaredHeight != h)) {
                     throw new InvalidEntryException("labelme file says " + declaredWidth + "x" + declaredHeight
                             + " but the image is " + w + "x" + h);
                 }
-                return PolygonRasteriser.fill(polygons, w, h);
+                BufferedImage mask = PolygonRasteriser.fill(polygons, w, h);
+                for (Patch patch : masks) {
+                    patch.paint(mask);
+                }
+                return mask;
             }, json));
+        }
+    }
+
+    /** A labelme "mask" shape: a PNG of its box's size, placed at the box's top-left corner. */
+    private record Patch(int x, int y, byte[] png) {
+        void paint(BufferedImage mask) throws InvalidEntryException {
+            BufferedImage patch;
+            try {
+                patch = ImageIO.read(new ByteArrayInputStream(png));
+            } catch (IOException e) {
+                throw new InvalidEntryException("a mask shape's PNG cannot be read: " + e.getMessage());
+            }
+            if (patch == null) {
+                throw new InvalidEntryException("a mask shape holds no PNG");
+            }
+            Raster in = patch.getRaster();
+            for (int py = 0; py < patch.getHeight(); py++) {
+                for (int px = 0; px < patch.getWidth(); px++) {
+                    int mx = x + px;
+                    int my = y + py;
+                    if (in.getSample(px, py, 0) != 0 && mx >= 0 && my >= 0 && mx < mask.getWidth()
+                            && my < mask.getHeight()) {
+                        mask.getRaster().setSample(mx, my, 0, 255);
+                    }
+                }
+            }
         }
     }
 

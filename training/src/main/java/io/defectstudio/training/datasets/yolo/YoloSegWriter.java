@@ -6,6 +6,7 @@ import io.defectstudio.training.datasets.export.ExportEntry;
 import io.defectstudio.training.datasets.export.LayoutWriter;
 import io.defectstudio.training.datasets.export.ManifestEntry;
 import io.defectstudio.training.datasets.export.UniqueNames;
+import io.defectstudio.training.datasets.io.BoundaryTracer;
 import io.defectstudio.training.datasets.io.ExportSink;
 import io.defectstudio.training.datasets.io.ImageFiles;
 import io.defectstudio.training.datasets.io.MaskImages;

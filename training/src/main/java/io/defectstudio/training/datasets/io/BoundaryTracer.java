@@ -1,4 +1,4 @@
-package io.defectstudio.training.datasets.yolo;
+package io.defectstudio.training.datasets.io;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.List;
  * neighbour tracing, clockwise). Filling that polygon with its 1-pixel outline, as {@code PolygonRasteriser} does,
  * gives the component back exactly when it has no holes; holes are filled (a polygon format cannot carry them).
  */
-final class BoundaryTracer {
+public final class BoundaryTracer {
     // Clockwise from west, in image coordinates (y down).
     private static final int[] DX = {-1, -1, 0, 1, 1, 1, 0, -1};
     private static final int[] DY = {0, -1, -1, -1, 0, 1, 1, 1};
@@ -17,7 +17,7 @@ final class BoundaryTracer {
     }
 
     /** @return x0, y0, x1, y1, ... pixel coordinates, at least three points */
-    static double[] outer(boolean[] component, int width, int height) {
+    public static double[] outer(boolean[] component, int width, int height) {
         int start = -1;
         for (int p = 0; p < component.length && start < 0; p++) {
             if (component[p]) {

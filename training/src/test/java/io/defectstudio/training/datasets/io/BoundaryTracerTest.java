@@ -1,9 +1,7 @@
-package io.defectstudio.training.datasets.yolo;
+package io.defectstudio.training.datasets.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-import io.defectstudio.training.datasets.io.MaskImages;
-import io.defectstudio.training.datasets.io.PolygonRasteriser;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
