@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code defect-studio export}: writes a curated selection of a project's masks as a dataset. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export a project's masks as a dataset (sd4i, fssd12, coco, png-masks, yolo-seg, voc, labelme)"
+        description = "Export a project's masks as a dataset (sd4i, fssd12, coco, coco-polygon, png-masks, yolo-seg,"
+                + " voc, labelme)"
                 + " with a manifest of provenance and SHA-256 checksums. The same selection always gives"
                 + " byte-identical files.")
 public final class ExportCommand implements Callable<Integer> {
@@ -35,7 +36,8 @@ public final class ExportCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--format", defaultValue = "sd4i",
-            description = "sd4i, fssd12, coco, png-masks, yolo-seg, voc or labelme (default: ${DEFAULT-VALUE}).")
+            description = "sd4i, fssd12, coco, coco-polygon, png-masks, yolo-seg, voc or labelme (default:"
+                    + " ${DEFAULT-VALUE}).")
     String format;
 
     @Option(names = "--approved-only", description = "Only masks whose latest review approves them.")

@@ -116,6 +116,7 @@ public final class DatasetExporter {
             case SURFACE_DEFECT_4I -> new Sd4iWriter();
             case FSSD_12 -> new Fssd12Writer();
             case COCO -> new CocoWriter();
+            case COCO_POLYGON -> new CocoWriter(true);
             case PNG_MASKS -> new PngMaskWriter();
             case YOLO_SEG -> new YoloSegWriter();
             case VOC -> new VocWriter();

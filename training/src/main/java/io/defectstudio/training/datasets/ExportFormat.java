@@ -11,6 +11,8 @@ public enum ExportFormat {
     FSSD_12("fssd12"),
     /** COCO instance segmentation, one instance per connected component, compressed RLE. */
     COCO("coco"),
+    /** The same COCO with each instance as a polygon (holes come back filled), for tools that read no RLE. */
+    COCO_POLYGON("coco-polygon"),
     /** {@code images/<Class>/<image>} with {@code masks/<Class>/<image stem>.png}. */
     PNG_MASKS("png-masks"),
     /** Ultralytics YOLO segmentation: {@code data.yaml}, {@code images/train}, {@code labels/train} polygons. */

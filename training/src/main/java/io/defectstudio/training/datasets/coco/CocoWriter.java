@@ -1,6 +1,7 @@
 package io.defectstudio.training.datasets.coco;
 
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import io.defectstudio.training.datasets.ProgressListener;
 import io.defectstudio.training.datasets.export.ClassIndex;
@@ -8,6 +9,7 @@ import io.defectstudio.training.datasets.export.ExportEntry;
 import io.defectstudio.training.datasets.export.LayoutWriter;
 import io.defectstudio.training.datasets.export.ManifestEntry;
 import io.defectstudio.training.datasets.export.UniqueNames;
+import io.defectstudio.training.datasets.io.BoundaryTracer;
 import io.defectstudio.training.datasets.io.ExportSink;
 import io.defectstudio.training.datasets.io.Json;
 import io.defectstudio.training.datasets.io.MaskImages;
@@ -27,7 +29,8 @@ import java.util.Map;
  * annotations.json        info, licenses, images, annotations, categories
  * </pre>
  * Each 8-connected component of a mask is one annotation with {@code segmentation = {"size": [h, w], "counts":
- * "<compressed RLE>"}}, its pixel {@code area}, {@code bbox = [x, y, width, height]} and {@code iscrowd = 0}
+ * "<compressed RLE>"}} (or, for tools that read only polygons, {@code [[x1, y1, x2, y2, ...]]} along its boundary
+ * pixels), its pixel {@code area}, {@code bbox = [x, y, width, height]} and {@code iscrowd = 0}
  * (they are single objects, not crowds). Categories are numbered 1..N in name order, images 1..M in file-name
  * order, annotations in image, category, component order. Extension: each image lists
  * {@code annotated_category_ids}, the classes it was checked for, so a defect-free (empty) mask survives a round
@@ -35,6 +38,21 @@ import java.util.Map;
  */
 public final class CocoWriter implements LayoutWriter {
     public static final String ANNOTATIONS = "annotations.json";
+
+    private final boolean polygons;
+
+    /** Masks as compressed RLE, exact. */
+    public CocoWriter() {
+        this(false);
+    }
+
+    /**
+     * @param polygons write each instance as a polygon along its boundary pixels instead of RLE, for tools that read
+     *                 only polygons; holes come back filled
+     */
+    public CocoWriter(boolean polygons) {
+        this.polygons = polygons;
+    }
 
     @Override
     public List<ManifestEntry> write(List<ExportEntry> entries, ClassIndex classes, ExportSink sink,
@@ -75,7 +93,8 @@ public final class CocoWriter implements LayoutWriter {
                 boolean[] defects = MaskImages.defects(mask);
                 for (boolean[] component : ConnectedComponents.split(defects, width, height)) {
                     ids.add(++annotationId);
-                    annotations.add(annotation(annotationId, imageId, e.classIndex(), component, width, height));
+                    annotations.add(annotation(annotationId, imageId, e.classIndex(), component, width, height,
+                            polygons));
                 }
                 out.add(new ManifestEntry(e, path, null, ids.isEmpty(), ids));
                 progress.progress(++done, entries.size(), "exported " + path);
@@ -113,7 +132,7 @@ public final class CocoWriter implements LayoutWriter {
     }
 
     private static JsonObject annotation(int id, int imageId, int categoryId, boolean[] component, int width,
-                                         int height) {
+                                         int height, boolean asPolygon) {
         int minX = width;
         int minY = height;
         int maxX = -1;
@@ -130,12 +149,24 @@ public final class CocoWriter implements LayoutWriter {
                 area++;
             }
         }
-        JsonObject segmentation = new JsonObject();
-        JsonArray size = new JsonArray();
-        size.add(height);
-        size.add(width);
-        segmentation.add("size", size);
-        segmentation.addProperty("counts", CocoRle.toCompressedString(CocoRle.counts(component, width, height)));
+        JsonElement segmentation;
+        if (asPolygon) {
+            JsonArray polygon = new JsonArray();
+            for (double v : BoundaryTracer.outer(component, width, height)) {
+                polygon.add(v);
+            }
+            JsonArray list = new JsonArray();
+            list.add(polygon);
+            segmentation = list;
+        } else {
+            JsonObject rle = new JsonObject();
+            JsonArray size = new JsonArray();
+            size.add(height);
+            size.add(width);
+            rle.add("size", size);
+            rle.addProperty("counts", CocoRle.toCompressedString(CocoRle.counts(component, width, height)));
+            segmentation = rle;
+        }
         JsonArray bbox = new JsonArray();
         bbox.add(minX);
         bbox.add(minY);
