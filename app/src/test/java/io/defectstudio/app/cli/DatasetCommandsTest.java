@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.defectstudio.app.demo.DemoProject;
 import io.defectstudio.storage.Project;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -15,16 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class DatasetCommandsTest {
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DefectStudioCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true),
-                (project, detail, onProblem) -> java.util.Optional.empty()).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     private static long files(Path dir) throws Exception {
         try (Stream<Path> s = Files.walk(dir)) {
@@ -35,10 +23,10 @@ class DatasetCommandsTest {
     @Test
     void exportThenImportIntoANewProjectKeepsEveryMaskAndRepeatsByteForByte(@TempDir Path dir) throws Exception {
         Path demo = DemoProject.install(dir.resolve("demo"));
-        Run first = run("export", "--project", demo.toString(), "--out", dir.resolve("a").toString(),
+        CliRun first = CliRun.of("export", "--project", demo.toString(), "--out", dir.resolve("a").toString(),
                 "--format", "png-masks");
         assertEquals(0, first.code(), first.err());
-        Run second = run("export", "--project", demo.toString(), "--out", dir.resolve("b").toString(),
+        CliRun second = CliRun.of("export", "--project", demo.toString(), "--out", dir.resolve("b").toString(),
                 "--format", "png-masks");
         assertEquals(0, second.code(), second.err());
         assertArrayEquals(Files.readAllBytes(dir.resolve("a/manifest.json")),
@@ -51,7 +39,7 @@ class DatasetCommandsTest {
         assertTrue(first.out().contains("Exported " + exported + " item(s)"), first.out());
 
         Path copy = dir.resolve("copy");
-        Run imported = run("import", "--project", copy.toString(), "--create", "copy", "--source",
+        CliRun imported = CliRun.of("import", "--project", copy.toString(), "--create", "copy", "--source",
                 dir.resolve("a").toString(), "--author", "data-team");
         assertEquals(0, imported.code(), imported.err());
         assertTrue(imported.out().contains("Imported " + exported + " entr"), imported.out());
@@ -65,7 +53,7 @@ class DatasetCommandsTest {
     void importReportsATruncatedImageAndStoresTheRest(@TempDir Path dir) throws Exception {
         Path demo = DemoProject.install(dir.resolve("demo"));
         Path export = dir.resolve("export");
-        assertEquals(0, run("export", "--project", demo.toString(), "--out", export.toString(),
+        assertEquals(0, CliRun.of("export", "--project", demo.toString(), "--out", export.toString(),
                 "--format", "png-masks").code());
         Path victim;
         try (Stream<Path> s = Files.walk(export.resolve("images"))) {
@@ -78,7 +66,8 @@ class DatasetCommandsTest {
 
         Path copy = dir.resolve("copy");
         Project.create(copy, "copy").close();
-        Run r = run("import", "--project", copy.toString(), "--source", export.toString(), "--format", "png-masks");
+        CliRun r = CliRun.of("import", "--project", copy.toString(), "--source", export.toString(), "--format",
+                "png-masks");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("skipped 1") && r.out().contains(victim.getFileName().toString()), r.out());
         long masks = files(export.resolve("masks"));
@@ -90,11 +79,11 @@ class DatasetCommandsTest {
     @Test
     void unknownFormatAndMissingProjectAreBadInput(@TempDir Path dir) {
         Path demo = DemoProject.install(dir.resolve("demo"));
-        Run format = run("export", "--project", demo.toString(), "--out", dir.resolve("x").toString(),
+        CliRun format = CliRun.of("export", "--project", demo.toString(), "--out", dir.resolve("x").toString(),
                 "--format", "cityscapes");
         assertEquals(DefectStudioCli.BAD_INPUT, format.code());
         assertTrue(format.err().contains("unknown export format 'cityscapes'"), format.err());
-        Run missing = run("import", "--project", dir.resolve("none").toString(), "--source", dir.toString());
+        CliRun missing = CliRun.of("import", "--project", dir.resolve("none").toString(), "--source", dir.toString());
         assertEquals(DefectStudioCli.BAD_INPUT, missing.code());
         assertTrue(missing.err().contains("cannot open project"), missing.err());
     }

@@ -6,37 +6,24 @@ import io.defectstudio.storage.Project;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ProjectCommandTest {
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DefectStudioCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true),
-                (project, detail, onProblem) -> Optional.empty()).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void createMakesAnEmptyProjectAndRefusesAFolderThatHoldsOne(@TempDir Path dir) {
         Path folder = dir.resolve("line3");
-        Run created = run("project", "create", "--images", folder.toString(), "--name", "Line 3");
+        CliRun created = CliRun.of("project", "create", "--images", folder.toString(), "--name", "Line 3");
         assertEquals(0, created.code(), created.err());
         try (Project p = Project.open(folder)) {
             assertEquals("Line 3", p.name());
             assertFalse(p.isShared());
         }
-        Run again = run("project", "create", "--images", folder.toString(), "--name", "Other");
+        CliRun again = CliRun.of("project", "create", "--images", folder.toString(), "--name", "Other");
         assertEquals(DefectStudioCli.BAD_INPUT, again.code());
         assertTrue(again.err().contains("already holds a project"), again.err());
     }
@@ -45,17 +32,20 @@ class ProjectCommandTest {
     void theDemoGoesToPostgresAndBackWithTheSameCountsAndChecksums(@TempDir Path dir) throws Exception {
         Path demo = DemoProject.install(dir.resolve("demo"));
         String url = PostgresServer.shared().newDatabase();
-        Run toShared = run("project", "copy", "--from", demo.toString(), "--to", dir.resolve("shared").toString(),
+        CliRun toShared = CliRun.of("project", "copy", "--from", demo.toString(), "--to",
+                dir.resolve("shared").toString(),
                 "--postgres", url);
         assertEquals(0, toShared.code(), toShared.err());
         assertTrue(toShared.out().contains("checked"), toShared.out());
-        Run back = run("project", "copy", "--from", dir.resolve("shared").toString(), "--to",
+        CliRun back = CliRun.of("project", "copy", "--from", dir.resolve("shared").toString(), "--to",
                 dir.resolve("back").toString());
         assertEquals(0, back.code(), back.err());
 
-        String original = tables(run("project", "info", "--project", demo.toString(), "--checksums"));
-        String shared = tables(run("project", "info", "--project", dir.resolve("shared").toString(), "--checksums"));
-        String returned = tables(run("project", "info", "--project", dir.resolve("back").toString(), "--checksums"));
+        String original = tables(CliRun.of("project", "info", "--project", demo.toString(), "--checksums"));
+        String shared = tables(CliRun.of("project", "info", "--project", dir.resolve("shared").toString(),
+                "--checksums"));
+        String returned = tables(CliRun.of("project", "info", "--project", dir.resolve("back").toString(),
+                "--checksums"));
         assertTrue(original.contains("annotation"), original);
         assertEquals(original, shared);
         assertEquals(original, returned);
@@ -66,7 +56,7 @@ class ProjectCommandTest {
     }
 
     /** The per-table lines of {@code project info}: counts and checksums, without the folder and database. */
-    private static String tables(Run info) {
+    private static String tables(CliRun info) {
         assertEquals(0, info.code(), info.err());
         return info.out().lines().filter(l -> l.matches("  [a-z_]+ +\\d+ .*")).reduce("", (a, b) -> a + b + "\n");
     }

@@ -9,8 +9,6 @@ import io.defectstudio.app.workspace.EngineFactory;
 import io.defectstudio.storage.PostgresServer;
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.classes.DefectClass;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -30,19 +28,10 @@ class SegmentCommandTest {
         engines = (project, detail, onProblem) -> Optional.of(Engines.open(bundle, detail));
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(EngineFactory f, String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DefectStudioCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), f).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void rootListsTheSegmentSubcommand() {
-        Run r = run(engines, "--help");
+        CliRun r = CliRun.with(engines, "--help");
         assertEquals(0, r.code());
         assertTrue(r.out().contains("segment"), r.out());
     }
@@ -51,7 +40,8 @@ class SegmentCommandTest {
     void segmentStoresPredictionsAndWritesMaskPngs(@TempDir Path dir) throws Exception {
         Path project = DemoProject.install(dir.resolve("demo"));
         Path out = dir.resolve("masks");
-        Run r = run(engines, "segment", "--project", project.toString(), "--class", "Crack", "--out", out.toString());
+        CliRun r = CliRun.with(engines, "segment", "--project", project.toString(), "--class", "Crack", "--out",
+                out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("Crack: 2 support image(s)"), r.out());
         assertTrue(r.out().contains("[38/38]"), r.out());
@@ -72,10 +62,10 @@ class SegmentCommandTest {
     void aSharedProjectOnPostgresIsSegmentedAndExportedTheSameWay(@TempDir Path dir) throws Exception {
         Path demo = DemoProject.install(dir.resolve("demo"));
         Path shared = dir.resolve("shared");
-        Run copy = run(engines, "project", "copy", "--from", demo.toString(), "--to", shared.toString(),
+        CliRun copy = CliRun.with(engines, "project", "copy", "--from", demo.toString(), "--to", shared.toString(),
                 "--postgres", PostgresServer.shared().newDatabase());
         assertEquals(0, copy.code(), copy.err());
-        Run r = run(engines, "segment", "--project", shared.toString(), "--class", "Crack");
+        CliRun r = CliRun.with(engines, "segment", "--project", shared.toString(), "--class", "Crack");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("[38/38]"), r.out());
         try (Project p = Project.open(shared)) {
@@ -84,7 +74,8 @@ class SegmentCommandTest {
             assertEquals(38, p.images().list().stream()
                     .filter(i -> p.predictions().latest(i.id(), crack.id()).isPresent()).count());
         }
-        Run export = run(engines, "export", "--project", shared.toString(), "--out", dir.resolve("out").toString(),
+        CliRun export = CliRun.with(engines, "export", "--project", shared.toString(), "--out",
+                dir.resolve("out").toString(),
                 "--format", "png-masks");
         assertEquals(0, export.code(), export.err());
         assertTrue(Files.exists(dir.resolve("out/manifest.json")));
@@ -93,10 +84,11 @@ class SegmentCommandTest {
     @Test
     void detailSetsTheWorkingScaleAndAnImpossibleOneIsABadInput(@TempDir Path dir) throws Exception {
         Path project = DemoProject.install(dir.resolve("demo"));
-        Run bad = run(engines, "segment", "--project", project.toString(), "--detail", "9");
+        CliRun bad = CliRun.with(engines, "segment", "--project", project.toString(), "--detail", "9");
         assertEquals(DefectStudioCli.BAD_INPUT, bad.code());
         assertTrue(bad.err().contains("detail must be"), bad.err());
-        Run r = run(engines, "segment", "--project", project.toString(), "--class", "Crack", "--detail", "400");
+        CliRun r = CliRun.with(engines, "segment", "--project", project.toString(), "--class", "Crack", "--detail",
+                "400");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("detail 400"), r.out());
         assertTrue(r.out().contains("[38/38]"), r.out());
@@ -105,14 +97,14 @@ class SegmentCommandTest {
     @Test
     void unknownClassIsABadInputWithTheKnownNames(@TempDir Path dir) {
         Path project = DemoProject.install(dir.resolve("demo"));
-        Run r = run(engines, "segment", "--project", project.toString(), "--class", "Rust");
+        CliRun r = CliRun.with(engines, "segment", "--project", project.toString(), "--class", "Rust");
         assertEquals(DefectStudioCli.BAD_INPUT, r.code());
         assertTrue(r.err().contains("no class named 'Rust'") && r.err().contains("Crack"), r.err());
     }
 
     @Test
     void missingProjectIsABadInput(@TempDir Path dir) {
-        Run r = run(engines, "segment", "--project", dir.resolve("nothing").toString());
+        CliRun r = CliRun.with(engines, "segment", "--project", dir.resolve("nothing").toString());
         assertEquals(DefectStudioCli.BAD_INPUT, r.code());
         assertTrue(r.err().contains("cannot open project"), r.err());
     }

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.defectstudio.inference.bundle.Manifest;
 import io.defectstudio.inference.bundle.ModelBundle;
 import io.defectstudio.training.testdata.SyntheticData;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -18,23 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The data team's headless loop: train a fold, then score the bundle on a fixed episode list. */
 class TrainEvalCommandsTest {
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = DefectStudioCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true),
-                (project, detail, onProblem) -> Optional.empty()).execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void trainWritesABundleThatEvalScoresOnAFixedList(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
         SyntheticData.writeDefect8i(data, 6, 32, 7);
         Path runDir = dir.resolve("run");
-        Run train = run("train", "--data", data.toString(), "--fold", "0", "--out", runDir.toString(),
+        CliRun train = CliRun.of("train", "--data", data.toString(), "--fold", "0", "--out", runDir.toString(),
                 "--arch", "baseline", "--size", "64", "--pretrain-steps", "2", "--steps", "4", "--epoch-steps", "2",
                 "--checkpoint-every", "2", "--batch", "1");
         assertEquals(0, train.code(), train.err() + train.out());
@@ -46,7 +33,8 @@ class TrainEvalCommandsTest {
 
         // Recalibrated with support tuning and support-chosen thresholds: model.json keeps all, and eval below
         // segments with them.
-        Run calibrate = run("calibrate", "--model", runDir.resolve("model").toString(), "--data", data.toString(),
+        CliRun calibrate = CliRun.of("calibrate", "--model", runDir.resolve("model").toString(), "--data",
+                data.toString(),
                 "--fold", "0", "--episodes", "3", "--tune-steps", "2", "--support-threshold", "true");
         assertEquals(0, calibrate.code(), calibrate.err() + calibrate.out());
         assertTrue(calibrate.out().contains("calibration 3/3"), calibrate.out());
@@ -70,7 +58,7 @@ class TrainEvalCommandsTest {
                 + "\tsd-saliency-900/SD-saliency-900/Ground truth/In_1.png"
                 + "\tsd-saliency-900/SD-saliency-900/Source Images/In_2.bmp"
                 + "\tsd-saliency-900/SD-saliency-900/Ground truth/In_2.png\n");
-        Run eval = run("eval", "--model", runDir.resolve("model").toString(), "--episodes", list.toString(),
+        CliRun eval = CliRun.of("eval", "--model", runDir.resolve("model").toString(), "--episodes", list.toString(),
                 "--data", data.toString(), "--normal", "3", "--every", "1", "--sweep", "0.2,0.7", "--detail", "96");
         assertEquals(0, eval.code(), eval.err() + eval.out());
         Matcher miou = Pattern.compile("mIoU (\\d+\\.\\d+)").matcher(eval.out());
@@ -87,14 +75,15 @@ class TrainEvalCommandsTest {
     void pretrainAndBuildMatcherReplaceTheOldKeyValueRunner(@TempDir Path dir) throws Exception {
         Path data = dir.resolve("data");
         SyntheticData.writeDefect8i(data, 6, 32, 7);
-        Run pretrain = run("pretrain", "--data", data.toString(), "--fold", "0", "--out", dir.resolve("pre").toString(),
+        CliRun pretrain = CliRun.of("pretrain", "--data", data.toString(), "--fold", "0", "--out",
+                dir.resolve("pre").toString(),
                 "--backbone", "compact", "--size", "64", "--steps", "2", "--epoch-steps", "2",
                 "--checkpoint-every", "2", "--batch", "2", "--validation", "2");
         assertEquals(0, pretrain.code(), pretrain.err() + pretrain.out());
         Path weights = dir.resolve("pre/backbone.safetensors");
         assertTrue(java.nio.file.Files.isRegularFile(weights), pretrain.out());
 
-        Run matcher = run("build-matcher", "--data", data.toString(), "--fold", "0", "--out",
+        CliRun matcher = CliRun.of("build-matcher", "--data", data.toString(), "--fold", "0", "--out",
                 dir.resolve("m").toString(), "--backbone", "compact", "--weights", weights.toString(), "--size", "64",
                 "--validation", "2", "--detail", "128", "--name", "tiny-matcher");
         assertEquals(0, matcher.code(), matcher.err() + matcher.out());
@@ -107,27 +96,31 @@ class TrainEvalCommandsTest {
 
     @Test
     void missingInputsAreBadInput(@TempDir Path dir) {
-        Run eval = run("eval", "--model", dir.resolve("none").toString(), "--episodes", dir.toString(),
+        CliRun eval = CliRun.of("eval", "--model", dir.resolve("none").toString(), "--episodes", dir.toString(),
                 "--data", dir.toString());
         assertEquals(DefectStudioCli.BAD_INPUT, eval.code());
         assertTrue(eval.err().contains("no such file or folder"), eval.err());
-        Run sweep = run("eval", "--model", dir.toString(), "--episodes", dir.toString(), "--data", dir.toString(),
+        CliRun sweep = CliRun.of("eval", "--model", dir.toString(), "--episodes", dir.toString(), "--data",
+                dir.toString(),
                 "--sweep", "0.5,1.5");
         assertEquals(DefectStudioCli.BAD_INPUT, sweep.code());
         assertTrue(sweep.err().contains("(0, 1), got 1.5"), sweep.err());
-        Run detail = run("eval", "--model", dir.toString(), "--episodes", dir.toString(), "--data", dir.toString(),
+        CliRun detail = CliRun.of("eval", "--model", dir.toString(), "--episodes", dir.toString(), "--data",
+                dir.toString(),
                 "--detail", "5");
         assertEquals(DefectStudioCli.BAD_INPUT, detail.code());
         assertTrue(detail.err().contains("detail must be"), detail.err());
-        Run calibrate = run("calibrate", "--model", dir.resolve("none").toString(), "--data", dir.toString());
+        CliRun calibrate = CliRun.of("calibrate", "--model", dir.resolve("none").toString(), "--data", dir.toString());
         assertEquals(DefectStudioCli.BAD_INPUT, calibrate.code());
         assertTrue(calibrate.err().contains("no such file or folder"), calibrate.err());
-        Run train = run("train", "--data", dir.resolve("none").toString(), "--out", dir.resolve("run").toString());
+        CliRun train = CliRun.of("train", "--data", dir.resolve("none").toString(), "--out",
+                dir.resolve("run").toString());
         assertEquals(DefectStudioCli.BAD_INPUT, train.code());
-        Run arch = run("train", "--data", dir.toString(), "--out", dir.resolve("run").toString(), "--arch", "unet");
+        CliRun arch = CliRun.of("train", "--data", dir.toString(), "--out", dir.resolve("run").toString(), "--arch",
+                "unet");
         assertEquals(DefectStudioCli.BAD_INPUT, arch.code());
         assertTrue(arch.err().contains("unet"), arch.err());
-        Run matcher = run("train", "--data", dir.toString(), "--out", dir.resolve("run").toString(), "--arch",
+        CliRun matcher = CliRun.of("train", "--data", dir.toString(), "--out", dir.resolve("run").toString(), "--arch",
                 "matcher");
         assertEquals(DefectStudioCli.BAD_INPUT, matcher.code());
         assertTrue(matcher.err().contains("matcher is training-free"), matcher.err());
@@ -138,11 +131,12 @@ class TrainEvalCommandsTest {
         Path model = java.nio.file.Files.createDirectories(dir.resolve("model"));
         java.nio.file.Files.writeString(model.resolve("model.json"), "{\"formatVersion\": 1");
         Path list = java.nio.file.Files.writeString(dir.resolve("list.tsv"), "not a header\n");
-        Run eval = run("eval", "--model", model.toString(), "--episodes", list.toString(), "--data", dir.toString());
+        CliRun eval = CliRun.of("eval", "--model", model.toString(), "--episodes", list.toString(), "--data",
+                dir.toString());
         assertEquals(DefectStudioCli.BAD_INPUT, eval.code(), eval.err());
         assertTrue(eval.err().contains("model.json"), eval.err());
         Path shipped = io.defectstudio.app.engine.ShippedModel.extract(dir.resolve("shipped")).orElseThrow();
-        Run list2 = run("eval", "--model", shipped.toString(), "--episodes", list.toString(), "--data",
+        CliRun list2 = CliRun.of("eval", "--model", shipped.toString(), "--episodes", list.toString(), "--data",
                 dir.toString());
         assertEquals(DefectStudioCli.BAD_INPUT, list2.code(), list2.err());
         assertTrue(list2.err().contains("does not start with the header"), list2.err());

@@ -50,19 +50,22 @@ public final class PostgresChangeFeed implements ChangeFeed {
     @Override
     public synchronized AutoCloseable subscribe(Consumer<ProjectChange> listener) {
         listeners.add(listener);
-        if (!thread.isAlive() && !closed) {
-            thread.start();
-        }
+        startListening();
         return () -> listeners.remove(listener);
     }
 
     @Override
     public synchronized AutoCloseable watchConnection(Consumer<Boolean> listener) {
         connectionWatchers.add(listener);
-        if (!thread.isAlive() && !closed) {
+        startListening();
+        return () -> connectionWatchers.remove(listener);
+    }
+
+    /** The listening thread starts with the first subscriber, once. */
+    private void startListening() {
+        if (thread.getState() == Thread.State.NEW && !closed) {
             thread.start();
         }
-        return () -> connectionWatchers.remove(listener);
     }
 
     /** Whether the feed holds a listening connection now (false while the server is away). */

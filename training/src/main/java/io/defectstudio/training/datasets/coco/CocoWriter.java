@@ -6,9 +6,10 @@ import com.google.gson.JsonObject;
 import io.defectstudio.training.datasets.ProgressListener;
 import io.defectstudio.training.datasets.export.ClassIndex;
 import io.defectstudio.training.datasets.export.ExportEntry;
+import io.defectstudio.training.datasets.export.ImageGroup;
 import io.defectstudio.training.datasets.export.LayoutWriter;
 import io.defectstudio.training.datasets.export.ManifestEntry;
-import io.defectstudio.training.datasets.export.UniqueNames;
+
 import io.defectstudio.training.datasets.io.BoundaryTracer;
 import io.defectstudio.training.datasets.io.ExportSink;
 import io.defectstudio.training.datasets.io.Json;
@@ -18,9 +19,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+
 import java.util.List;
-import java.util.Map;
 
 /**
  * COCO instance segmentation:
@@ -57,14 +57,8 @@ public final class CocoWriter implements LayoutWriter {
     @Override
     public List<ManifestEntry> write(List<ExportEntry> entries, ClassIndex classes, ExportSink sink,
                                      ProgressListener progress) throws IOException {
-        Map<String, List<ExportEntry>> bySha = new LinkedHashMap<>();
-        for (ExportEntry e : entries) {
-            bySha.computeIfAbsent(e.imageSha256(), k -> new ArrayList<>()).add(e);
-        }
-        List<ExportEntry> firsts = bySha.values().stream().map(l -> l.get(0)).toList();
-        Map<ExportEntry, String> names = UniqueNames.assign(firsts);
-        List<ExportEntry> imageOrder = new ArrayList<>(firsts);
-        imageOrder.sort(Comparator.comparing((ExportEntry e) -> names.get(e)).thenComparing(ExportEntry::imageSha256));
+        List<ImageGroup> imageOrder = new ArrayList<>(ImageGroup.of(entries));
+        imageOrder.sort(Comparator.comparing(ImageGroup::fileName).thenComparing(g -> g.first().imageSha256()));
 
         JsonArray images = new JsonArray();
         JsonArray annotations = new JsonArray();
@@ -72,16 +66,14 @@ public final class CocoWriter implements LayoutWriter {
         int annotationId = 0;
         int done = 0;
         for (int i = 0; i < imageOrder.size(); i++) {
-            ExportEntry first = imageOrder.get(i);
+            ImageGroup group = imageOrder.get(i);
             int imageId = i + 1;
-            String path = "images/" + names.get(first);
-            sink.copy(path, first.item().imageFile());
-            List<ExportEntry> perClass = new ArrayList<>(bySha.get(first.imageSha256()));
-            perClass.sort(Comparator.comparingInt(ExportEntry::classIndex));
+            String path = "images/" + group.fileName();
+            sink.copy(path, group.first().item().imageFile());
             JsonArray checked = new JsonArray();
             int width = -1;
             int height = -1;
-            for (ExportEntry e : perClass) {
+            for (ExportEntry e : group.byClass()) {
                 BufferedImage mask = e.item().mask().load();
                 if (width >= 0 && (mask.getWidth() != width || mask.getHeight() != height)) {
                     throw new IllegalArgumentException("masks of " + e.item().imageName() + " differ in size");
@@ -101,7 +93,7 @@ public final class CocoWriter implements LayoutWriter {
             }
             JsonObject image = new JsonObject();
             image.addProperty("id", imageId);
-            image.addProperty("file_name", names.get(first));
+            image.addProperty("file_name", group.fileName());
             image.addProperty("width", width);
             image.addProperty("height", height);
             image.add("annotated_category_ids", checked);

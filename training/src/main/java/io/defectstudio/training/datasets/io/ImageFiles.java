@@ -8,7 +8,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -34,6 +36,17 @@ public final class ImageFiles {
 
     public static boolean isImageName(String fileName) {
         return IMAGE_EXTENSIONS.contains(extension(fileName));
+    }
+
+    /** The image in {@code folder} named {@code stem} with any image extension (the first by name), if there is one. */
+    public static Optional<Path> findByStem(Path folder, String stem) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> isImageName(f.getFileName().toString())
+                    && stem(f.getFileName().toString()).equals(stem)).sorted().findFirst();
+        }
     }
 
     /**

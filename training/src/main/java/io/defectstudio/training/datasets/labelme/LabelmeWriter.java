@@ -6,9 +6,10 @@ import com.google.gson.JsonObject;
 import io.defectstudio.training.datasets.ProgressListener;
 import io.defectstudio.training.datasets.export.ClassIndex;
 import io.defectstudio.training.datasets.export.ExportEntry;
+import io.defectstudio.training.datasets.export.ImageGroup;
 import io.defectstudio.training.datasets.export.LayoutWriter;
 import io.defectstudio.training.datasets.export.ManifestEntry;
-import io.defectstudio.training.datasets.export.UniqueNames;
+
 import io.defectstudio.training.datasets.io.BoundaryTracer;
 import io.defectstudio.training.datasets.io.ExportSink;
 import io.defectstudio.training.datasets.io.ImageFiles;
@@ -19,9 +20,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+
 import java.util.List;
-import java.util.Map;
 
 /**
  * labelme annotation files, as labelme (and X-AnyLabeling) open them:
@@ -39,25 +39,17 @@ public final class LabelmeWriter implements LayoutWriter {
     @Override
     public List<ManifestEntry> write(List<ExportEntry> entries, ClassIndex classes, ExportSink sink,
                                      ProgressListener progress) throws IOException {
-        Map<String, List<ExportEntry>> bySha = new LinkedHashMap<>();
-        for (ExportEntry e : entries) {
-            bySha.computeIfAbsent(e.imageSha256(), k -> new ArrayList<>()).add(e);
-        }
-        List<ExportEntry> firsts = bySha.values().stream().map(l -> l.get(0)).toList();
-        Map<ExportEntry, String> names = UniqueNames.assign(firsts);
         List<ManifestEntry> out = new ArrayList<>();
         int done = 0;
-        for (ExportEntry first : firsts) {
-            String name = names.get(first);
+        for (ImageGroup group : ImageGroup.of(entries)) {
+            String name = group.fileName();
             String jsonPath = ImageFiles.stem(name) + ".json";
-            sink.copy(name, first.item().imageFile());
-            List<ExportEntry> perClass = new ArrayList<>(bySha.get(first.imageSha256()));
-            perClass.sort(Comparator.comparingInt(ExportEntry::classIndex));
+            sink.copy(name, group.first().item().imageFile());
             JsonArray shapes = new JsonArray();
             JsonObject flags = new JsonObject();
             int width = 0;
             int height = 0;
-            for (ExportEntry e : perClass) {
+            for (ExportEntry e : group.byClass()) {
                 BufferedImage mask = e.item().mask().load();
                 width = mask.getWidth();
                 height = mask.getHeight();

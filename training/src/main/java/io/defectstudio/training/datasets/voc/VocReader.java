@@ -50,7 +50,7 @@ public final class VocReader implements DatasetReader {
         for (Path mask : masks(source.resolve("SegmentationClass"))) {
             String entry = Folders.relative(source, mask);
             String stem = ImageFiles.stem(mask.getFileName().toString());
-            Optional<Path> image = image(source.resolve("JPEGImages"), stem);
+            Optional<Path> image = ImageFiles.findByStem(source.resolve("JPEGImages"), stem);
             if (image.isEmpty()) {
                 out.skip(entry, "no image " + stem + ".* in JPEGImages/");
                 continue;
@@ -141,13 +141,6 @@ public final class VocReader implements DatasetReader {
                 indexOfColour.put(rgb, index);
             }
             index++;
-        }
-    }
-
-    private static Optional<Path> image(Path folder, String stem) throws IOException {
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> ImageFiles.isImageName(f.getFileName().toString())
-                    && ImageFiles.stem(f.getFileName().toString()).equals(stem)).sorted().findFirst();
         }
     }
 

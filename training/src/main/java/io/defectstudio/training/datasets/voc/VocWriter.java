@@ -3,9 +3,10 @@ package io.defectstudio.training.datasets.voc;
 import io.defectstudio.training.datasets.ProgressListener;
 import io.defectstudio.training.datasets.export.ClassIndex;
 import io.defectstudio.training.datasets.export.ExportEntry;
+import io.defectstudio.training.datasets.export.ImageGroup;
 import io.defectstudio.training.datasets.export.LayoutWriter;
 import io.defectstudio.training.datasets.export.ManifestEntry;
-import io.defectstudio.training.datasets.export.UniqueNames;
+
 import io.defectstudio.training.datasets.io.ExportSink;
 import io.defectstudio.training.datasets.io.ImageFiles;
 import io.defectstudio.training.datasets.io.MaskImages;
@@ -16,9 +17,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+
 import java.util.List;
-import java.util.Map;
+
 import javax.imageio.ImageIO;
 
 /**
@@ -43,26 +44,18 @@ public final class VocWriter implements LayoutWriter {
     @Override
     public List<ManifestEntry> write(List<ExportEntry> entries, ClassIndex classes, ExportSink sink,
                                      ProgressListener progress) throws IOException {
-        Map<String, List<ExportEntry>> bySha = new LinkedHashMap<>();
-        for (ExportEntry e : entries) {
-            bySha.computeIfAbsent(e.imageSha256(), k -> new ArrayList<>()).add(e);
-        }
-        List<ExportEntry> firsts = bySha.values().stream().map(l -> l.get(0)).toList();
-        Map<ExportEntry, String> names = UniqueNames.assign(firsts);
         List<ManifestEntry> out = new ArrayList<>();
         StringBuilder stems = new StringBuilder();
         int done = 0;
-        for (ExportEntry first : firsts) {
-            String name = names.get(first);
+        for (ImageGroup group : ImageGroup.of(entries)) {
+            String name = group.fileName();
             String stem = ImageFiles.stem(name);
             String imagePath = IMAGES + name;
             String maskPath = MASKS + stem + ".png";
-            sink.copy(imagePath, first.item().imageFile());
-            List<ExportEntry> perClass = new ArrayList<>(bySha.get(first.imageSha256()));
-            perClass.sort(Comparator.comparingInt(ExportEntry::classIndex));
+            sink.copy(imagePath, group.first().item().imageFile());
             BufferedImage indexed = null;
             StringBuilder checked = new StringBuilder();
-            for (ExportEntry e : perClass) {
+            for (ExportEntry e : group.byClass()) {
                 BufferedImage mask = e.item().mask().load();
                 if (indexed == null) {
                     indexed = new BufferedImage(mask.getWidth(), mask.getHeight(), BufferedImage.TYPE_BYTE_INDEXED,

@@ -120,14 +120,7 @@ public final class YoloSegReader implements DatasetReader {
     private static Optional<Path> imageFor(Path root, Path label) throws IOException {
         Path relative = root.resolve("labels").relativize(label);
         Path folder = root.resolve("images").resolve(relative).getParent();
-        String stem = ImageFiles.stem(label.getFileName().toString());
-        if (folder == null || !Files.isDirectory(folder)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> ImageFiles.isImageName(f.getFileName().toString())
-                    && ImageFiles.stem(f.getFileName().toString()).equals(stem)).sorted().findFirst();
-        }
+        return ImageFiles.findByStem(folder, ImageFiles.stem(label.getFileName().toString()));
     }
 
     private static Optional<Path> dataYaml(Path source) {

@@ -3,9 +3,10 @@ package io.defectstudio.training.datasets.yolo;
 import io.defectstudio.training.datasets.ProgressListener;
 import io.defectstudio.training.datasets.export.ClassIndex;
 import io.defectstudio.training.datasets.export.ExportEntry;
+import io.defectstudio.training.datasets.export.ImageGroup;
 import io.defectstudio.training.datasets.export.LayoutWriter;
 import io.defectstudio.training.datasets.export.ManifestEntry;
-import io.defectstudio.training.datasets.export.UniqueNames;
+
 import io.defectstudio.training.datasets.io.BoundaryTracer;
 import io.defectstudio.training.datasets.io.ExportSink;
 import io.defectstudio.training.datasets.io.ImageFiles;
@@ -16,10 +17,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
+
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * Ultralytics YOLO segmentation, as YOLOv8/11 and X-AnyLabeling read it:
@@ -42,24 +42,16 @@ public final class YoloSegWriter implements LayoutWriter {
     @Override
     public List<ManifestEntry> write(List<ExportEntry> entries, ClassIndex classes, ExportSink sink,
                                      ProgressListener progress) throws IOException {
-        Map<String, List<ExportEntry>> bySha = new LinkedHashMap<>();
-        for (ExportEntry e : entries) {
-            bySha.computeIfAbsent(e.imageSha256(), k -> new ArrayList<>()).add(e);
-        }
-        List<ExportEntry> firsts = bySha.values().stream().map(l -> l.get(0)).toList();
-        Map<ExportEntry, String> names = UniqueNames.assign(firsts);
         List<ManifestEntry> out = new ArrayList<>();
         int done = 0;
-        for (ExportEntry first : firsts) {
-            String name = names.get(first);
+        for (ImageGroup group : ImageGroup.of(entries)) {
+            String name = group.fileName();
             String imagePath = IMAGES + name;
             String labelPath = LABELS + ImageFiles.stem(name) + ".txt";
-            sink.copy(imagePath, first.item().imageFile());
-            List<ExportEntry> perClass = new ArrayList<>(bySha.get(first.imageSha256()));
-            perClass.sort(Comparator.comparingInt(ExportEntry::classIndex));
+            sink.copy(imagePath, group.first().item().imageFile());
             StringBuilder lines = new StringBuilder();
             StringBuilder checked = new StringBuilder();
-            for (ExportEntry e : perClass) {
+            for (ExportEntry e : group.byClass()) {
                 checked.append(e.classIndex() - 1).append('\n');
                 BufferedImage mask = e.item().mask().load();
                 int w = mask.getWidth();
