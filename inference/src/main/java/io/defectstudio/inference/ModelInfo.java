@@ -13,6 +13,7 @@ import java.util.List;
  * @param inputHeight network input height in pixels
  * @param detail the working scale: the longer side, in pixels, that a larger image is shrunk to before it is cut
  *     into tiles of the input size
+ * @param threshold the probability at or above which the model calls a pixel defect
  * @param classes defect classes the model was trained on
  * @param weightsSha256 checksum of the weights, a stable model identity for stored predictions
  */
@@ -24,5 +25,6 @@ public record ModelInfo(
         int inputWidth,
         int inputHeight,
         int detail,
+        double threshold,
         List<String> classes,
         String weightsSha256) {}

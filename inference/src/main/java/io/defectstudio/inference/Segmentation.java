@@ -20,6 +20,7 @@ public final class Segmentation {
     private final int width;
     private final int height;
     private final Supplier<float[]> probability;
+    private final ProbabilityMap map;
     private final BufferedImage mask;
     private final double confidence;
     private final long latencyMillis;
@@ -30,22 +31,25 @@ public final class Segmentation {
      * @param probability computes the defect probability per pixel, row-major, {@code width * height} values
      * @param mask {@code TYPE_BYTE_GRAY}, 255 = defect, 0 = background
      * @param confidence see above
+     * @param map the probabilities at the working size, quantised, for storing and re-thresholding
      * @param latencyMillis wall time spent on this query (its share of a batch when batched)
      */
-    public Segmentation(int width, int height, Supplier<float[]> probability, BufferedImage mask, double confidence,
-            long latencyMillis) {
+    public Segmentation(int width, int height, Supplier<float[]> probability, ProbabilityMap map, BufferedImage mask,
+            double confidence, long latencyMillis) {
         this.width = width;
         this.height = height;
         this.probability = probability;
+        this.map = map;
         this.mask = mask;
         this.confidence = confidence;
         this.latencyMillis = latencyMillis;
     }
 
-    /** A result whose probability map is already at the original size. */
+    /** A result whose probability map is already at the original size, which is also its working size. */
     public Segmentation(int width, int height, float[] probability, BufferedImage mask, double confidence,
             long latencyMillis) {
-        this(width, height, () -> probability, mask, confidence, latencyMillis);
+        this(width, height, () -> probability, ProbabilityMap.quantise(probability, width, height, width, height),
+                mask, confidence, latencyMillis);
     }
 
     public int width() {
@@ -59,6 +63,11 @@ public final class Segmentation {
     /** Defect probability per pixel at the original size, row-major; may be a fresh array on every call. */
     public float[] probability() {
         return probability.get();
+    }
+
+    /** The probabilities at the working size in 8-bit levels: what a prediction stores to be re-thresholded. */
+    public ProbabilityMap probabilityMap() {
+        return map;
     }
 
     public BufferedImage mask() {
@@ -75,7 +84,7 @@ public final class Segmentation {
 
     /** This result with another latency. */
     public Segmentation withLatency(long millis) {
-        return new Segmentation(width, height, probability, mask, confidence, millis);
+        return new Segmentation(width, height, probability, map, mask, confidence, millis);
     }
 
     /** Number of pixels predicted as defect. */

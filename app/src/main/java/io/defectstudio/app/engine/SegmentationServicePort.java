@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 public final class SegmentationServicePort implements SegmentationPort {
     private static final Listener NONE = new Listener() {
         @Override
-        public void segmented(long imageId, long generation, BufferedImage mask, double confidence, long latency) {
+        public void segmented(long imageId, long generation, Result result) {
         }
 
         @Override
@@ -42,7 +42,8 @@ public final class SegmentationServicePort implements SegmentationPort {
         this.service = new SegmentationService(segmenter, new SegmentationListener() {
             @Override
             public void onResult(String id, Segmentation r) {
-                listener.segmented(Long.parseLong(id), generation.get(), r.mask(), r.confidence(), r.latencyMillis());
+                listener.segmented(Long.parseLong(id), generation.get(),
+                        new Result(r.mask(), r.probabilityMap(), r.confidence(), r.latencyMillis()));
             }
 
             @Override
@@ -57,6 +58,11 @@ public final class SegmentationServicePort implements SegmentationPort {
         var m = segmenter.model();
         return m.name() + " " + m.version() + " (" + m.architecture() + "/" + m.backbone() + ", detail " + m.detail()
                 + ")";
+    }
+
+    @Override
+    public double threshold() {
+        return segmenter.model().threshold();
     }
 
     @Override

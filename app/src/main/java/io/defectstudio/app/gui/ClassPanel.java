@@ -3,13 +3,19 @@ package io.defectstudio.app.gui;
 import io.defectstudio.app.dialog.DialogService;
 import io.defectstudio.app.workspace.ClassList;
 import io.defectstudio.app.workspace.ProjectStore.ClassInfo;
+import io.defectstudio.app.workspace.Sensitivity;
 import io.defectstudio.storage.classes.ClassColours;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ColorPicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -22,7 +28,7 @@ final class ClassPanel extends VBox {
 
     private final DialogService dialogs;
 
-    ClassPanel(ClassList classes, DialogService dialogs) {
+    ClassPanel(ClassList classes, Sensitivity sensitivity, DialogService dialogs) {
         super(6);
         this.dialogs = dialogs;
         setPadding(new Insets(8));
@@ -72,7 +78,55 @@ final class ClassPanel extends VBox {
         colour.disableProperty().bind(classes.activeProperty().isNull());
         colour.setOnAction(e -> classes.recolour(classes.activeProperty().get(), toHex(colour.getValue())));
         colour.setMaxWidth(60);
-        getChildren().addAll(title, list, new HBox(6, add, rename, colour));
+        getChildren().addAll(title, list, new HBox(6, add, rename, colour), sensitivityRow(classes, sensitivity));
+    }
+
+    /**
+     * The active class's sensitivity: the slider shows 1 - threshold, so that right paints more. Dragging re-cuts the
+     * prediction on screen; letting go (or a key) sorts the queue again.
+     */
+    private static Node sensitivityRow(ClassList classes, Sensitivity sensitivity) {
+        Slider slider = new Slider(1 - Sensitivity.MAX, 1 - Sensitivity.MIN, 1 - sensitivity.threshold());
+        slider.setId("sensitivity");
+        slider.setBlockIncrement(Sensitivity.STEP);
+        slider.setPrefWidth(110);
+        slider.setTooltip(new Tooltip("Sensitivity of this class's predictions: right paints more, left less "
+                + "(. and , keys). Re-cuts the stored predictions; the model does not run again."));
+        boolean[] updating = {false};
+        sensitivity.thresholdProperty().addListener((o, a, t) -> {
+            if (!updating[0]) {
+                updating[0] = true;
+                slider.setValue(1 - t.doubleValue());
+                updating[0] = false;
+            }
+        });
+        slider.valueProperty().addListener((o, a, v) -> {
+            if (!updating[0]) {
+                updating[0] = true;
+                sensitivity.thresholdProperty().set(1 - v.doubleValue());
+                updating[0] = false;
+                if (!slider.isValueChanging()) {
+                    sensitivity.settle();
+                }
+            }
+        });
+        slider.valueChangingProperty().addListener((o, was, now) -> {
+            if (!now) {
+                sensitivity.settle();
+            }
+        });
+        Label value = new Label();
+        value.setId("sensitivity-value");
+        value.textProperty().bind(Bindings.createStringBinding(() -> String.format("%.0f %%",
+                100 * (1 - sensitivity.threshold())), sensitivity.thresholdProperty()));
+        Button reset = new Button("Model's");
+        reset.setId("sensitivity-reset");
+        reset.setTooltip(new Tooltip("Back to the model's own threshold"));
+        reset.setOnAction(e -> sensitivity.reset());
+        HBox row = new HBox(6, new Label("Sensitivity"), slider, value, reset);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.disableProperty().bind(classes.activeProperty().isNull().or(sensitivity.availableProperty().not()));
+        return row;
     }
 
     private java.util.Optional<String> ask(String title, String prompt, String initial) {

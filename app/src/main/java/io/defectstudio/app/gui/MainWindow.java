@@ -52,7 +52,7 @@ public final class MainWindow extends BorderPane {
         centre.setMinSize(200, 200);
 
         queuePanel = new QueuePanel(vm);
-        VBox left = new VBox(new ClassPanel(vm.classes(), dialogs), queuePanel);
+        VBox left = new VBox(new ClassPanel(vm.classes(), vm.sensitivity(), dialogs), queuePanel);
         VBox.setVgrow(left.getChildren().get(1), javafx.scene.layout.Priority.ALWAYS);
         left.setMinWidth(230);
         left.setPrefWidth(260);
@@ -258,6 +258,8 @@ public final class MainWindow extends BorderPane {
             case ZOOM_OUT -> canvasView.zoomBy(1 / 1.25);
             case HELP -> help.setVisible(!help.isVisible());
             case FIND_IMAGE -> queuePanel.focusFind();
+            case MORE_SENSITIVE -> vm.sensitivity().moreSensitive();
+            case LESS_SENSITIVE -> vm.sensitivity().lessSensitive();
         }
     }
 

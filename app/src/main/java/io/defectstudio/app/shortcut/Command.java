@@ -22,6 +22,8 @@ public enum Command {
     ZOOM_OUT,
     HELP,
     FIND_IMAGE,
+    MORE_SENSITIVE,
+    LESS_SENSITIVE,
     /** The digit of the key says which: 1 is the first class in the list. */
     SELECT_CLASS,
     REVIEW_APPROVE,

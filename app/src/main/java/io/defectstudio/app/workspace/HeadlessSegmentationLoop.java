@@ -80,13 +80,14 @@ public final class HeadlessSegmentationLoop {
         AtomicReference<DatabaseLockedException> locked = new AtomicReference<>();
         engine.setListener(new SegmentationPort.Listener() {
             @Override
-            public void segmented(long imageId, long gen, BufferedImage mask, double confidence, long latency) {
+            public void segmented(long imageId, long gen, SegmentationPort.Result result) {
                 if (gen != generation[0] || locked.get() != null) {
                     return;
                 }
                 try {
-                    store.savePrediction(imageId, classId, engine.modelName(), mask, confidence, latency);
-                    Result r = new Result(imageId, byId.get(imageId).name(), mask, confidence, latency);
+                    store.savePrediction(imageId, classId, engine.modelName(), result);
+                    Result r = new Result(imageId, byId.get(imageId).name(), result.mask(), result.confidence(),
+                            result.latencyMillis());
                     results.add(r);
                     progress.done(results.size(), todo.size(), r);
                 } catch (DatabaseLockedException e) {

@@ -9,6 +9,8 @@ import io.defectstudio.app.queue.ImageStatus;
 import io.defectstudio.app.queue.QueueEntry;
 import io.defectstudio.app.workspace.ProjectStore.ClassInfo;
 import io.defectstudio.app.workspace.ProjectStore.MaskKind;
+import io.defectstudio.inference.Masks;
+import io.defectstudio.inference.ProbabilityMap;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
 
@@ -23,32 +25,43 @@ public final class ImageEditor {
     private final ClassList classes;
     private final SegmentationLoop segmentation;
     private final SharedStation shared;
+    private final Sensitivity sensitivity;
     private final CanvasViewModel canvas = new CanvasViewModel();
     private long loadToken;
+    private long recutToken;
+    /** The prediction on screen with its probabilities, while it is shown unedited; null otherwise. */
+    private Cut shownCut;
     private boolean editedSinceLoad;
     /** The image on screen as it was shown: what undoing every edit returns it to, in the queue and the database. */
     private Shown shown;
     /** The newest version of the image on screen this station knows of: a save landing above it crossed another's. */
     private int knownVersion;
 
-    private record Loaded(DisplayImage image, MaskLayer mask, boolean fromPrediction, int version) {
+    private record Loaded(DisplayImage image, MaskLayer mask, boolean fromPrediction, int version, Cut cut) {
+    }
+
+    /** A prediction's mask as the model cut it, and the probabilities the sensitivity cuts it from again. */
+    private record Cut(BufferedImage modelMask, ProbabilityMap map) {
     }
 
     private record Shown(long imageId, ImageStatus status, int version, boolean fromPrediction) {
     }
 
     ImageEditor(WorkspaceSession session, ImageQueue queue, ClassList classes, SegmentationLoop segmentation,
-                SharedStation shared) {
+                SharedStation shared, Sensitivity sensitivity) {
         this.session = session;
         this.queue = queue;
         this.classes = classes;
         this.segmentation = segmentation;
         this.shared = shared;
+        this.sensitivity = sensitivity;
         canvas.setOnMaskCommitted(this::persist);
+        sensitivity.thresholdProperty().addListener((o, a, b) -> recut());
     }
 
     void clear() {
         shown = null;
+        shownCut = null;
         editedSinceLoad = false;
         canvas.clear();
     }
@@ -90,11 +103,14 @@ public final class ImageEditor {
         long token = ++loadToken;
         ProjectStore s = session.store();
         ClassInfo cls = classes.active();
-        session.read(() -> load(s, entry.imageId(), cls), loaded -> {
+        double cut = cutAt();
+        session.read(() -> load(s, entry.imageId(), cls, cut), loaded -> {
             if (token != loadToken) {
                 return;
             }
             editedSinceLoad = false;
+            shownCut = loaded.cut();
+            recutToken++;
             QueueEntry now = queue.find(entry.imageId()).orElse(entry);
             shown = new Shown(now.imageId(), now.status(), loaded.version(), loaded.fromPrediction());
             knownVersion = loaded.version();
@@ -104,11 +120,17 @@ public final class ImageEditor {
         segmentation.prioritise(entry.imageId());
     }
 
-    private static Loaded load(ProjectStore s, long imageId, ClassInfo cls) {
+    /** The threshold a prediction is re-cut at before it is shown; NaN: shown as the model cut it. */
+    private double cutAt() {
+        return sensitivity.isModels() ? Double.NaN : sensitivity.threshold();
+    }
+
+    private static Loaded load(ProjectStore s, long imageId, ClassInfo cls, double threshold) {
         BufferedImage img = s.readImage(imageId);
         MaskLayer layer = new MaskLayer(img.getWidth(), img.getHeight());
         boolean fromPrediction = false;
         int version = 0;
+        Cut cut = null;
         if (cls != null) {
             Optional<ProjectStore.StoredMask> mask = s.latestMask(imageId, cls.id());
             if (mask.isPresent()) {
@@ -117,12 +139,15 @@ public final class ImageEditor {
             } else {
                 Optional<ProjectStore.StoredPrediction> p = s.latestPrediction(imageId, cls.id());
                 if (p.isPresent()) {
-                    layer.load(s.readPrediction(p.get().predictionId()));
+                    BufferedImage modelMask = s.readPrediction(p.get().predictionId());
+                    Optional<ProbabilityMap> map = s.readProbability(p.get().predictionId());
+                    layer.load(map.isEmpty() || Double.isNaN(threshold) ? modelMask : map.get().mask(threshold));
+                    cut = map.map(m -> new Cut(modelMask, m)).orElse(null);
                     fromPrediction = true;
                 }
             }
         }
-        return new Loaded(DisplayImage.of(img), layer, fromPrediction, version);
+        return new Loaded(DisplayImage.of(img), layer, fromPrediction, version, cut);
     }
 
     MaskStyle styleFor(ImageStatus status) {
@@ -143,12 +168,40 @@ public final class ImageEditor {
     }
 
     /** A new prediction replaces the mask on screen only if it is that image and nobody has painted on it yet. */
-    void showPrediction(long imageId, ImageStatus status, BufferedImage mask) {
+    void showPrediction(long imageId, ImageStatus status, SegmentationPort.Result result) {
         // The canvas may still show the previous image while this one loads: only the image it shows takes the mask.
         if (shown != null && shown.imageId() == imageId && !editedSinceLoad) {
-            canvas.replaceMask(mask, MaskStyle.prediction());
+            canvas.replaceMask(result.mask(), MaskStyle.prediction());
             shown = new Shown(imageId, status, shown.version(), true);
+            shownCut = result.probability() == null ? null : new Cut(result.mask(), result.probability());
+            if (!sensitivity.isModels()) {
+                recut();
+            }
         }
+    }
+
+    /**
+     * The sensitivity moved: the prediction on screen, if nobody has painted on it, is cut again from its stored
+     * probabilities (in the background: a camera-size mask takes a few tens of milliseconds; back at the model's
+     * threshold it is the model's own mask again), and its queue entry says whether it still paints a defect.
+     */
+    private void recut() {
+        Cut cut = shownCut;
+        if (cut == null || shown == null || !shown.fromPrediction() || editedSinceLoad) {
+            return;
+        }
+        long token = ++recutToken;
+        long imageId = shown.imageId();
+        double threshold = cutAt();
+        session.read(() -> Double.isNaN(threshold) ? cut.modelMask() : cut.map().mask(threshold), mask -> {
+            if (token != recutToken || editedSinceLoad || shown == null || shown.imageId() != imageId) {
+                return;
+            }
+            canvas.replaceMask(mask, MaskStyle.prediction());
+            boolean paints = Masks.countDefect(mask) > 0;
+            queue.update(imageId, e -> e.status() == ImageStatus.PREDICTED || e.status() == ImageStatus.PREDICTED_CLEAN
+                    ? e.withStatus(paints ? ImageStatus.PREDICTED : ImageStatus.PREDICTED_CLEAN) : e);
+        });
     }
 
     /** Whether the mask on screen was painted since the image was shown. */

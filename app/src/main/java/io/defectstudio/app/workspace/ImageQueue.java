@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 import java.util.function.UnaryOperator;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -40,6 +41,8 @@ public final class ImageQueue {
     /** Images another station has on screen (shared projects), with that station's name. */
     private final ObservableMap<Long, String> heldByOthers = FXCollections.observableHashMap();
     private Thumbnails thumbnails = new Thumbnails();
+    /** The threshold predictions are sorted into "defect" and "no defect" by; NaN: as the model cut them. */
+    private DoubleSupplier cutAt = () -> Double.NaN;
 
     ImageQueue(WorkspaceSession session) {
         this.session = session;
@@ -47,6 +50,10 @@ public final class ImageQueue {
         classFilter.addListener((o, a, b) -> refreshVisible());
         order.addListener((o, a, b) -> refreshVisible());
         nameFilter.addListener((o, a, b) -> refreshVisible());
+    }
+
+    void setCutAt(DoubleSupplier cutAt) {
+        this.cutAt = cutAt;
     }
 
     /** Reads every image's status for {@code cls} (all unlabelled when null), then runs {@code then}. */
@@ -61,10 +68,11 @@ public final class ImageQueue {
             onFailure.run();
             return;
         }
+        double threshold = cutAt.getAsDouble();
         session.read(() -> new Loaded(cls == null
                 ? s.images().stream().map(i -> new QueueEntry(i.id(), i.name(), ImageStatus.UNLABELLED, Double.NaN,
                         Set.of())).toList()
-                : new QueueLoader(s).load(cls.id()), cls == null ? Map.of() : s.heldByOthers(cls.id())), loaded -> {
+                : new QueueLoader(s).load(cls.id(), threshold), cls == null ? Map.of() : s.heldByOthers(cls.id())), loaded -> {
                     entries.setAll(loaded.entries());
                     heldByOthers.clear();
                     heldByOthers.putAll(loaded.held());

@@ -1,5 +1,6 @@
 package io.defectstudio.app.workspace;
 
+import io.defectstudio.inference.ProbabilityMap;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,8 +48,17 @@ public interface ProjectStore extends AutoCloseable {
     record Change(String table, Long imageId, Long classId, boolean ours) {
     }
 
-    /** The latest stored prediction of an image and class. */
-    record StoredPrediction(long predictionId, double confidence, long defectPixels) {
+    /**
+     * The latest stored prediction of an image and class.
+     *
+     * @param peak its highest defect probability; NaN for a prediction stored without its probability map
+     */
+    record StoredPrediction(long predictionId, double confidence, long defectPixels, double peak) {
+
+        /** Whether it paints anything at {@code threshold}; without a stored map, whether it painted at all. */
+        public boolean paintsAt(double threshold) {
+            return Double.isNaN(peak) ? defectPixels > 0 : peak >= threshold;
+        }
     }
 
     /** What the queue shows of every image, read at once: the newest mask, prediction and decision per image/class. */
@@ -97,8 +107,11 @@ public interface ProjectStore extends AutoCloseable {
 
     BufferedImage readPrediction(long predictionId);
 
-    void savePrediction(long imageId, long classId, String modelVersion, BufferedImage mask, double confidence,
-                        long latencyMillis);
+    /** The probabilities a prediction's mask was cut from, if they were stored with it. */
+    Optional<ProbabilityMap> readProbability(long predictionId);
+
+    /** Stores a model's result for an image and class, with its probability map. */
+    void savePrediction(long imageId, long classId, String modelVersion, SegmentationPort.Result result);
 
     void recordDecision(long imageId, long classId, Decision decision);
 

@@ -21,7 +21,8 @@ public final class QueueLoader {
         this.store = store;
     }
 
-    public List<QueueEntry> load(long activeClassId) {
+    /** Every image's entry for a class, with predictions cut at {@code threshold} ("no defect" where it paints none). */
+    public List<QueueEntry> load(long activeClassId, double threshold) {
         ProjectStore.Facts facts = store.facts();
         List<ProjectStore.ClassInfo> classes = store.classes();
         List<QueueEntry> out = new ArrayList<>();
@@ -36,21 +37,21 @@ public final class QueueLoader {
             Key active = new Key(img.id(), activeClassId);
             out.add(entry(img, withMask, Optional.ofNullable(facts.masks().get(active)),
                     Optional.ofNullable(facts.predictions().get(active)),
-                    Optional.ofNullable(facts.decisions().get(active))));
+                    Optional.ofNullable(facts.decisions().get(active)), threshold));
         }
         return out;
     }
 
-    /** The entry of one image for a class. */
+    /** The entry of one image for a class, its prediction as the model cut it. */
     public QueueEntry entry(ProjectStore.ImageInfo img, long classId, Set<Long> classIds) {
         return entry(img, classIds, store.latestMask(img.id(), classId), store.latestPrediction(img.id(), classId),
-                store.latestDecision(img.id(), classId));
+                store.latestDecision(img.id(), classId), Double.NaN);
     }
 
     private static QueueEntry entry(ProjectStore.ImageInfo img, Set<Long> classIds,
                                     Optional<ProjectStore.StoredMask> mask,
                                     Optional<ProjectStore.StoredPrediction> prediction,
-                                    Optional<ProjectStore.Decision> decision) {
+                                    Optional<ProjectStore.Decision> decision, double threshold) {
         ProjectStore.MaskKind kind = mask.map(ProjectStore.StoredMask::kind).orElse(null);
         StatusFacts facts = new StatusFacts(
                 kind == ProjectStore.MaskKind.SUPPORT,
@@ -60,7 +61,9 @@ public final class QueueLoader {
                 decision.orElse(null) == ProjectStore.Decision.FLAGGED);
         double confidence = prediction.map(ProjectStore.StoredPrediction::confidence).orElse(Double.NaN);
         ImageStatus status = ImageStatus.derive(facts);
-        if (status == ImageStatus.PREDICTED && prediction.get().defectPixels() == 0) {
+        ProjectStore.StoredPrediction p = prediction.orElse(null);
+        boolean paints = p != null && (Double.isNaN(threshold) ? p.defectPixels() > 0 : p.paintsAt(threshold));
+        if (status == ImageStatus.PREDICTED && !paints) {
             status = ImageStatus.PREDICTED_CLEAN;
         }
         return new QueueEntry(img.id(), img.name(), status, confidence, classIds);

@@ -28,25 +28,27 @@ public final class SegmentationLoop {
 
     /** Where a new prediction goes besides the queue: the image on screen, if it is that image. */
     interface PredictionSink {
-        void predicted(long imageId, ImageStatus status, BufferedImage mask);
+        void predicted(long imageId, ImageStatus status, SegmentationPort.Result result);
     }
 
     private final WorkspaceSession session;
     private final ImageQueue queue;
     private final ClassList classes;
+    private final Sensitivity sensitivity;
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper done = new ReadOnlyIntegerWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final Set<Long> pending = new HashSet<>();
-    private PredictionSink sink = (id, status, mask) -> { };
+    private PredictionSink sink = (id, status, result) -> { };
     // read by the engine listener on a worker thread
     private volatile long classId = -1;
     private volatile long generation = -1;
 
-    SegmentationLoop(WorkspaceSession session, ImageQueue queue, ClassList classes) {
+    SegmentationLoop(WorkspaceSession session, ImageQueue queue, ClassList classes, Sensitivity sensitivity) {
         this.session = session;
         this.queue = queue;
         this.classes = classes;
+        this.sensitivity = sensitivity;
     }
 
     void setSink(PredictionSink sink) {
@@ -146,7 +148,7 @@ public final class SegmentationLoop {
 
     private final class EngineListener implements SegmentationPort.Listener {
         @Override
-        public void segmented(long imageId, long gen, BufferedImage mask, double confidence, long latencyMillis) {
+        public void segmented(long imageId, long gen, SegmentationPort.Result result) {
             ProjectStore s = session.store();
             SegmentationPort e = session.engine();
             long forClass = classId;
@@ -156,9 +158,9 @@ public final class SegmentationLoop {
             }
             String model = e.modelName();
             session.write(() -> {
-                s.savePrediction(imageId, forClass, model, mask, confidence, latencyMillis);
+                s.savePrediction(imageId, forClass, model, result);
                 return imageId;
-            }, id -> onPrediction(s, forClass, gen, id, mask, confidence), "Saving a prediction");
+            }, id -> onPrediction(s, forClass, gen, id, result), "Saving a prediction");
         }
 
         @Override
@@ -170,7 +172,7 @@ public final class SegmentationLoop {
         }
     }
 
-    private void onPrediction(ProjectStore s, long forClass, long gen, long imageId, BufferedImage mask, double conf) {
+    private void onPrediction(ProjectStore s, long forClass, long gen, long imageId, SegmentationPort.Result result) {
         ClassInfo cls = classes.active();
         if (s != session.store() || cls == null || cls.id() != forClass) {
             return;
@@ -181,11 +183,19 @@ public final class SegmentationLoop {
             return;
         }
         ImageStatus st = e.get().status() == ImageStatus.FLAGGED ? ImageStatus.FLAGGED
-                : Masks.countDefect(mask) == 0 ? ImageStatus.PREDICTED_CLEAN : ImageStatus.PREDICTED;
+                : paints(result) ? ImageStatus.PREDICTED : ImageStatus.PREDICTED_CLEAN;
         Set<Long> ids = new HashSet<>(e.get().classIds());
         ids.add(forClass);
-        queue.update(imageId, x -> new QueueEntry(x.imageId(), x.name(), st, conf, ids));
-        sink.predicted(imageId, st, mask);
+        queue.update(imageId, x -> new QueueEntry(x.imageId(), x.name(), st, result.confidence(), ids));
+        sink.predicted(imageId, st, result);
+    }
+
+    /** Whether the result paints anything at the sensitivity (at the model's own, whether its mask does). */
+    private boolean paints(SegmentationPort.Result result) {
+        if (result.probability() == null || sensitivity.isModels()) {
+            return Masks.countDefect(result.mask()) > 0;
+        }
+        return result.probability().peak() >= sensitivity.threshold();
     }
 
     private void countDone(long gen, long imageId) {

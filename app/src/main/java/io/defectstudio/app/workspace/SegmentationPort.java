@@ -1,5 +1,6 @@
 package io.defectstudio.app.workspace;
 
+import io.defectstudio.inference.ProbabilityMap;
 import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.function.Supplier;
@@ -13,14 +14,24 @@ public interface SegmentationPort extends AutoCloseable {
     record Support(BufferedImage image, BufferedImage mask) {
     }
 
+    /**
+     * One image's result: the mask at the model's threshold, the probabilities it was cut from (what the sensitivity
+     * re-cuts), how sure the model is and how long it took.
+     */
+    record Result(BufferedImage mask, ProbabilityMap probability, double confidence, long latencyMillis) {
+    }
+
     /** Results, called on a worker thread. */
     interface Listener {
-        void segmented(long imageId, long generation, BufferedImage mask, double confidence, long latencyMillis);
+        void segmented(long imageId, long generation, Result result);
 
         void failed(long imageId, long generation, Throwable error);
     }
 
     String modelName();
+
+    /** The model's own threshold: what the sensitivity starts at. */
+    double threshold();
 
     /** Whether the model fits itself to each new support set before its first result (seconds on a CPU). */
     boolean fitsToSupport();

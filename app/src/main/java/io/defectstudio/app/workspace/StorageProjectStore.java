@@ -1,5 +1,6 @@
 package io.defectstudio.app.workspace;
 
+import io.defectstudio.inference.ProbabilityMap;
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.ProjectOptions;
 import io.defectstudio.storage.StorageException;
@@ -8,6 +9,7 @@ import io.defectstudio.storage.annotations.AnnotationKind;
 import io.defectstudio.storage.claims.ImageClaim;
 import io.defectstudio.storage.images.ImageRecord;
 import io.defectstudio.storage.images.ImportResult;
+import io.defectstudio.storage.predictions.Prediction;
 import io.defectstudio.storage.reviews.Review;
 import io.defectstudio.storage.reviews.ReviewDecision;
 import java.awt.image.BufferedImage;
@@ -191,8 +193,11 @@ public final class StorageProjectStore implements ProjectStore {
 
     @Override
     public Optional<StoredPrediction> latestPrediction(long imageId, long classId) {
-        return project.predictions().latest(imageId, classId).map(p -> new StoredPrediction(p.id(), p.confidence(),
-                p.defectPixels()));
+        return project.predictions().latest(imageId, classId).map(StorageProjectStore::stored);
+    }
+
+    private static StoredPrediction stored(Prediction p) {
+        return new StoredPrediction(p.id(), p.confidence(), p.defectPixels(), p.peak());
     }
 
     @Override
@@ -201,9 +206,20 @@ public final class StorageProjectStore implements ProjectStore {
     }
 
     @Override
-    public void savePrediction(long imageId, long classId, String modelVersion, BufferedImage mask, double confidence,
-                               long latencyMillis) {
-        project.predictions().save(imageId, classId, modelVersion, mask, confidence, latencyMillis);
+    public Optional<ProbabilityMap> readProbability(long predictionId) {
+        Optional<BufferedImage> levels = project.predictions().readProbability(predictionId);
+        if (levels.isEmpty()) {
+            return Optional.empty();
+        }
+        ImageRecord image = project.images().get(project.predictions().get(predictionId).imageId());
+        return Optional.of(new ProbabilityMap(levels.get(), image.width(), image.height()));
+    }
+
+    @Override
+    public void savePrediction(long imageId, long classId, String modelVersion, SegmentationPort.Result result) {
+        ProbabilityMap map = result.probability();
+        project.predictions().save(imageId, classId, modelVersion, result.mask(), result.confidence(),
+                result.latencyMillis(), map == null ? null : map.levels(), map == null ? Double.NaN : map.peak());
     }
 
     @Override
@@ -223,7 +239,7 @@ public final class StorageProjectStore implements ProjectStore {
         project.annotations().latestAll().forEach(a -> masks.put(new Facts.Key(a.imageId(), a.classId()), mask(a)));
         Map<Facts.Key, StoredPrediction> predictions = new HashMap<>();
         project.predictions().latestAll().forEach(p -> predictions.put(new Facts.Key(p.imageId(), p.classId()),
-                new StoredPrediction(p.id(), p.confidence(), p.defectPixels())));
+                stored(p)));
         // Reviews come oldest first: the last one of an image and class is its decision.
         Map<Facts.Key, Decision> decisions = new HashMap<>();
         project.reviews().list().forEach(r -> decisions.put(new Facts.Key(r.imageId(), r.classId()),

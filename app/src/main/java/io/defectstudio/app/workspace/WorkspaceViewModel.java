@@ -23,21 +23,25 @@ public final class WorkspaceViewModel implements AutoCloseable {
     private final Decisions decisions;
     private final FolderImport folderImport;
     private final SharedStation shared;
+    private final Sensitivity sensitivity = new Sensitivity();
 
     public WorkspaceViewModel(TaskExecutor tasks) {
         session = new WorkspaceSession(tasks);
         classes = new ClassList(session);
         queue = new ImageQueue(session);
-        segmentation = new SegmentationLoop(session, queue, classes);
+        segmentation = new SegmentationLoop(session, queue, classes, sensitivity);
         shared = new SharedStation(session, queue, classes);
-        editor = new ImageEditor(session, queue, classes, segmentation, shared);
+        editor = new ImageEditor(session, queue, classes, segmentation, shared, sensitivity);
         decisions = new Decisions(session, queue, classes, editor, segmentation);
         folderImport = new FolderImport(session);
 
         segmentation.setSink(editor::showPrediction);
         classes.setOnActiveRecoloured(editor::restyle);
+        queue.setCutAt(() -> sensitivity.isModels() ? Double.NaN : sensitivity.threshold());
+        sensitivity.setOnSettled(() -> queue.load(classes.active(), () -> { }));
         classes.activeProperty().addListener((o, a, b) -> {
             if (b != null && (a == null || a.id() != b.id())) {
+                sensitivity.classChanged(b.id());
                 reloadQueue();
             }
         });
@@ -48,6 +52,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
     public void open(ProjectStore project, SegmentationPort engine) {
         closeProject();
         session.open(project, engine);
+        sensitivity.modelOpened(engine);
         segmentation.attach();
         shared.attach();
         session.read(project::classes, list -> {
@@ -117,6 +122,11 @@ public final class WorkspaceViewModel implements AutoCloseable {
     /** The shared project's live updates and claims (inert on a single station's project). */
     public SharedStation shared() {
         return shared;
+    }
+
+    /** The threshold the active class's predictions are cut at. */
+    public Sensitivity sensitivity() {
+        return sensitivity;
     }
 
     /** The canvas of the image on screen. */

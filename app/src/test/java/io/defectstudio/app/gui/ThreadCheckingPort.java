@@ -51,6 +51,11 @@ final class ThreadCheckingPort implements SegmentationPort {
     }
 
     @Override
+    public double threshold() {
+        return real.threshold();
+    }
+
+    @Override
     public void cancelAll() {
         real.cancelAll();
     }
@@ -59,10 +64,10 @@ final class ThreadCheckingPort implements SegmentationPort {
     public void setListener(Listener listener) {
         real.setListener(new Listener() {
             @Override
-            public void segmented(long imageId, long generation, BufferedImage mask, double confidence, long ms) {
+            public void segmented(long imageId, long generation, Result result) {
                 check();
                 results.incrementAndGet();
-                listener.segmented(imageId, generation, mask, confidence, ms);
+                listener.segmented(imageId, generation, result);
             }
 
             @Override

@@ -11,6 +11,7 @@ import io.defectstudio.storage.annotations.AnnotationKind;
 import java.awt.image.BufferedImage;
 import io.defectstudio.app.queue.ImageStatus;
 import io.defectstudio.app.queue.QueueEntry;
+import io.defectstudio.inference.ProbabilityMap;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -77,9 +78,9 @@ class StorageProjectStoreTest {
         try (StorageProjectStore store = StorageProjectStore.open(folder, "Ana")) {
             long classId = store.classes().get(0).id();
             List<ProjectStore.ImageInfo> images = store.images();
-            store.savePrediction(images.get(3).id(), classId, "m", blankFor(store, images.get(3)), 0.9, 5);
-            store.savePrediction(images.get(4).id(), classId, "m", blankFor(store, images.get(4)), 0.4, 5);
-            store.savePrediction(images.get(4).id(), classId, "m", blankFor(store, images.get(4)), 0.7, 5);
+            predict(store, images.get(3).id(), classId, blankFor(store, images.get(3)), 0.9);
+            predict(store, images.get(4).id(), classId, blankFor(store, images.get(4)), 0.4);
+            predict(store, images.get(4).id(), classId, blankFor(store, images.get(4)), 0.7);
             store.saveMask(images.get(5).id(), classId, ProjectStore.MaskKind.CORRECTION,
                     blankFor(store, images.get(5)));
             store.recordDecision(images.get(6).id(), classId, ProjectStore.Decision.FLAGGED);
@@ -87,7 +88,7 @@ class StorageProjectStoreTest {
             store.recordDecision(images.get(7).id(), classId, ProjectStore.Decision.FLAGGED);
 
             QueueLoader loader = new QueueLoader(store);
-            List<QueueEntry> atOnce = loader.load(classId);
+            List<QueueEntry> atOnce = loader.load(classId, Double.NaN);
             assertEquals(images.size(), atOnce.size());
             for (int i = 0; i < images.size(); i++) {
                 QueueEntry one = loader.entry(images.get(i), classId, atOnce.get(i).classIds());
@@ -96,6 +97,44 @@ class StorageProjectStoreTest {
             assertEquals(ImageStatus.FLAGGED, atOnce.get(7).status());
             assertEquals(0.7, atOnce.get(4).confidence(), 1e-12, "the newest prediction counts");
         }
+    }
+
+    /**
+     * A prediction stored with its probabilities: the queue sorts it into "defect" or "no defect" by the threshold
+     * it is read at, and the map comes back at its working size with the image's size to cut at.
+     */
+    @Test
+    void theQueueSortsPredictionsByTheThresholdItIsReadAt(@TempDir Path dir) {
+        Path folder = DemoProject.install(dir.resolve("demo"));
+        try (StorageProjectStore store = StorageProjectStore.open(folder, "Ana")) {
+            long classId = store.classes().get(0).id();
+            ProjectStore.ImageInfo image = store.images().get(2);
+            float[] p = new float[40 * 30];
+            for (int i = 0; i < 40 * 4; i++) {
+                p[40 * 10 + i] = 0.6f;
+            }
+            ProbabilityMap map = ProbabilityMap.quantise(p, 40, 30, image.width(), image.height());
+            store.savePrediction(image.id(), classId, "m", new SegmentationPort.Result(map.mask(0.5), map, 0.8, 5));
+
+            QueueLoader loader = new QueueLoader(store);
+            assertEquals(ImageStatus.PREDICTED, statusOf(loader.load(classId, 0.5), image));
+            assertEquals(ImageStatus.PREDICTED_CLEAN, statusOf(loader.load(classId, 0.7), image));
+            assertEquals(ImageStatus.PREDICTED, statusOf(loader.load(classId, Double.NaN), image), "as the model cut it");
+            long predictionId = store.latestPrediction(image.id(), classId).orElseThrow().predictionId();
+            ProbabilityMap back = store.readProbability(predictionId).orElseThrow();
+            assertEquals(40, back.levels().getWidth());
+            assertEquals(image.width(), back.width());
+            assertEquals(image.height(), back.height());
+            assertEquals(153 / 255.0, back.peak(), 1e-6, "four rows at 0.6 keep their level at any size");
+        }
+    }
+
+    private static ImageStatus statusOf(List<QueueEntry> entries, ProjectStore.ImageInfo image) {
+        return entries.stream().filter(e -> e.imageId() == image.id()).findFirst().orElseThrow().status();
+    }
+
+    private static void predict(ProjectStore store, long imageId, long classId, BufferedImage mask, double confidence) {
+        store.savePrediction(imageId, classId, "m", new SegmentationPort.Result(mask, null, confidence, 5));
     }
 
     private static BufferedImage blankFor(ProjectStore store, ProjectStore.ImageInfo image) {

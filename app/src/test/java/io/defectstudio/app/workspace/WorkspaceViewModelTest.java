@@ -108,8 +108,8 @@ class WorkspaceViewModelTest {
         long classId = vm.classes().activeProperty().get().id();
         try (StorageProjectStore s = StorageProjectStore.open(project)) {
             java.awt.image.BufferedImage image = s.readImage(e.imageId());
-            s.savePrediction(e.imageId(), classId, "test", new java.awt.image.BufferedImage(image.getWidth(),
-                    image.getHeight(), java.awt.image.BufferedImage.TYPE_BYTE_GRAY), 0.99, 5);
+            s.savePrediction(e.imageId(), classId, "test", new SegmentationPort.Result(new java.awt.image.BufferedImage(
+                    image.getWidth(), image.getHeight(), java.awt.image.BufferedImage.TYPE_BYTE_GRAY), null, 0.99, 5));
         }
         vm.reloadQueue();
         assertEquals(ImageStatus.PREDICTED_CLEAN, status(e.imageId()));

@@ -1,5 +1,7 @@
 package io.defectstudio.inference.engine;
 
+import io.defectstudio.inference.ProbabilityMap;
+import io.defectstudio.inference.Resampler;
 import io.defectstudio.inference.Segmentation;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -37,7 +39,8 @@ public final class Postprocessor {
         });
         Supplier<float[]> full = () -> clamp(Resampler.resample(
                 Resampler.plane(p, workWidth), new Rectangle(0, 0, workWidth, workHeight), width, height));
-        return new Segmentation(width, height, full, mask, confidence.value(), latencyMillis);
+        return new Segmentation(width, height, full, ProbabilityMap.quantise(p, workWidth, workHeight, width, height),
+                mask, confidence.value(), latencyMillis);
     }
 
     /** Builds the result from a probability map already at the original size (clamped to [0, 1] in place). */

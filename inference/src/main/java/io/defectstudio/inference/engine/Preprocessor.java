@@ -1,5 +1,6 @@
 package io.defectstudio.inference.engine;
 
+import io.defectstudio.inference.Resampler;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;

@@ -82,13 +82,27 @@ public final class MaskCodec {
         return png.toByteArray();
     }
 
+    /** Decodes an 8-bit grey PNG with its levels as stored (a probability map: not cut into a mask). */
+    public static BufferedImage decodeGrey(byte[] png, String what) {
+        BufferedImage image = read(png, what);
+        if (image.getType() != BufferedImage.TYPE_BYTE_GRAY) {
+            throw new StorageIoException(what + ": stored image is not 8-bit grey", null);
+        }
+        return image;
+    }
+
     public static BufferedImage decode(byte[] png, String what) {
+        BufferedImage image = read(png, what);
+        return image.getType() == BufferedImage.TYPE_BYTE_GRAY ? image : normalise(image);
+    }
+
+    private static BufferedImage read(byte[] png, String what) {
         try {
             BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
             if (image == null) {
-                throw new StorageIoException(what + ": stored mask is not a PNG", null);
+                throw new StorageIoException(what + ": stored image is not a PNG", null);
             }
-            return image.getType() == BufferedImage.TYPE_BYTE_GRAY ? image : normalise(image);
+            return image;
         } catch (IOException e) {
             throw new StorageIoException(what + ": stored mask cannot be decoded: " + e.getMessage(), e);
         }

@@ -17,7 +17,7 @@ import java.util.Optional;
 /** Predicted masks; each save is kept, the newest is the current one. */
 public final class PredictionRepository {
     private static final String COLUMNS =
-            "id, image_id, class_id, model_version, confidence, latency_ms, defect_pixels, created_at";
+            "id, image_id, class_id, model_version, confidence, latency_ms, defect_pixels, peak, created_at";
 
     private final Database db;
 
@@ -25,8 +25,19 @@ public final class PredictionRepository {
         this.db = db;
     }
 
+    /** Saves a prediction without its probability map (it can only be shown as it is). */
     public Prediction save(long imageId, long classId, String modelVersion, BufferedImage mask, double confidence,
                            long latencyMillis) {
+        return save(imageId, classId, modelVersion, mask, confidence, latencyMillis, null, Double.NaN);
+    }
+
+    /**
+     * Saves a prediction with its probability map, if any: any size, 8-bit grey, level {@code round(255 p)}, and the
+     * highest probability it gives at the image's size ({@link Prediction#peak}), which says at which thresholds the
+     * map paints anything.
+     */
+    public Prediction save(long imageId, long classId, String modelVersion, BufferedImage mask, double confidence,
+                           long latencyMillis, BufferedImage probability, double peak) {
         if (modelVersion == null || modelVersion.isBlank()) {
             throw new IllegalArgumentException("a prediction needs the model version that made it");
         }
@@ -36,15 +47,23 @@ public final class PredictionRepository {
         if (latencyMillis < 0) {
             throw new IllegalArgumentException("latency must not be negative, got " + latencyMillis);
         }
+        if (probability != null && probability.getType() != BufferedImage.TYPE_BYTE_GRAY) {
+            throw new IllegalArgumentException("a probability map is an 8-bit grey image");
+        }
+        if (probability != null && !(peak >= 0 && peak <= 1)) {
+            throw new IllegalArgumentException("the peak probability must be within [0, 1], got " + peak);
+        }
         EncodedMask encoded = EncodedMask.of(mask);
+        byte[] levels = probability == null ? null : MaskCodec.encode(probability);
+        Double storedPeak = probability == null ? null : peak;
         return db.write("save prediction for image " + imageId, c -> {
             encoded.requireSizeOf(c, imageId);
             Rows.requireExists(c, "defect_class", "defect class", classId);
             long id = Jdbc.insert(c, db.dialect(), "INSERT INTO prediction (image_id, class_id, model_version, "
-                            + "confidence, latency_ms, defect_pixels, mask_png, created_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                            + "confidence, latency_ms, defect_pixels, mask_png, probability_png, peak, created_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     imageId, classId, modelVersion, confidence, latencyMillis, encoded.defectPixels(), encoded.png(),
-                    Jdbc.now());
+                    levels, storedPeak, Jdbc.now());
             return load(c, id);
         });
     }
@@ -79,6 +98,14 @@ public final class PredictionRepository {
         return MaskCodec.decode(png, "prediction " + id);
     }
 
+    /** The stored probability map of a prediction (8-bit grey levels), if it was saved with one. */
+    public Optional<BufferedImage> readProbability(long id) {
+        Optional<byte[]> png = db.read("read probability map of prediction " + id, c -> Jdbc.one(c,
+                "SELECT probability_png FROM prediction WHERE id = ?", rs -> Optional.ofNullable(rs.getBytes(1)), id)
+                .orElseThrow(() -> new NotFoundException("prediction", id)));
+        return png.map(bytes -> MaskCodec.decodeGrey(bytes, "probability map of prediction " + id));
+    }
+
     private static Prediction load(Connection c, long id) throws SQLException {
         return Jdbc.one(c, "SELECT " + COLUMNS + " FROM prediction WHERE id = ?", PredictionRepository::map, id)
                 .orElseThrow(() -> new NotFoundException("prediction", id));
@@ -87,6 +114,11 @@ public final class PredictionRepository {
     private static Prediction map(ResultSet rs) throws SQLException {
         return new Prediction(rs.getLong("id"), rs.getLong("image_id"), rs.getLong("class_id"),
                 rs.getString("model_version"), rs.getDouble("confidence"), rs.getLong("latency_ms"),
-                rs.getLong("defect_pixels"), Jdbc.instant(rs, "created_at"));
+                rs.getLong("defect_pixels"), peak(rs), Jdbc.instant(rs, "created_at"));
+    }
+
+    private static double peak(ResultSet rs) throws SQLException {
+        double peak = rs.getDouble("peak");
+        return rs.wasNull() ? Double.NaN : peak;
     }
 }

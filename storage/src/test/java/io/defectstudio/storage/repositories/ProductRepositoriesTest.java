@@ -94,6 +94,31 @@ class ProductRepositoriesTest {
         assertThrows(IllegalArgumentException.class, () ->
                 project.predictions().save(image, scratch, "lerenet-1.0", mask, 1.5, 1));
         assertEquals(1, project.predictions().history(image, scratch).size());
+        assertFalse(latest.hasProbability(), "saved without its probability map");
+        assertTrue(project.predictions().readProbability(saved.id()).isEmpty());
+    }
+
+    /** The map is stored at its own (working) size with its levels intact, and its peak beside it. */
+    @Test
+    void aPredictionKeepsItsProbabilityMapAndPeak() {
+        BufferedImage levels = new BufferedImage(12, 8, BufferedImage.TYPE_BYTE_GRAY);
+        for (int y = 0; y < 8; y++) {
+            for (int x = 0; x < 12; x++) {
+                levels.getRaster().setSample(x, y, 0, (x * 17 + y * 5) % 200);
+            }
+        }
+        Prediction saved = project.predictions().save(image, scratch, "matcher-1", TestImages.mask(24, 16, 2), 0.7,
+                5, levels, 0.64);
+
+        assertTrue(saved.hasProbability());
+        assertEquals(0.64, project.predictions().latest(image, scratch).orElseThrow().peak(), 1e-9);
+        BufferedImage back = project.predictions().readProbability(saved.id()).orElseThrow();
+        assertEquals(12, back.getWidth());
+        assertArrayEquals(pixels(levels), pixels(back));
+        assertThrows(IllegalArgumentException.class, () -> project.predictions().save(image, scratch, "matcher-1",
+                TestImages.mask(24, 16, 2), 0.7, 5, new BufferedImage(12, 8, BufferedImage.TYPE_INT_RGB), 0.5));
+        assertThrows(IllegalArgumentException.class, () -> project.predictions().save(image, scratch, "matcher-1",
+                TestImages.mask(24, 16, 2), 0.7, 5, levels, Double.NaN));
     }
 
     @Test

@@ -96,12 +96,14 @@ class ReviewRolesTest {
             s.execute("ALTER TABLE review DROP COLUMN role");
             s.execute("DROP TABLE model_activation");
             s.execute("DROP TABLE image_claim");
+            s.execute("ALTER TABLE prediction DROP COLUMN probability_png");
+            s.execute("ALTER TABLE prediction DROP COLUMN peak");
             s.execute("INSERT INTO review (image_id, class_id, decision, reviewer, comment, created_at) VALUES ("
                     + image + ", " + cls + ", 'APPROVE', 'ines', 'from v1', 5)");
             s.execute("PRAGMA user_version = 1");
         }
         try (Project project = Project.open(folder)) {
-            assertEquals(3, project.schemaVersion());
+            assertEquals(4, project.schemaVersion());
             Review old = project.reviews().latest(image, cls).orElseThrow();
             assertEquals(ReviewRole.INSPECTOR, old.role());
             assertEquals("from v1", old.comment());

@@ -101,7 +101,7 @@ public final class SupportThresholdSegmenter implements Segmenter {
         for (int held = 0; held < shots.size(); held++) {
             List<SupportExample> others = new ArrayList<>(shots);
             SupportExample query = others.remove(held);
-            try (PreparedSupport rest = inner.prepare(SupportSet.of(others))) {
+            try (PreparedSupport rest = inner.prepare(SupportSet.of(others).withNegatives(support.negatives()))) {
                 Segmentation r = inner.segment(rest, query.image());
                 sweep.add(SUPPORT_CLASS, r.probability(), r.width(), r.height(), BinaryMask.fromGray(query.mask()));
             }

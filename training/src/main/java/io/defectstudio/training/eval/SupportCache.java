@@ -3,6 +3,7 @@ package io.defectstudio.training.eval;
 import io.defectstudio.inference.PreparedSupport;
 import io.defectstudio.inference.Segmenter;
 import io.defectstudio.training.episodes.Sample;
+import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,14 @@ final class SupportCache implements AutoCloseable {
         this.capacity = capacity;
     }
 
-    PreparedSupport get(List<Sample> supports) {
+    /** The prepared set of {@code supports} with {@code negatives}; one set's negatives are the same on every call. */
+    PreparedSupport get(List<Sample> supports, List<BufferedImage> negatives) {
         List<String> key = supports.stream().map(Sample::id).toList();
         PreparedSupport cached = entries.get(key);
         if (cached != null) {
             return cached;
         }
-        PreparedSupport prepared = segmenter.prepare(Sample.supportSet(supports));
+        PreparedSupport prepared = segmenter.prepare(Sample.supportSet(supports).withNegatives(negatives));
         encodings++;
         entries.put(key, prepared);
         if (entries.size() > capacity) {

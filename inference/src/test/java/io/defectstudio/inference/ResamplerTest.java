@@ -1,4 +1,4 @@
-package io.defectstudio.inference.engine;
+package io.defectstudio.inference;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,6 +7,7 @@ import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import io.defectstudio.inference.engine.EngineSetup;
 import java.awt.Rectangle;
 import java.util.Random;
 import org.junit.jupiter.api.Test;

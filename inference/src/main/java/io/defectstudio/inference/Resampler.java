@@ -1,7 +1,5 @@
-package io.defectstudio.inference.engine;
+package io.defectstudio.inference;
 
-import io.defectstudio.inference.IntensityScale;
-import io.defectstudio.inference.Masks;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
@@ -11,14 +9,15 @@ import java.util.Arrays;
  * Separable resampling of a rectangle of a source to an output size, axis by axis: exact area averaging along an axis
  * that shrinks (no aliasing), bilinear with half-pixel centres along one that grows (PyTorch's
  * {@code align_corners=false}). The source is read one row at a time, so only the output is ever held as floats: a
- * 100-megapixel image shrinks to a working size without a 400 MB float copy of it.
+ * 100-megapixel image shrinks to a working size without a 400 MB float copy of it. Images on their way into the
+ * network and probability maps on their way back (also {@link ProbabilityMap}'s re-cut masks) all go through it.
  */
-final class Resampler {
+public final class Resampler {
 
     private Resampler() {}
 
     /** A source read row by row. */
-    interface Rows {
+    public interface Rows {
         int channels();
 
         /** Fills {@code out} with channel {@code c} of row {@code y}, columns {@code x0 .. x0 + out.length - 1}. */
@@ -26,7 +25,7 @@ final class Resampler {
     }
 
     /** Channel-major output {@code (channels, outHeight, outWidth)} of {@code region} of {@code rows}. */
-    static float[] resample(Rows rows, Rectangle region, int outWidth, int outHeight) {
+    public static float[] resample(Rows rows, Rectangle region, int outWidth, int outHeight) {
         Axis ax = Axis.of(region.width, outWidth);
         Axis ay = Axis.of(region.height, outHeight);
         Axis byRow = ay.inverse(region.height);
@@ -57,7 +56,7 @@ final class Resampler {
     }
 
     /** Receives the output rows of {@link #resampleRows}; {@code row} is reused for the next row. */
-    interface RowSink {
+    public interface RowSink {
         void accept(int y, float[] row);
     }
 
@@ -65,7 +64,7 @@ final class Resampler {
      * {@link #resample} of a whole one-channel map, handed out one output row at a time, with the same sums in the
      * same order (so the same values): an enlarged map is never held whole. Each source row is widened once.
      */
-    static void resampleRows(float[] values, int width, int height, int outWidth, int outHeight, RowSink sink) {
+    public static void resampleRows(float[] values, int width, int height, int outWidth, int outHeight, RowSink sink) {
         Axis ax = Axis.of(width, outWidth);
         Axis ay = Axis.of(height, outHeight);
         float[][] wide = new float[height][outWidth];
@@ -91,7 +90,7 @@ final class Resampler {
     }
 
     /** An image's intensities by {@link IntensityScale}: 1 channel for grey, 3 for colour. */
-    static Rows intensities(BufferedImage image) {
+    public static Rows intensities(BufferedImage image) {
         Raster raster = image.getRaster();
         if (IntensityScale.isDirect(image)) {
             float scale = 1f / IntensityScale.fullScale(image);
@@ -139,7 +138,7 @@ final class Resampler {
     }
 
     /** A mask's defect flags (1 = defect) by {@link Masks#readRow}. */
-    static Rows defect(BufferedImage mask) {
+    public static Rows defect(BufferedImage mask) {
         return new Rows() {
             private final byte[] flags = new byte[mask.getWidth()];
 
@@ -159,7 +158,7 @@ final class Resampler {
     }
 
     /** One channel of floats, row-major. */
-    static Rows plane(float[] values, int width) {
+    public static Rows plane(float[] values, int width) {
         return new Rows() {
             @Override
             public int channels() {
