@@ -13,12 +13,15 @@ import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
+import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import org.controlsfx.control.CheckComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -84,11 +87,25 @@ public final class ReviewView extends BorderPane {
         return table;
     }
 
-    private ToolBar filters(DialogService dialogs) {
-        ComboBox<ClassRef> cls = new ComboBox<>(vm.classes());
+    /**
+     * Several classes at once (ControlsFX's CheckComboBox): a supervisor reviews, say, scratches and pits together.
+     * The view-model replaces its class list only when the classes changed, so a reload keeps the checks.
+     */
+    private CheckComboBox<ClassRef> classChoice() {
+        CheckComboBox<ClassRef> cls = new CheckComboBox<>(vm.classes());
         cls.setId("review-class");
-        cls.setPromptText("All classes");
-        cls.valueProperty().bindBidirectional(vm.classFilterProperty());
+        cls.setPrefWidth(150);
+        cls.setTitle("All classes");
+        cls.getCheckModel().getCheckedItems().addListener((ListChangeListener<ClassRef>) c -> {
+            List<ClassRef> checked = List.copyOf(cls.getCheckModel().getCheckedItems());
+            vm.classFilter().setAll(checked);
+            cls.setTitle(checked.isEmpty() ? "All classes" : null);
+        });
+        return cls;
+    }
+
+    private ToolBar filters(DialogService dialogs) {
+        CheckComboBox<ClassRef> cls = classChoice();
         ComboBox<ReviewStatus> status = new ComboBox<>();
         status.getItems().setAll(ReviewStatus.values());
         status.setId("review-status");
@@ -114,7 +131,7 @@ public final class ReviewView extends BorderPane {
         Button clear = new Button("Clear filters");
         clear.setOnAction(e -> {
             vm.flaggedOnlyProperty().set(false);
-            vm.classFilterProperty().set(null);
+            cls.getCheckModel().clearChecks();
             vm.statusFilterProperty().set(null);
             vm.fromDateProperty().set(null);
             vm.toDateProperty().set(null);

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.TreeSet;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -41,7 +42,8 @@ public final class ReviewViewModel {
     private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
     private final ObservableList<ClassSummary> summary = FXCollections.observableArrayList();
 
-    private final ObjectProperty<ClassRef> classFilter = new SimpleObjectProperty<>();
+    /** The classes shown; none checked shows all. */
+    private final ObservableList<ClassRef> classFilter = FXCollections.observableArrayList();
     private final ObjectProperty<ReviewStatus> statusFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> fromDate = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> toDate = new SimpleObjectProperty<>();
@@ -81,7 +83,10 @@ public final class ReviewViewModel {
         busy.set(true);
         tasks.execute(() -> new Loaded(store.classes(), store.items()), loaded -> {
             loaded();
-            classes.setAll(loaded.classes());
+            // Replaced only when they changed: a filter's checked classes stay checked across reloads.
+            if (!classes.equals(loaded.classes())) {
+                classes.setAll(loaded.classes());
+            }
             all.clear();
             all.addAll(loaded.items());
             TreeSet<String> names = new TreeSet<>();
@@ -106,8 +111,7 @@ public final class ReviewViewModel {
     }
 
     public ReviewFilter filter() {
-        ClassRef c = classFilter.get();
-        return new ReviewFilter(c == null ? null : c.id(), statusFilter.get(), fromDate.get(), toDate.get(),
+        return new ReviewFilter(classFilter.stream().map(ClassRef::id).collect(Collectors.toSet()), statusFilter.get(), fromDate.get(), toDate.get(),
                 inspectorFilter.get(), flaggedOnly.get(), zone);
     }
 
@@ -259,7 +263,8 @@ public final class ReviewViewModel {
         return summary;
     }
 
-    public ObjectProperty<ClassRef> classFilterProperty() {
+    /** The classes the list shows (none: all); the view keeps its checked items here. */
+    public ObservableList<ClassRef> classFilter() {
         return classFilter;
     }
 

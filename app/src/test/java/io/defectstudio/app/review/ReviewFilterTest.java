@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ReviewFilterTest {
@@ -30,20 +31,23 @@ class ReviewFilterTest {
 
     @Test
     void filtersCombineClassStatusAndInspector() {
-        assertEquals(List.of(3L, 4L), ids(new ReviewFilter(2L, null, null, null, null, false, BERLIN)));
-        assertEquals(List.of(1L, 3L), ids(new ReviewFilter(null, ReviewStatus.PENDING, null, null, null, false,
+        assertEquals(List.of(3L, 4L), ids(new ReviewFilter(Set.of(2L), null, null, null, null, false, BERLIN)));
+        assertEquals(List.of(1L, 3L), ids(new ReviewFilter(Set.of(), ReviewStatus.PENDING, null, null, null, false,
                 BERLIN)));
-        assertEquals(List.of(3L), ids(new ReviewFilter(2L, ReviewStatus.PENDING, null, null, "ines", false, BERLIN)));
-        assertEquals(List.of(1L, 2L, 3L, 4L), ids(new ReviewFilter(null, null, null, null, "  ", false, BERLIN)));
+        assertEquals(List.of(3L), ids(new ReviewFilter(Set.of(2L), ReviewStatus.PENDING, null, null, "ines", false,
+                BERLIN)));
+        assertEquals(List.of(1L, 2L, 3L, 4L), ids(new ReviewFilter(Set.of(1L, 2L), null, null, null, null, false,
+                BERLIN)), "several classes at once");
+        assertEquals(List.of(1L, 2L, 3L, 4L), ids(new ReviewFilter(Set.of(), null, null, null, "  ", false, BERLIN)));
     }
 
     @Test
     void datesAreInclusiveDaysInTheLocalZone() {
         // 23:30 UTC on the 19th is already the 20th in Berlin.
         LocalDate day = LocalDate.of(2026, 11, 20);
-        assertEquals(List.of(1L, 2L), ids(new ReviewFilter(null, null, day, day, null, false, BERLIN)));
-        assertEquals(List.of(2L), ids(new ReviewFilter(null, null, day, day, null, false, ZoneId.of("UTC"))));
-        assertEquals(List.of(3L, 4L), ids(new ReviewFilter(null, null, LocalDate.of(2026, 11, 21), null, null,
+        assertEquals(List.of(1L, 2L), ids(new ReviewFilter(Set.of(), null, day, day, null, false, BERLIN)));
+        assertEquals(List.of(2L), ids(new ReviewFilter(Set.of(), null, day, day, null, false, ZoneId.of("UTC"))));
+        assertEquals(List.of(3L, 4L), ids(new ReviewFilter(Set.of(), null, LocalDate.of(2026, 11, 21), null, null,
                 false, BERLIN)));
     }
 
@@ -51,13 +55,13 @@ class ReviewFilterTest {
     void flaggedOnlyKeepsThePartsAnInspectorFlagged() {
         List<ReviewItem> mixed = List.of(items.get(0), new ReviewItem(9, "img9", 1, "scratch", true, true,
                 items.get(0).measure(), items.get(0).confidence(), "olaf", items.get(0).time(), ReviewStatus.PENDING, "", "", null));
-        assertEquals(List.of(9L), mixed.stream().filter(new ReviewFilter(null, null, null, null, null, true, BERLIN))
+        assertEquals(List.of(9L), mixed.stream().filter(new ReviewFilter(Set.of(), null, null, null, null, true, BERLIN))
                 .map(ReviewItem::imageId).toList());
     }
 
     @Test
     void reversedRangeIsAnError() {
-        assertThrows(IllegalArgumentException.class, () -> new ReviewFilter(null, null, LocalDate.of(2026, 11, 21),
+        assertThrows(IllegalArgumentException.class, () -> new ReviewFilter(Set.of(), null, LocalDate.of(2026, 11, 21),
                 LocalDate.of(2026, 11, 20), null, false, BERLIN));
     }
 }

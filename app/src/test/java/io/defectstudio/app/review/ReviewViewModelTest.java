@@ -149,7 +149,7 @@ class ReviewViewModelTest {
         try (Project p = Project.open(fx.folder)) {
             ReviewViewModel vm = open(p);
             ClassRef scratch = vm.classes().stream().filter(c -> c.name().equals("scratch")).findFirst().orElseThrow();
-            vm.classFilterProperty().set(scratch);
+            vm.classFilter().setAll(scratch);
             vm.statusFilterProperty().set(ReviewStatus.PENDING);
             assertEquals(2, vm.visibleItems().size());
             assertEquals("2 of 3 parts shown", vm.messageProperty().get(), "the footer follows the filter");

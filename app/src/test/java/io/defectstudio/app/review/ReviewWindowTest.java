@@ -22,6 +22,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.controlsfx.control.CheckComboBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,6 +77,48 @@ class ReviewWindowTest extends FxRobot {
                             java.awt.image.BufferedImage.TYPE_BYTE_GRAY));
         }
         waitFor(5, () -> fx(() -> table().getItems().size()) == 4);
+    }
+
+    /** The class filter takes several classes (ControlsFX's CheckComboBox), and a reload keeps what is checked. */
+    @Test
+    void theClassFilterTakesSeveralClassesAndSurvivesAReload() throws Exception {
+        ReviewProjectFixture fx = new ReviewProjectFixture(temp);
+        tasks = new FxTaskExecutor();
+        openWindow(fx.folder);
+        @SuppressWarnings("unchecked")
+        CheckComboBox<ClassRef> classes = lookup("#review-class").queryAs(CheckComboBox.class);
+        assertEquals(3, (int) fx(() -> table().getItems().size()));
+        fx(() -> {
+            classes.getCheckModel().check(classRef(classes, "pit"));
+            return null;
+        });
+        waitFor(5, () -> fx(() -> table().getItems().size()) == 1);
+        fx(() -> {
+            classes.getCheckModel().check(classRef(classes, "scratch"));
+            return null;
+        });
+        waitFor(5, () -> fx(() -> table().getItems().size()) == 3);
+        fx(() -> {
+            classes.getCheckModel().clearCheck(classRef(classes, "pit"));
+            return null;
+        });
+        waitFor(5, () -> fx(() -> table().getItems().size()) == 2);
+        assertTrue(fx(() -> table().getItems().stream().allMatch(i -> i.classId() == fx.scratch)));
+
+        try (Project p = Project.open(fx.folder)) {
+            p.predictions().save(fx.corrected, fx.scratch, "lerenet-7", new java.awt.image.BufferedImage(
+                    ReviewProjectFixture.W, ReviewProjectFixture.H, java.awt.image.BufferedImage.TYPE_BYTE_GRAY),
+                    0.3, 9);
+        }
+        clickOn("Reload");
+        waitFor(5, () -> fx(() -> table().getItems().size()) == 3);
+        assertTrue(fx(() -> table().getItems().stream().allMatch(i -> i.classId() == fx.scratch)),
+                "the reload kept the filter");
+        assertEquals(1, (int) fx(() -> classes.getCheckModel().getCheckedItems().size()));
+    }
+
+    private static ClassRef classRef(CheckComboBox<ClassRef> box, String name) {
+        return box.getItems().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test
