@@ -31,7 +31,7 @@ import java.util.SplittableRandom;
  *       probabilities lie.</li>
  * </ul>
  */
-public final class SupportThresholdSegmenter implements Segmenter {
+public final class SupportThresholdSegmenter extends ForwardingSegmenter<SupportThresholdSegmenter.Thresholded> {
 
     /** Augmented copies that stand in for other images of a single shot's class. */
     private static final int SINGLE_SHOT_COPIES = 4;
@@ -40,12 +40,11 @@ public final class SupportThresholdSegmenter implements Segmenter {
     private static final long COPY_SEED = 20261123L;
     private static final PairAugmenter COPIER = new PairAugmenter(AugmentationPolicy.eamnet());
 
-    private final Segmenter inner;
     private final double modelThreshold;
 
     /** Wraps {@code inner}, whose results come at {@code modelThreshold}; owns it. */
     public SupportThresholdSegmenter(Segmenter inner, double modelThreshold) {
-        this.inner = inner;
+        super(inner, Thresholded.class);
         this.modelThreshold = modelThreshold;
     }
 
@@ -57,9 +56,9 @@ public final class SupportThresholdSegmenter implements Segmenter {
     public PreparedSupport prepare(SupportSet support) {
         if (support.size() >= 2) {
             double threshold = leaveOneOut(support);
-            return new Thresholded(inner.prepare(support), threshold);
+            return new Thresholded(inner().prepare(support), threshold);
         }
-        PreparedSupport prepared = inner.prepare(support);
+        PreparedSupport prepared = inner().prepare(support);
         try {
             return new Thresholded(prepared, fromCopies(prepared, support.examples().get(0)));
         } catch (RuntimeException e) {
@@ -71,28 +70,13 @@ public final class SupportThresholdSegmenter implements Segmenter {
     @Override
     public Segmentation segment(PreparedSupport support, BufferedImage query) {
         Thresholded t = check(support);
-        return t.apply(inner.segment(t.inner, query));
+        return t.apply(inner().segment(t.inner, query));
     }
 
     @Override
     public List<Segmentation> segmentBatch(PreparedSupport support, List<BufferedImage> queries) {
         Thresholded t = check(support);
-        return inner.segmentBatch(t.inner, queries).stream().map(t::apply).toList();
-    }
-
-    @Override
-    public ModelInfo model() {
-        return inner.model();
-    }
-
-    @Override
-    public String device() {
-        return inner.device();
-    }
-
-    @Override
-    public void close() {
-        inner.close();
+        return inner().segmentBatch(t.inner, queries).stream().map(t::apply).toList();
     }
 
     private double leaveOneOut(SupportSet support) {
@@ -101,8 +85,8 @@ public final class SupportThresholdSegmenter implements Segmenter {
         for (int held = 0; held < shots.size(); held++) {
             List<SupportExample> others = new ArrayList<>(shots);
             SupportExample query = others.remove(held);
-            try (PreparedSupport rest = inner.prepare(SupportSet.of(others).withNegatives(support.negatives()))) {
-                Segmentation r = inner.segment(rest, query.image());
+            try (PreparedSupport rest = inner().prepare(SupportSet.of(others).withNegatives(support.negatives()))) {
+                Segmentation r = inner().segment(rest, query.image());
                 sweep.add(SUPPORT_CLASS, r.probability(), r.width(), r.height(), BinaryMask.fromGray(query.mask()));
             }
         }
@@ -110,33 +94,25 @@ public final class SupportThresholdSegmenter implements Segmenter {
     }
 
     private double fromCopies(PreparedSupport prepared, SupportExample shot) {
-        ModelInfo model = inner.model();
+        ModelInfo model = inner().model();
         // The network sees its input size only; warping a camera-size image would cost more than segmenting it.
         Sample small = SupportImages.sample(0, shot, model.inputWidth(), model.inputHeight());
         SplittableRandom random = new SplittableRandom(COPY_SEED);
         ThresholdSweep sweep = new ThresholdSweep(ThresholdCalibrator.GRID);
         for (int i = 0; i < SINGLE_SHOT_COPIES; i++) {
             AugmentedPair copy = COPIER.apply(small.image(), small.mask(), random);
-            Segmentation r = inner.segment(prepared, copy.image());
+            Segmentation r = inner().segment(prepared, copy.image());
             sweep.add(SUPPORT_CLASS, r.probability(), r.width(), r.height(), BinaryMask.fromGray(copy.mask()));
         }
         return sweep.best(modelThreshold);
     }
 
-    private static Thresholded check(PreparedSupport support) {
-        if (!(support instanceof Thresholded t)) {
-            throw new IllegalArgumentException("the support set was prepared by another segmenter");
-        }
-        return t;
-    }
-
     /** A prepared support with the threshold its shots chose. */
-    private final class Thresholded implements PreparedSupport {
-        private final PreparedSupport inner;
+    final class Thresholded extends Wrapped {
         private final double threshold;
 
         Thresholded(PreparedSupport inner, double threshold) {
-            this.inner = inner;
+            super(SupportThresholdSegmenter.this, inner);
             this.threshold = threshold;
         }
 
@@ -144,21 +120,6 @@ public final class SupportThresholdSegmenter implements Segmenter {
             return threshold == modelThreshold ? r
                     : new Postprocessor(threshold).fromProbability(r.probability(), r.width(), r.height(),
                             r.latencyMillis());
-        }
-
-        @Override
-        public int size() {
-            return inner.size();
-        }
-
-        @Override
-        public boolean isClosed() {
-            return inner.isClosed();
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 }

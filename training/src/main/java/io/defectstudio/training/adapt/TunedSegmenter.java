@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import io.defectstudio.inference.InferenceException;
 import io.defectstudio.inference.InferenceOptions;
-import io.defectstudio.inference.ModelInfo;
 import io.defectstudio.inference.PreparedSupport;
 import io.defectstudio.inference.Segmentation;
 import io.defectstudio.inference.Segmenter;
@@ -35,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * segments every query of that set with the fitted weights. Each prepared support keeps its own copy of what tuning
  * changed, so several prepared sets can be used in any order; one network serves them all, one call at a time.
  */
-public final class TunedSegmenter implements Segmenter {
+public final class TunedSegmenter extends ForwardingSegmenter<TunedSegmenter.TunedSupport> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TunedSegmenter.class);
 
@@ -46,6 +45,7 @@ public final class TunedSegmenter implements Segmenter {
     private TunedSupport loaded;
 
     private TunedSegmenter(NDManager manager, DjlSegmenter segmenter, SupportTuner tuner) {
+        super(segmenter, TunedSupport.class);
         this.manager = manager;
         this.segmenter = segmenter;
         this.tuner = tuner;
@@ -117,20 +117,10 @@ public final class TunedSegmenter implements Segmenter {
     }
 
     @Override
-    public ModelInfo model() {
-        return segmenter.model();
-    }
-
-    @Override
-    public String device() {
-        return segmenter.device();
-    }
-
-    @Override
     public void close() {
         lock.lock();
         try {
-            segmenter.close();
+            super.close();
             tuner.close();
             manager.close();
         } finally {
@@ -146,16 +136,6 @@ public final class TunedSegmenter implements Segmenter {
         return support.inner;
     }
 
-    private TunedSupport check(PreparedSupport support) {
-        if (!(support instanceof TunedSupport tuned) || tuned.owner() != this) {
-            throw new IllegalArgumentException("the support set was prepared by another segmenter");
-        }
-        if (tuned.isClosed()) {
-            throw new IllegalStateException("the prepared support set is closed");
-        }
-        return tuned;
-    }
-
     private <T> T locked(Supplier<T> work) {
         lock.lock();
         try {
@@ -166,29 +146,14 @@ public final class TunedSegmenter implements Segmenter {
     }
 
     /** A prepared support with the weights its tuning produced. */
-    private final class TunedSupport implements PreparedSupport {
-        private final PreparedSupport inner;
+    final class TunedSupport extends Wrapped {
         private final NDManager memory;
         private final NDList weights;
 
         TunedSupport(PreparedSupport inner, NDManager memory, NDList weights) {
-            this.inner = inner;
+            super(TunedSegmenter.this, inner);
             this.memory = memory;
             this.weights = weights;
-        }
-
-        TunedSegmenter owner() {
-            return TunedSegmenter.this;
-        }
-
-        @Override
-        public int size() {
-            return inner.size();
-        }
-
-        @Override
-        public boolean isClosed() {
-            return inner.isClosed();
         }
 
         @Override

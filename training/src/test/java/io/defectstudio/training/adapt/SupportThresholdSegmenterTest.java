@@ -3,6 +3,7 @@ package io.defectstudio.training.adapt;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.defectstudio.inference.DeviceChoice;
@@ -117,6 +118,21 @@ class SupportThresholdSegmenterTest {
                     "the chosen threshold paints the frayed edge");
             assertArrayEquals(pixels(first.mask()), pixels(second.mask()));
             assertEquals(first.confidence(), second.confidence());
+        }
+    }
+
+    /** A set belongs to the segmenter that prepared it, and a closed set is refused (the forwarding base's check). */
+    @Test
+    void aSetPreparedElsewhereOrClosedIsRefused() {
+        SupportSet one = SupportSet.of(tiles.get(2));
+        BufferedImage query = tiles.get(5).image();
+        try (Segmenter mine = BundleOpener.open(chosenBySupport, CPU);
+                Segmenter other = BundleOpener.open(chosenBySupport, CPU);
+                PreparedSupport theirs = other.prepare(one)) {
+            assertThrows(IllegalArgumentException.class, () -> mine.segment(theirs, query));
+            PreparedSupport closed = mine.prepare(one);
+            closed.close();
+            assertThrows(IllegalStateException.class, () -> mine.segment(closed, query));
         }
     }
 
