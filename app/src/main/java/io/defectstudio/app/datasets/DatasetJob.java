@@ -104,8 +104,9 @@ public final class DatasetJob {
         progress.set(1);
         report.skipped().forEach(s -> skipped.add(describe(s)));
         report.keptCorrections().forEach(s -> skipped.add("kept a person's correction: " + describe(s)));
+        int kept = report.keptCorrections().size();
         message.set("Imported " + report.imported() + " mask(s) as " + report.format().cliName() + "; skipped "
-                + report.skipped().size());
+                + report.skipped().size() + (kept == 0 ? "" : "; kept " + kept + " mask(s) a person had corrected"));
         if (report.imported() > 0) {
             onImported.run();
         }

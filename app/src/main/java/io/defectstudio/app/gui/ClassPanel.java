@@ -17,6 +17,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
@@ -89,7 +91,6 @@ final class ClassPanel extends VBox {
         Slider slider = new Slider(1 - Sensitivity.MAX, 1 - Sensitivity.MIN, 1 - sensitivity.threshold());
         slider.setId("sensitivity");
         slider.setBlockIncrement(Sensitivity.STEP);
-        slider.setPrefWidth(110);
         slider.setTooltip(new Tooltip("Sensitivity of this class's predictions: right paints more, left less "
                 + "(. and , keys). Re-cuts the stored predictions; the model does not run again."));
         boolean[] updating = {false};
@@ -119,14 +120,22 @@ final class ClassPanel extends VBox {
         value.setId("sensitivity-value");
         value.textProperty().bind(Bindings.createStringBinding(() -> String.format("%.0f %%",
                 100 * (1 - sensitivity.threshold())), sensitivity.thresholdProperty()));
-        Button reset = new Button("Model's");
+        Button reset = new Button("Reset");
         reset.setId("sensitivity-reset");
         reset.setTooltip(new Tooltip("Back to the model's own threshold"));
         reset.setOnAction(e -> sensitivity.reset());
-        HBox row = new HBox(6, new Label("Sensitivity"), slider, value, reset);
-        row.setAlignment(Pos.CENTER_LEFT);
-        row.disableProperty().bind(classes.activeProperty().isNull().or(sensitivity.availableProperty().not()));
-        return row;
+        Label title = new Label("Sensitivity");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        value.setMinWidth(Region.USE_PREF_SIZE);
+        reset.setMinWidth(Region.USE_PREF_SIZE);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox head = new HBox(6, title, value, gap, reset);
+        head.setAlignment(Pos.CENTER_LEFT);
+        slider.setMaxWidth(Double.MAX_VALUE);
+        VBox box = new VBox(2, head, slider);
+        box.disableProperty().bind(classes.activeProperty().isNull().or(sensitivity.availableProperty().not()));
+        return box;
     }
 
     private java.util.Optional<String> ask(String title, String prompt, String initial) {

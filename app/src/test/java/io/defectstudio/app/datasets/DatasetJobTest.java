@@ -65,6 +65,13 @@ class DatasetJobTest {
         try (Project p = Project.open(target)) {
             assertEquals(10, p.annotations().count());
         }
+
+        // Back into the demo, whose supports a person painted: they are kept, and the report says so.
+        DatasetJob back = new DatasetJob(demo, ProjectOptions.defaults(), new CurrentThreadTaskExecutor(), () -> { });
+        back.importFrom(out, ImportFormat.AUTO, "data-team");
+        assertEquals("Imported 0 mask(s) as png-masks; skipped 0; kept 10 mask(s) a person had corrected",
+                back.messageProperty().get());
+        assertEquals(10, back.skipped().stream().filter(e -> e.startsWith("kept a person's correction")).count());
     }
 
     /** Runs everything on this thread, and cancels the job at its first progress report. */

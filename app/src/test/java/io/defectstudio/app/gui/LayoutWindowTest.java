@@ -1,11 +1,14 @@
 package io.defectstudio.app.gui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.Slider;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 
 /** The window at its default 1280x800: what the inspector needs is on screen, not cut off or hidden in overflow. */
@@ -32,5 +35,24 @@ class LayoutWindowTest extends WorkstationFixture {
             Bounds inScene = fx(() -> slider.localToScene(slider.getBoundsInLocal()));
             assertTrue(inScene.getMaxX() <= fx(() -> slider.getScene().getWidth()) + 1, id + " cut off: " + inScene);
         }
+    }
+
+    /** The class panel's sensitivity row shows its words whole: a cut label reads "Sensiti..." (seen under Xvfb). */
+    @Test
+    void theSensitivityRowIsNotCutOff() throws Exception {
+        startWorkstation(data, (project, detail, problem) -> Optional.empty());
+        for (String id : new String[] {"#sensitivity-value", "#sensitivity-reset"}) {
+            Labeled labeled = lookup(id).queryAs(Labeled.class);
+            assertEquals(fx(labeled::getText), fx(() -> shownText(labeled)), id + " is cut off");
+        }
+        Labeled title = lookup("Sensitivity").queryAs(Labeled.class);
+        assertEquals("Sensitivity", fx(() -> shownText(title)));
+        Slider slider = lookup("#sensitivity").queryAs(Slider.class);
+        assertTrue(fx(() -> slider.getWidth()) >= 150, "the slider has room: " + fx(() -> slider.getWidth()));
+    }
+
+    /** The text a label draws, which ends in an ellipsis where the label is too narrow for its text. */
+    private static String shownText(Labeled labeled) {
+        return ((Text) labeled.lookup(".text")).getText();
     }
 }

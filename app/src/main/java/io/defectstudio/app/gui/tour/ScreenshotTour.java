@@ -13,6 +13,7 @@ import io.defectstudio.app.workspace.EngineFactory;
 import io.defectstudio.app.workspace.WorkspaceViewModel;
 import io.defectstudio.storage.ProjectOptions;
 import io.defectstudio.training.datasets.ExportFormat;
+import io.defectstudio.training.datasets.ImportFormat;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -66,6 +67,19 @@ public final class ScreenshotTour {
             }
             log.println(shown == null ? "no prediction with a visible defect" : "showing " + shown.name());
             snapshot(s, out.resolve("01-demo-predictions.png"), log);
+
+            // 7: the same prediction re-cut more sensitively from its stored probabilities
+            FxSession.onFx(() -> {
+                vm.sensitivity().thresholdProperty().set(0.3);
+                vm.sensitivity().settle();
+                return null;
+            });
+            settle(vm);
+            snapshot(s, out.resolve("07-sensitivity.png"), log);
+            FxSession.onFx(() -> {
+                vm.sensitivity().reset();
+                return null;
+            });
 
             // 2: correcting a prediction with the brush, cursor ring visible
             QueueEntry target = FxSession.onFx(() -> vm.queue().visible().stream()
@@ -148,6 +162,20 @@ public final class ScreenshotTour {
             FxSession.await(120, () -> !job.runningProperty().get());
             Thread.sleep(500);
             snapshot(jobStage, out.resolve("06-dataset-export.png"), log);
+            FxSession.onFx(() -> {
+                jobStage.close();
+                return null;
+            });
+
+            // 8: importing that export into the project again: every image is already there, and the report says so
+            Stage importStage = FxSession.onFx(() -> {
+                Stage window = DatasetJobWindow.show(s.stage(), "Import dataset", job);
+                job.importFrom(export, ImportFormat.SURFACE_DEFECT_4I, "tour");
+                return window;
+            });
+            FxSession.await(120, () -> !job.runningProperty().get());
+            Thread.sleep(500);
+            snapshot(importStage, out.resolve("08-dataset-import.png"), log);
             jobTasks.close();
         }
     }
