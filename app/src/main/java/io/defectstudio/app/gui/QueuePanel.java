@@ -16,7 +16,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.HBox;
@@ -148,6 +150,7 @@ final class QueuePanel extends VBox {
         private final Label name = new Label();
         private final Label badge = new Label();
         private final Label holder = new Label();
+        private final Tooltip nameTip = new Tooltip();
         private final javafx.scene.layout.StackPane frame = new javafx.scene.layout.StackPane(thumb);
         private final HBox box = new HBox(8, frame, new VBox(2, name, badge, holder));
         private long shownId = -1;
@@ -162,6 +165,9 @@ final class QueuePanel extends VBox {
             frame.setMinSize(48, 48);
             frame.setPrefSize(48, 48);
             frame.setMaxSize(48, 48);
+            // A long file name keeps its start and its end (camera names differ in the counter at the end).
+            name.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+            name.setTooltip(nameTip);
         }
 
         @Override
@@ -174,6 +180,7 @@ final class QueuePanel extends VBox {
                 return;
             }
             name.setText(e.name());
+            nameTip.setText(e.name());
             String conf = e.confidenceIfAny().isPresent()
                     ? String.format("  %.0f%%", 100 * e.confidenceIfAny().getAsDouble()) : "";
             badge.setText(e.status().label() + conf);

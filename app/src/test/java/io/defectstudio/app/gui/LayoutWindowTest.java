@@ -51,6 +51,19 @@ class LayoutWindowTest extends WorkstationFixture {
         assertTrue(fx(() -> slider.getWidth()) >= 150, "the slider has room: " + fx(() -> slider.getWidth()));
     }
 
+    /** Queue names are drawn whole at the default size, and a name too long for the panel keeps its ending. */
+    @Test
+    void queueNamesAreNotCutOff() throws Exception {
+        startWorkstation(data, (project, detail, problem) -> Optional.empty());
+        java.util.List<Labeled> names = fx(() -> lookup("#queue-list").lookup(".label").queryAllAs(Labeled.class)
+                .stream().filter(l -> l.getText() != null && l.getText().endsWith(".jpg")).toList());
+        assertTrue(names.size() >= 5, "queue names on screen: " + names.size());
+        for (Labeled name : names) {
+            assertEquals(fx(name::getText), fx(() -> shownText(name)));
+            assertEquals(fx(name::getText), fx(() -> name.getTooltip().getText()), "the full name is in the tooltip");
+        }
+    }
+
     /** The text a label draws, which ends in an ellipsis where the label is too narrow for its text. */
     private static String shownText(Labeled labeled) {
         return ((Text) labeled.lookup(".text")).getText();
