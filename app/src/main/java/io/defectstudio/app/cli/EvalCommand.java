@@ -51,11 +51,6 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Working size in pixels (e.g. 200, 320, 480; 0 = the model's own input size).")
     int detail;
 
-    @Option(names = "--negatives", defaultValue = "0",
-            description = "Defect-free MT_Free tiles (the last N, never scored) added to every magnetic-tile support "
-                    + "set, as known-good parts (0-16; the matcher uses them, the learned networks ignore them).")
-    int negatives;
-
     @Option(names = "--every", defaultValue = "50", description = "Print progress every N episodes.")
     int every;
 
@@ -64,7 +59,7 @@ public final class EvalCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         ProjectArgs.requireExisting(model, episodes, data);
         EvalOptions options = ProjectArgs.userInput(() -> new EvalOptions(limit, normal, engine.device, engine.threads,
-                sweep, detail, negatives));
+                sweep, detail));
         EvalReport report = Evaluator.evaluate(model, episodes, data, options, p -> {
             if (p.done() % Math.max(1, every) == 0 || p.done() == p.total()) {
                 o.printf(Locale.ROOT, "%s %d/%d elapsed %ds eta %ds%n", p.phase(), p.done(), p.total(),

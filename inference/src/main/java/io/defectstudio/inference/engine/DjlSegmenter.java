@@ -123,9 +123,6 @@ public final class DjlSegmenter implements Segmenter {
                 }
                 SupportViews.Crops views = SupportViews.of(new SupportViews.Crops(images, masks),
                         SupportViews.perShot(manifest.supportViews(), examples.size()));
-                if (net.usesNegatives()) {
-                    addNegatives(scope, support.negatives(), views);
-                }
                 NDList encoded = net.encodeSupport(new ParameterStore(scope, false),
                         NDArrays.stack(views.images()).expandDims(0), NDArrays.stack(views.masks()).expandDims(0),
                         false);
@@ -138,16 +135,6 @@ public final class DjlSegmenter implements Segmenter {
                 throw e;
             }
         });
-    }
-
-    /** Defect-free images as shots with empty masks, each a tile-sized window at the working scale, one view each. */
-    private void addNegatives(NDManager scope, List<BufferedImage> negatives, SupportViews.Crops views) {
-        for (BufferedImage image : negatives) {
-            Preprocessor.checkSize(image, "defect-free image");
-            Rectangle crop = SupportCrop.centre(image.getWidth(), image.getHeight(), layout);
-            views.images().add(pre.image(scope, image, crop));
-            views.masks().add(scope.zeros(new Shape(1, pre.height(), pre.width())));
-        }
     }
 
     @Override

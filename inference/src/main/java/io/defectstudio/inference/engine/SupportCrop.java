@@ -40,14 +40,6 @@ final class SupportCrop {
         return new Rectangle(left, top, right - left, bottom - top);
     }
 
-    /** A tile-sized window in the middle of a defect-free image, at the working scale (the whole image if smaller). */
-    static Rectangle centre(int width, int height, TileLayout layout) {
-        Dimension work = layout.workingSize(width, height);
-        int cropW = (int) Math.min(width, Math.ceil(layout.tileWidth() * (double) width / work.width));
-        int cropH = (int) Math.min(height, Math.ceil(layout.tileHeight() * (double) height / work.height));
-        return new Rectangle((width - cropW) / 2, (height - cropH) / 2, cropW, cropH);
-    }
-
     /** The bounding box of the defect pixels; empty when there are none. */
     static Rectangle defectBounds(BufferedImage mask) {
         int minX = Integer.MAX_VALUE;

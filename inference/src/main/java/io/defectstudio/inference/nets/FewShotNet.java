@@ -30,15 +30,6 @@ public abstract class FewShotNet extends AbstractBlock {
     public abstract NDList encodeSupport(
             ParameterStore ps, NDArray supportImages, NDArray supportMasks, boolean training);
 
-    /**
-     * Whether {@link #encodeSupport} makes use of defect-free support images (shots with empty masks) as background.
-     * Only a matcher does: the learned heads pool foreground prototypes over the shots and were not trained with
-     * empty ones.
-     */
-    public boolean usesNegatives() {
-        return false;
-    }
-
     /** Segments a batch of queries against an encoded support set; output as for the training forward. */
     public abstract NDList decode(ParameterStore ps, NDArray queries, NDList encodedSupport, boolean training);
 

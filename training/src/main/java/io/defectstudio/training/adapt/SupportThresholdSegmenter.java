@@ -85,7 +85,7 @@ public final class SupportThresholdSegmenter extends ForwardingSegmenter<Support
         for (int held = 0; held < shots.size(); held++) {
             List<SupportExample> others = new ArrayList<>(shots);
             SupportExample query = others.remove(held);
-            try (PreparedSupport rest = inner().prepare(SupportSet.of(others).withNegatives(support.negatives()))) {
+            try (PreparedSupport rest = inner().prepare(SupportSet.of(others))) {
                 Segmentation r = inner().segment(rest, query.image());
                 sweep.add(SUPPORT_CLASS, r.probability(), r.width(), r.height(), BinaryMask.fromGray(query.mask()));
             }

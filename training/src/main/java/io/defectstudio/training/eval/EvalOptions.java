@@ -2,7 +2,6 @@ package io.defectstudio.training.eval;
 
 import io.defectstudio.inference.DeviceChoice;
 import io.defectstudio.inference.InferenceOptions;
-import io.defectstudio.inference.SupportSet;
 import java.util.List;
 
 /**
@@ -14,29 +13,17 @@ import java.util.List;
  * @param threads intra-op threads (0 = engine default)
  * @param sweep thresholds at which mIoU is also reported (empty = only the model's own)
  * @param detail working size in pixels (0 = the model's own input size), see {@link InferenceOptions#detail}
- * @param negatives defect-free tiles (the last N MT_Free tiles, never among the scored ones) added to the support set
- *     of every magnetic-tile episode, as an inspector adds known-good parts of the same line; the steel classes'
- *     data set has no defect-free images, so their episodes get none
  */
 public record EvalOptions(int limit, int normalImages, DeviceChoice device, int threads, List<Double> sweep,
-        int detail, int negatives) {
+        int detail) {
 
     public EvalOptions(int limit, int normalImages, DeviceChoice device, int threads, List<Double> sweep) {
-        this(limit, normalImages, device, threads, sweep, 0, 0);
-    }
-
-    public EvalOptions(int limit, int normalImages, DeviceChoice device, int threads, List<Double> sweep,
-            int detail) {
-        this(limit, normalImages, device, threads, sweep, detail, 0);
+        this(limit, normalImages, device, threads, sweep, 0);
     }
 
     public EvalOptions {
         if (limit < 0 || normalImages < -1 || threads < 0) {
             throw new IllegalArgumentException("Need limit >= 0, normalImages >= -1, threads >= 0");
-        }
-        if (negatives < 0 || negatives > SupportSet.MAX_NEGATIVES) {
-            throw new IllegalArgumentException("Need 0 <= negatives <= " + SupportSet.MAX_NEGATIVES + ", got "
-                    + negatives);
         }
         InferenceOptions.checkDetail(detail);
         sweep = List.copyOf(sweep);
@@ -58,11 +45,11 @@ public record EvalOptions(int limit, int normalImages, DeviceChoice device, int 
     }
 
     public EvalOptions withLimit(int newLimit) {
-        return new EvalOptions(newLimit, normalImages, device, threads, sweep, detail, negatives);
+        return new EvalOptions(newLimit, normalImages, device, threads, sweep, detail);
     }
 
     public EvalOptions withNormalImages(int count) {
-        return new EvalOptions(limit, count, device, threads, sweep, detail, negatives);
+        return new EvalOptions(limit, count, device, threads, sweep, detail);
     }
 
     /** The engine settings this evaluation runs its segmenter with. */

@@ -13,7 +13,6 @@ import io.defectstudio.training.episodes.Sample;
 import io.defectstudio.training.metrics.BinaryMask;
 import io.defectstudio.training.metrics.FalsePositiveCounter;
 import io.defectstudio.training.metrics.IouAccumulator;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,17 +44,10 @@ public final class Evaluator {
         ModelBundle bundle = ModelBundle.load(bundlePath);
         List<Episode> all = EpisodeList.read(episodeList, dataDir);
         List<Sample> normals = normalTiles(dataDir, options.normalImages());
-        List<BufferedImage> negatives = negativeTiles(dataDir, options.negatives(), normals.size());
         InferenceOptions inference = options.inference();
         try (Segmenter segmenter = BundleOpener.open(bundle, inference)) {
-            return evaluate(segmenter, all, options.limit(), normals, negatives, options.sweep(), listener);
+            return evaluate(segmenter, all, options.limit(), normals, options.sweep(), listener);
         }
-    }
-
-    /** Scores an open segmenter without defect-free support images. */
-    public static EvalReport evaluate(Segmenter segmenter, List<Episode> episodes, int limit, List<Sample> normals,
-            List<Double> sweep, EvalListener listener) {
-        return evaluate(segmenter, episodes, limit, normals, List.of(), sweep, listener);
     }
 
     /**
@@ -63,11 +55,10 @@ public final class Evaluator {
      *
      * @param limit first N episodes only (0 = all)
      * @param normals defect-free queries; each is segmented against a magnetic-tile support set of the list
-     * @param negatives defect-free images added to the support sets of magnetic-tile episodes (may be empty)
      * @param sweep thresholds at which mIoU is also reported (may be empty)
      */
     public static EvalReport evaluate(Segmenter segmenter, List<Episode> episodes, int limit, List<Sample> normals,
-            List<BufferedImage> negatives, List<Double> sweep, EvalListener listener) {
+            List<Double> sweep, EvalListener listener) {
         long started = System.nanoTime();
         List<Episode> scored = bySupportSet(limit > 0 && limit < episodes.size() ? episodes.subList(0, limit)
                 : episodes);
@@ -79,8 +70,7 @@ public final class Evaluator {
         try (SupportCache cache = new SupportCache(segmenter, CACHE_SIZE)) {
             for (int i = 0; i < scored.size(); i++) {
                 Episode episode = scored.get(i);
-                PreparedSupport support = cache.get(episode.supports(),
-                        isTile(episode.className()) ? negatives : List.of());
+                PreparedSupport support = cache.get(episode.supports());
                 Segmentation result = segmenter.segment(support, episode.query().image());
                 BinaryMask truth = BinaryMask.fromGray(episode.query().mask());
                 iou.add(episode.className(), atSize(BinaryMask.fromGray(result.mask()), truth), truth);
@@ -96,7 +86,7 @@ public final class Evaluator {
             }
             long normalsStarted = System.nanoTime();
             for (int i = 0; i < normals.size(); i++) {
-                PreparedSupport support = cache.get(tileSupports.get(i % tileSupports.size()), negatives);
+                PreparedSupport support = cache.get(tileSupports.get(i % tileSupports.size()));
                 Segmentation result = segmenter.segment(support, normals.get(i).image());
                 falsePositives.add(BinaryMask.fromGray(result.mask()));
                 thresholds.addNormal(result.probability(), result.width(), result.height());
@@ -137,33 +127,11 @@ public final class Evaluator {
     static List<List<Sample>> tileSupportSets(List<Episode> episodes) {
         LinkedHashMap<List<String>, List<Sample>> sets = new LinkedHashMap<>();
         for (Episode e : episodes) {
-            if (isTile(e.className()) && sets.size() < CACHE_SIZE) {
+            if (e.className().startsWith(TILE_PREFIX) && sets.size() < CACHE_SIZE) {
                 sets.putIfAbsent(ids(e.supports()), e.supports());
             }
         }
         return new ArrayList<>(sets.values());
-    }
-
-    private static boolean isTile(String className) {
-        return className.startsWith(TILE_PREFIX);
-    }
-
-    /**
-     * The last {@code count} MT_Free tiles, decoded: support negatives that are never among the {@code scored} first
-     * tiles.
-     */
-    static List<BufferedImage> negativeTiles(Path dataDir, int count, int scored) {
-        if (count == 0) {
-            return List.of();
-        }
-        List<Sample> tiles = Files.isDirectory(dataDir.resolve("magnetic-tile"))
-                ? Defect8iSource.open(dataDir).normalSamples() : List.of();
-        if (count + scored > tiles.size()) {
-            throw new IllegalArgumentException(count + " defect-free support images and " + scored
-                    + " scored defect-free tiles need " + (count + scored) + " MT_Free tiles; the data has "
-                    + tiles.size());
-        }
-        return tiles.subList(tiles.size() - count, tiles.size()).stream().map(Sample::image).toList();
     }
 
     /** MT_Free tiles of the data directory: the first {@code count} ({@code -1} = all, 0 = none). */

@@ -3,7 +3,6 @@ package io.defectstudio.training.eval;
 import io.defectstudio.inference.PreparedSupport;
 import io.defectstudio.inference.Segmenter;
 import io.defectstudio.training.episodes.Sample;
-import java.awt.image.BufferedImage;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +24,13 @@ final class SupportCache implements AutoCloseable {
         this.capacity = capacity;
     }
 
-    /** The prepared set of {@code supports} with {@code negatives}; one set's negatives are the same on every call. */
-    PreparedSupport get(List<Sample> supports, List<BufferedImage> negatives) {
+    PreparedSupport get(List<Sample> supports) {
         List<String> key = supports.stream().map(Sample::id).toList();
         PreparedSupport cached = entries.get(key);
         if (cached != null) {
             return cached;
         }
-        PreparedSupport prepared = segmenter.prepare(Sample.supportSet(supports).withNegatives(negatives));
+        PreparedSupport prepared = segmenter.prepare(Sample.supportSet(supports));
         encodings++;
         entries.put(key, prepared);
         if (entries.size() > capacity) {

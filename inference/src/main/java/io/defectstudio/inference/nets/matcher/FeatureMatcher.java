@@ -65,12 +65,6 @@ public final class FeatureMatcher extends FewShotNet {
         return unit.size() == 1 ? unit.head() : NDArrays.concat(unit, 0);
     }
 
-    /** Defect-free shots add background vectors only: every cell of an empty mask is background. */
-    @Override
-    public boolean usesNegatives() {
-        return true;
-    }
-
     @Override
     public NDList decode(ParameterStore ps, NDArray queries, NDList encodedSupport, boolean training) {
         checkQueries(queries);
