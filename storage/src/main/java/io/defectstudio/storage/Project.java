@@ -129,7 +129,7 @@ public final class Project implements AutoCloseable {
         try {
             project.db.write("name the project", c -> Jdbc.update(c,
                     "INSERT INTO project (id, name, description, created_at) VALUES (1, ?, '', ?)",
-                    name.strip(), Jdbc.now()));
+                    name.strip(), project.db.now()));
             return project;
         } catch (RuntimeException e) {
             project.close();
@@ -190,7 +190,7 @@ public final class Project implements AutoCloseable {
     }
 
     private static Project connect(Path folder, Path location, SqlDialect dialect, ProjectOptions options) {
-        Database db = new Database(dialect);
+        Database db = new Database(dialect, options.clock());
         try {
             int version = new Migrator(dialect.migrationFolder()).migrate(db, location);
             return new Project(folder, location, options, db, version);

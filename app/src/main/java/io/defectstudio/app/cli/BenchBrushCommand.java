@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code defect-studio bench-brush}: frame time of a brush stroke on a large image in the real window. */
-@Command(name = "bench-brush", mixinStandardHelpOptions = true,
+@Command(name = "bench-brush", hidden = true, mixinStandardHelpOptions = true,
         description = "Open the workstation on a generated large image and time a brush stroke frame by frame "
                 + "(needs a display, e.g. xvfb-run).")
 public final class BenchBrushCommand implements Callable<Integer> {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code defect-studio screenshots}: PNGs of the real window on the demo project (run under xvfb-run). */
-@Command(name = "screenshots", mixinStandardHelpOptions = true,
+@Command(name = "screenshots", hidden = true, mixinStandardHelpOptions = true,
         description = "Open the workstation on a fresh copy of the demo project and save screenshots of the window "
                 + "(needs a display, e.g. xvfb-run).")
 public final class ScreenshotsCommand implements Callable<Integer> {

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.slf4j.LoggerFactory;
 
 /**
  * Opens the review mode for a project folder in its own window, with its own connection to the project (storage
@@ -62,7 +63,8 @@ public final class ReviewWindow {
         try {
             live.close();
         } catch (Exception e) {
-            // Only stops notifications to a window that is gone.
+            // Only stops notifications to a window that is gone: worth a line in the log, not a dialog.
+            LoggerFactory.getLogger(ReviewWindow.class).warn("cannot stop the review's change notices", e);
         }
     }
 

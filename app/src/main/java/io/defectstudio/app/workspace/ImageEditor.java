@@ -13,6 +13,7 @@ import io.defectstudio.inference.Masks;
 import io.defectstudio.inference.ProbabilityMap;
 import java.awt.image.BufferedImage;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The image on screen: choosing it from the queue, loading it with the active class's mask onto the canvas, and
@@ -202,6 +203,11 @@ public final class ImageEditor {
             queue.update(imageId, e -> e.status() == ImageStatus.PREDICTED || e.status() == ImageStatus.PREDICTED_CLEAN
                     ? e.withStatus(paints ? ImageStatus.PREDICTED : ImageStatus.PREDICTED_CLEAN) : e);
         });
+    }
+
+    /** The image whose load finished last: the one the canvas shows (empty before the first). */
+    public OptionalLong shownImageId() {
+        return shown == null ? OptionalLong.empty() : OptionalLong.of(shown.imageId());
     }
 
     /** Whether the mask on screen was painted since the image was shown. */

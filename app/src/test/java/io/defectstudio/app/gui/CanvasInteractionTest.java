@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.defectstudio.app.canvas.Tool;
+import io.defectstudio.app.queue.QueueEntry;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -46,12 +47,13 @@ class CanvasInteractionTest extends WorkstationFixture {
     @Test
     void polygonToolFillsTheClickedShape() throws Exception {
         startWorkstation(data, TestModels.none());
+        QueueEntry target = fx(() -> vm().queue().visible().stream().filter(e -> !e.status().isSettled()).findFirst()
+                .orElseThrow());
         fx(() -> {
-            vm().editor().select(vm().queue().visible().stream().filter(e -> !e.status().isSettled()).findFirst()
-                    .orElseThrow());
+            vm().editor().select(target);
             return null;
         });
-        Thread.sleep(500);
+        waitFor(20, () -> shows(target));
         int w = fx(() -> vm().canvas().imageProperty().get().width());
         int h = fx(() -> vm().canvas().imageProperty().get().height());
         focusCanvas();

@@ -73,8 +73,6 @@ class RestartWindowTest extends WorkstationFixture {
             vm().editor().select(e);
             return null;
         });
-        waitFor(20, () -> current().imageId() == e.imageId() && vm().canvas().imageProperty().get() != null
-                && vm().canvas().mask().isPresent());
-        Thread.sleep(300);
+        waitFor(20, () -> shows(e));
     }
 }

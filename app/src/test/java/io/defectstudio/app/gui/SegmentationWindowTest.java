@@ -93,8 +93,7 @@ class SegmentationWindowTest extends WorkstationFixture {
             vm().editor().select(e);
             return null;
         });
-        waitFor(20, () -> current().imageId() == e.imageId() && vm().canvas().imageProperty().get() != null);
-        Thread.sleep(300);
+        waitFor(20, () -> shows(e));
     }
 
     private Path projectFolder() {

@@ -78,6 +78,13 @@ public class WorkstationFixture extends FxRobot {
         return fx(() -> canvas().localToScreen(canvas().imageToLocal(ix, iy)));
     }
 
+    /** Whether the canvas shows {@code e} with its mask, loaded (call on the FX thread, as waitFor does). */
+    protected boolean shows(QueueEntry e) {
+        QueueEntry cur = vm().queue().currentProperty().get();
+        return cur != null && cur.imageId() == e.imageId() && vm().editor().shownImageId().orElse(-1) == e.imageId()
+                && vm().canvas().mask().isPresent();
+    }
+
     protected QueueEntry current() {
         return fx(() -> vm().queue().currentProperty().get());
     }

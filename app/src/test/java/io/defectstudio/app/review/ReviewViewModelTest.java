@@ -6,10 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.defectstudio.app.task.CurrentThreadTaskExecutor;
 import io.defectstudio.storage.Project;
+import io.defectstudio.storage.ProjectOptions;
+import io.defectstudio.storage.SteppingClock;
 import io.defectstudio.storage.annotations.AnnotationKind;
 import io.defectstudio.storage.reviews.ReviewRole;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -174,13 +178,14 @@ class ReviewViewModelTest {
     @Test
     void aRelabelledPartIsPendingAgainOnceTheInspectorSavesANewMask() throws Exception {
         ReviewProjectFixture fx = new ReviewProjectFixture(temp);
-        try (Project p = Project.open(fx.folder)) {
+        // Each record a second after the one before: the mask is newer than the verdict without waiting for it.
+        SteppingClock clock = new SteppingClock(Instant.now().plus(Duration.ofHours(1)), Duration.ofSeconds(1));
+        try (Project p = Project.open(fx.folder, ProjectOptions.defaults().withClock(clock))) {
             ReviewViewModel vm = open(p);
             vm.selectedProperty().set(find(vm, fx.corrected));
             vm.supervisorProperty().set("sam");
             vm.relabel();
             assertEquals(ReviewStatus.RELABEL, find(vm, fx.corrected).status());
-            Thread.sleep(5);
             p.annotations().save(fx.corrected, fx.pit, AnnotationKind.CORRECTION, "ines",
                     ReviewProjectFixture.blobs(new int[][] {{1, 1, 3, 3}, {30, 20, 2, 2}}));
             vm.load();

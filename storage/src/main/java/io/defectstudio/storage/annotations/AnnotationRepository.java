@@ -80,7 +80,7 @@ public final class AnnotationRepository {
                 imageId, classId);
         long id = Jdbc.insert(c, db.dialect(), "INSERT INTO annotation (image_id, class_id, version, kind, author, "
                         + "created_at, restored_from, defect_pixels, mask_png) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                imageId, classId, version, kind, author, Jdbc.now(), restoredFrom, defectPixels, png);
+                imageId, classId, version, kind, author, db.now(), restoredFrom, defectPixels, png);
         return load(c, id);
     }
 

@@ -34,7 +34,7 @@ public final class ImageClaimRepository {
         return db.write("claim image " + imageId, c -> {
             Rows.requireExists(c, "image", "image", imageId);
             Rows.requireExists(c, "defect_class", "defect class", classId);
-            Instant now = Jdbc.now();
+            Instant now = db.now();
             Optional<ImageClaim> held = Jdbc.one(c, "SELECT image_id, class_id, station, claimed_at FROM image_claim"
                     + " WHERE image_id = ? AND class_id = ?", ImageClaimRepository::map, imageId, classId);
             if (held.isPresent() && !held.get().station().equals(who) && live(held.get(), now)) {
@@ -63,7 +63,7 @@ public final class ImageClaimRepository {
     /** The live claims of every station but {@code station}, by image then class. */
     public List<ImageClaim> heldByOthers(String station) {
         String who = requireStation(station);
-        Instant now = Jdbc.now();
+        Instant now = db.now();
         return db.read("read the other stations' claims", c -> Jdbc.list(c,
                 "SELECT image_id, class_id, station, claimed_at FROM image_claim WHERE station <> ? AND claimed_at > ?"
                         + " ORDER BY image_id, class_id", ImageClaimRepository::map,

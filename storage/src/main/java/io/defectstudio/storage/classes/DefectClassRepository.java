@@ -32,7 +32,7 @@ public final class DefectClassRepository {
             requireUnused(c, cleanName, -1);
             long id = Jdbc.insert(c, db.dialect(),
                     "INSERT INTO defect_class (name, colour, description, created_at) VALUES (?, ?, ?, ?)",
-                    cleanName, colour, text, Jdbc.now());
+                    cleanName, colour, text, db.now());
             return load(c, id);
         });
     }

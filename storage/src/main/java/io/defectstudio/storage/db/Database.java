@@ -6,6 +6,8 @@ import org.slf4j.LoggerFactory;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -32,6 +34,7 @@ public final class Database implements AutoCloseable {
     private final Condition readerReturned = poolLock.newCondition();
     private final Deque<Connection> idleReaders = new ArrayDeque<>();
     private final List<Connection> allReaders = new ArrayList<>();
+    private final Clock clock;
     private volatile boolean closed;
     // Guarded by writeLock: how many writes this thread has open (0 = no transaction), and the failure after which
     // the backend dropped the open transaction (null while it is intact).
@@ -39,12 +42,22 @@ public final class Database implements AutoCloseable {
     private Throwable discardedBy;
 
     public Database(SqlDialect dialect) {
+        this(dialect, Clock.systemUTC());
+    }
+
+    public Database(SqlDialect dialect, Clock clock) {
         this.dialect = dialect;
+        this.clock = clock;
         try {
             this.writer = dialect.openWriter();
         } catch (SQLException e) {
             throw dialect.translate(e, "open the database");
         }
+    }
+
+    /** Now by this database's clock, in the milliseconds it keeps, so records compare equal after a round trip. */
+    public Instant now() {
+        return Instant.ofEpochMilli(clock.millis());
     }
 
     public SqlDialect dialect() {

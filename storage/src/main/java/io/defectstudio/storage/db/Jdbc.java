@@ -78,11 +78,6 @@ public final class Jdbc {
         return rs.wasNull() ? null : value;
     }
 
-    /** Now, at the millisecond precision the database keeps, so records compare equal after a round trip. */
-    public static Instant now() {
-        return Instant.ofEpochMilli(System.currentTimeMillis());
-    }
-
     private static void bind(PreparedStatement ps, Object... params) throws SQLException {
         for (int i = 0; i < params.length; i++) {
             Object p = params[i];

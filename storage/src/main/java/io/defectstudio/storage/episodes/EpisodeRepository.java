@@ -42,7 +42,7 @@ public final class EpisodeRepository {
             Rows.requireExists(c, "defect_class", "defect class", classId);
             long id = Jdbc.insert(c, db.dialect(),
                     "INSERT INTO episode (name, class_id, created_at) VALUES (?, ?, ?)", name.strip(), classId,
-                    Jdbc.now());
+                    db.now());
             addImages(c, id, classId, SUPPORT, supportImageIds);
             addImages(c, id, classId, QUERY, queries);
             return load(c, id);

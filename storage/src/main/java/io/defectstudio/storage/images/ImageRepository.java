@@ -61,7 +61,7 @@ public final class ImageRepository {
         BufferedImage image = decoded.image();
         int added = Jdbc.update(c, db.dialect().insertIgnoringConflict("image", List.of("sha256"), INSERT_COLUMNS),
                 staged.sha256(), storePath, decoded.format(), image.getWidth(), image.getHeight(),
-                decoded.bitDepth(), decoded.channels(), staged.size(), name, Jdbc.now());
+                decoded.bitDepth(), decoded.channels(), staged.size(), name, db.now());
         ImageRecord record = Jdbc.one(c, "SELECT " + COLUMNS + " FROM image WHERE sha256 = ?", ImageRepository::map,
                 staged.sha256()).orElseThrow();
         return new ImportResult(record, added == 0);

@@ -39,7 +39,7 @@ public final class ModelRepository {
         return db.write("register model " + name, c -> {
             long id = Jdbc.insert(c, db.dialect(), "INSERT INTO model (name, bundle_path, architecture, metrics_json, "
                     + "created_at, active) VALUES (?, ?, ?, ?, ?, ?)",
-                    name.strip(), stored, architecture, metrics, Jdbc.now(), false);
+                    name.strip(), stored, architecture, metrics, db.now(), false);
             return load(c, id);
         });
     }
@@ -50,7 +50,7 @@ public final class ModelRepository {
             Rows.requireExists(c, "model", "model", id);
             Jdbc.update(c, "UPDATE model SET active = ? WHERE active = ?", false, true);
             Jdbc.update(c, "UPDATE model SET active = ? WHERE id = ?", true, id);
-            Jdbc.update(c, "INSERT INTO model_activation (model_id, activated_at) VALUES (?, ?)", id, Jdbc.now());
+            Jdbc.update(c, "INSERT INTO model_activation (model_id, activated_at) VALUES (?, ?)", id, db.now());
             return load(c, id);
         });
     }

@@ -63,7 +63,7 @@ public final class PredictionRepository {
                             + "confidence, latency_ms, defect_pixels, mask_png, probability_png, peak, created_at) "
                             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     imageId, classId, modelVersion, confidence, latencyMillis, encoded.defectPixels(), encoded.png(),
-                    levels, storedPeak, Jdbc.now());
+                    levels, storedPeak, db.now());
             return load(c, id);
         });
     }

@@ -39,7 +39,7 @@ public final class ReviewRepository {
             Rows.requireExists(c, "defect_class", "defect class", classId);
             long id = Jdbc.insert(c, db.dialect(), "INSERT INTO review (image_id, class_id, decision, reviewer, "
                     + "comment, created_at, role) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    imageId, classId, decision, reviewer.strip(), text, Jdbc.now(), role);
+                    imageId, classId, decision, reviewer.strip(), text, db.now(), role);
             return Jdbc.one(c, "SELECT " + COLUMNS + " FROM review WHERE id = ?", ReviewRepository::map, id)
                     .orElseThrow(() -> new NotFoundException("review", id));
         });

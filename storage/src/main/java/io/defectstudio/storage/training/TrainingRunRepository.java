@@ -27,7 +27,7 @@ public final class TrainingRunRepository {
     public TrainingRun create(String configJson) {
         Objects.requireNonNull(configJson, "configJson");
         return db.write("create training run", c -> {
-            var now = Jdbc.now();
+            var now = db.now();
             long id = Jdbc.insert(c, db.dialect(), "INSERT INTO training_run (config_json, status, progress, "
                     + "checkpoint_path, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
                     configJson, TrainingStatus.PENDING, 0.0, null, now, now);
@@ -45,7 +45,7 @@ public final class TrainingRunRepository {
             Rows.requireExists(c, "training_run", "training run", id);
             Jdbc.update(c, "UPDATE training_run SET status = ?, progress = ?, "
                     + "checkpoint_path = COALESCE(?, checkpoint_path), updated_at = ? WHERE id = ?",
-                    status, progress, checkpointPath, Jdbc.now(), id);
+                    status, progress, checkpointPath, db.now(), id);
             return load(c, id);
         });
     }
@@ -56,7 +56,7 @@ public final class TrainingRunRepository {
         }
         return db.write("finish training run " + id, c -> {
             Rows.requireExists(c, "training_run", "training run", id);
-            Jdbc.update(c, "UPDATE training_run SET status = ?, updated_at = ? WHERE id = ?", status, Jdbc.now(), id);
+            Jdbc.update(c, "UPDATE training_run SET status = ?, updated_at = ? WHERE id = ?", status, db.now(), id);
             return load(c, id);
         });
     }
@@ -67,8 +67,8 @@ public final class TrainingRunRepository {
         return db.write("record epoch " + epoch + " of training run " + id, c -> {
             Rows.requireExists(c, "training_run", "training run", id);
             Jdbc.update(c, db.dialect().upsert("training_epoch", EPOCH_KEY, EPOCH_COLUMNS),
-                    id, epoch, metricsJson, Jdbc.now());
-            Jdbc.update(c, "UPDATE training_run SET updated_at = ? WHERE id = ?", Jdbc.now(), id);
+                    id, epoch, metricsJson, db.now());
+            Jdbc.update(c, "UPDATE training_run SET updated_at = ? WHERE id = ?", db.now(), id);
             return Jdbc.one(c, "SELECT run_id, epoch, metrics_json, recorded_at FROM training_epoch "
                     + "WHERE run_id = ? AND epoch = ?", TrainingRunRepository::mapEpoch, id, epoch).orElseThrow();
         });
