@@ -77,19 +77,19 @@ public final class PretrainCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         Path out = fold.out;
         PretrainConfig d = PretrainConfig.defaults(out.resolve("checkpoints"), out.resolve("backbone.safetensors"));
-        PretrainConfig config = ProjectArgs.userInput(() -> PretrainConfig.builder(d.checkpointDir(), d.output())
+        PretrainConfig config = ProjectArgs.userInput(() -> PretrainConfig.builder(d.loop().checkpointDir(), d.output())
                 .backbone(backbone != null ? backbone : d.backbone())
                 .inputSize(size != null ? size : d.inputSize())
                 .batchSize(batch != null ? batch : d.batchSize())
-                .steps(steps != null ? steps : d.steps())
-                .stepsPerEpoch(epochSteps != null ? epochSteps : d.stepsPerEpoch())
-                .checkpointEvery(checkpointEvery != null ? checkpointEvery : d.checkpointEvery())
-                .optimizer(optimizer != null ? optimizer : d.optimizer())
-                .learningRate(learningRate != null ? learningRate : d.learningRate())
-                .weightDecay(weightDecay != null ? weightDecay : d.weightDecay())
+                .steps(steps != null ? steps : d.loop().totalSteps())
+                .stepsPerEpoch(epochSteps != null ? epochSteps : d.loop().stepsPerEpoch())
+                .checkpointEvery(checkpointEvery != null ? checkpointEvery : d.loop().checkpointEvery())
+                .optimizer(optimizer != null ? optimizer : d.loop().optimizer())
+                .learningRate(learningRate != null ? learningRate : d.loop().learningRate())
+                .weightDecay(weightDecay != null ? weightDecay : d.loop().weightDecay())
                 .normalFraction(normalFraction != null ? normalFraction : d.normalFraction())
                 .validationImages(validation != null ? validation : d.validationImages())
-                .seed(seed != null ? seed : d.seed())
+                .seed(seed != null ? seed : d.loop().seed())
                 .build());
         if (exportBest) {
             BackbonePretrainer.exportBest(config);

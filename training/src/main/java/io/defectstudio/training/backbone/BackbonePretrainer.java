@@ -65,7 +65,7 @@ public final class BackbonePretrainer {
         try (NDManager manager = NDManager.newBaseManager(device)) {
             Backbone backbone = Backbones.create(config.backbone());
             PretrainNet net = new PretrainNet(backbone);
-            Seeds.seedEngine(config.seed(), 0);
+            Seeds.seedEngine(config.loop().seed(), 0);
             net.initialize(manager, DataType.FLOAT32,
                     new Shape(config.batchSize(), 3, config.inputSize(), config.inputSize()));
             if (BackboneWeights.shipped(config.backbone())) {
@@ -74,7 +74,7 @@ public final class BackbonePretrainer {
             }
             String model = "pretrain:" + config.backbone() + ":" + config.inputSize() + ":b" + config.batchSize()
                     + ":normal" + config.normalFraction() + ":classes" + classes;
-            RunState state = TrainingLoop.run(net, manager, config.loopSettings(), model,
+            RunState state = TrainingLoop.run(net, manager, config.loop(), model,
                     (scope, ps, step) -> {
                         NDList batch = batch(config, pools, normals, encoder, augmenter, scope, step);
                         NDArray logits = net.forward(ps, new NDList(batch.get(0)), true).singletonOrThrow();
@@ -82,7 +82,7 @@ public final class BackbonePretrainer {
                     },
                     (scope, ps) -> validate(net, ps, scope, encoder, validation),
                     listener);
-            new CheckpointStore(config.checkpointDir()).loadBest(net, manager);
+            new CheckpointStore(config.loop().checkpointDir()).loadBest(net, manager);
             BackboneWeights.save(backbone, config.output());
             return new PretrainResult(config.output(), state.bestScore(), state.bestStep(), state.losses(),
                     Duration.ofNanos(System.nanoTime() - started));
@@ -98,8 +98,8 @@ public final class BackbonePretrainer {
             PretrainNet net = new PretrainNet(Backbones.create(config.backbone()));
             net.initialize(manager, DataType.FLOAT32,
                     new Shape(config.batchSize(), 3, config.inputSize(), config.inputSize()));
-            if (!new CheckpointStore(config.checkpointDir()).loadBest(net, manager)) {
-                throw new TrainingException("No best checkpoint in " + config.checkpointDir());
+            if (!new CheckpointStore(config.loop().checkpointDir()).loadBest(net, manager)) {
+                throw new TrainingException("No best checkpoint in " + config.loop().checkpointDir());
             }
             BackboneWeights.save(net.backbone(), config.output());
         }
@@ -107,7 +107,7 @@ public final class BackbonePretrainer {
 
     private static NDList batch(PretrainConfig config, List<List<Sample>> pools, List<Sample> normals,
             Preprocessor encoder, PairAugmenter augmenter, NDManager scope, long step) {
-        SplittableRandom random = Seeds.random(config.seed(), step);
+        SplittableRandom random = Seeds.random(config.loop().seed(), step);
         NDList images = new NDList();
         NDList masks = new NDList();
         for (int b = 0; b < config.batchSize(); b++) {

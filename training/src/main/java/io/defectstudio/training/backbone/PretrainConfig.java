@@ -10,29 +10,19 @@ import java.nio.file.Path;
  * @param backbone backbone name for {@code Backbones.create} (compact, resnet18, resnet50)
  * @param inputSize square input side (200 in the papers)
  * @param batchSize images per step
- * @param steps optimizer steps
- * @param stepsPerEpoch steps between validations
- * @param checkpointEvery steps between checkpoints
  * @param normalFraction share of each batch drawn from defect-free images (all-background targets)
  * @param validationImages held-out images scored at each epoch end
- * @param checkpointDir checkpoints (resumed when present)
  * @param output the safetensors file the best backbone is written to
+ * @param loop steps, optimizer, seed and checkpoints (phase {@code pretrain}; resumed when present)
  */
 public record PretrainConfig(
         String backbone,
         int inputSize,
         int batchSize,
-        long steps,
-        long stepsPerEpoch,
-        long checkpointEvery,
-        OptimizerKind optimizer,
-        float learningRate,
-        float weightDecay,
         double normalFraction,
         int validationImages,
-        long seed,
-        Path checkpointDir,
-        Path output) {
+        Path output,
+        LoopSettings loop) {
 
     public PretrainConfig {
         if (batchSize < 1 || inputSize < 32 || normalFraction < 0 || normalFraction >= 1) {
@@ -133,13 +123,9 @@ public record PretrainConfig(
         }
 
         public PretrainConfig build() {
-            return new PretrainConfig(backbone, inputSize, batchSize, steps, stepsPerEpoch, checkpointEvery, optimizer,
-                    learningRate, weightDecay, normalFraction, validationImages, seed, checkpointDir, output);
+            return new PretrainConfig(backbone, inputSize, batchSize, normalFraction, validationImages, output,
+                    new LoopSettings("pretrain", steps, stepsPerEpoch, checkpointEvery, checkpointDir, seed, optimizer,
+                            learningRate, LoopSettings.POLY_POWER, LoopSettings.MOMENTUM, weightDecay));
         }
-    }
-
-    LoopSettings loopSettings() {
-        return new LoopSettings("pretrain", steps, stepsPerEpoch, checkpointEvery, checkpointDir, seed, optimizer,
-                learningRate, 0.9f, 0.9f, weightDecay);
     }
 }

@@ -30,6 +30,11 @@ public record LoopSettings(
         float momentum,
         float weightDecay) {
 
+    /** The power of the poly learning-rate decay, as both papers train. */
+    public static final float POLY_POWER = 0.9f;
+    /** SGD momentum, as both papers train. */
+    public static final float MOMENTUM = 0.9f;
+
     public LoopSettings {
         if (totalSteps < 1 || stepsPerEpoch < 1 || checkpointEvery < 0) {
             throw new IllegalArgumentException("Need totalSteps >= 1, stepsPerEpoch >= 1, checkpointEvery >= 0");

@@ -77,7 +77,7 @@ public final class MetaTrainer {
         Device device = Engine.getInstance().defaultDevice();
         try (NDManager manager = NDManager.newBaseManager(device)) {
             FewShotNet net = Architectures.create(config.architecture(), config.backbone());
-            Seeds.seedEngine(config.seed(), 0);
+            Seeds.seedEngine(config.loop().seed(), 0);
             int s = config.inputSize();
             net.initialize(manager, DataType.FLOAT32, new Shape(1, 3, s, s), new Shape(1, 1, 3, s, s),
                     new Shape(1, 1, 1, s, s));
@@ -94,16 +94,16 @@ public final class MetaTrainer {
                     && !ParameterOptimizer.trainable(net).isEmpty();
             RunState state;
             if (trainable) {
-                state = TrainingLoop.run(net, manager, config.loopSettings(), describe(config), (scope, ps, step) -> {
+                state = TrainingLoop.run(net, manager, config.loop(), describe(config), (scope, ps, step) -> {
                     List<Episode> episodes = new ArrayList<>(config.batchSize());
                     for (int b = 0; b < config.batchSize(); b++) {
                         episodes.add(episodeStream.episode(step * config.batchSize() + b));
                     }
-                    NDList batch = training.batch(scope, episodes, Seeds.random(config.seed(), step));
+                    NDList batch = training.batch(scope, episodes, Seeds.random(config.loop().seed(), step));
                     return loss(config, net.forward(ps, new NDList(batch.get(0), batch.get(1), batch.get(2)), true),
                             batch.get(3));
                 }, (scope, ps) -> validate(net, ps, scope, plain, validation), listener);
-                new CheckpointStore(config.checkpointDir()).loadBest(net, manager);
+                new CheckpointStore(config.loop().checkpointDir()).loadBest(net, manager);
             } else {
                 double score;
                 try (NDManager scope = manager.newSubManager()) {
@@ -117,7 +117,7 @@ public final class MetaTrainer {
             double threshold = !trainable || config.calibrationEpisodes() == 0 ? NOT_CALIBRATED
                     : calibrate(config.output(), SupportTuning.NONE, trainable, source, split, config.shots(),
                             config.calibrationEpisodes(),
-                            config.seed(), done -> listener.onCalibration(done, config.calibrationEpisodes()))
+                            config.loop().seed(), done -> listener.onCalibration(done, config.calibrationEpisodes()))
                             .threshold();
             return new TrainingResult(config.output(), state.bestScore(), state.bestStep(), state.losses(),
                     state.validationScores(), Duration.ofNanos(System.nanoTime() - started), threshold);
@@ -143,17 +143,17 @@ public final class MetaTrainer {
 
     /** The fold's training classes, plus pseudo-defects painted on their images and the normal ones if asked for. */
     private static EpisodeStream trainingEpisodes(TrainingConfig config, EpisodeSource training, FoldSplit split) {
-        EpisodeSampler real = EpisodeSampler.forTraining(training, split, config.shots(), config.seed());
+        EpisodeSampler real = EpisodeSampler.forTraining(training, split, config.shots(), config.loop().seed());
         if (config.syntheticShare() == 0) {
             return real;
         }
         return new EpisodeMix(real, PseudoDefectEpisodes.onSurfacesOf(training, real.classes(), config.shots(),
-                config.seed()), config.syntheticShare(), config.seed());
+                config.loop().seed()), config.syntheticShare(), config.loop().seed());
     }
 
     private static List<Episode> validationEpisodes(TrainingConfig config, EpisodeSource source, FoldSplit split) {
         EpisodeSampler held = EpisodeSampler.forTraining(HeldOutSource.validation(source, HOLD_OUT_EVERY), split,
-                config.shots(), config.seed() + 1);
+                config.shots(), config.loop().seed() + 1);
         List<Episode> episodes = new ArrayList<>(config.validationEpisodes());
         for (int i = 0; i < config.validationEpisodes(); i++) {
             episodes.add(held.episode(i));
@@ -210,8 +210,8 @@ public final class MetaTrainer {
             boolean trainable) {
         String notes = String.format(Locale.ROOT,
                 "fold %d meta-training: %d steps, %d-shot, batch %d, %s lr %.1e, backbone weights %s%s",
-                split.fold(), state.losses().size(), config.shots(), config.batchSize(), config.optimizer(),
-                config.learningRate(), backboneProvenance(config), config.freezeBackbone() ? " (frozen)" : "");
+                split.fold(), state.losses().size(), config.shots(), config.batchSize(), config.loop().optimizer(),
+                config.loop().learningRate(), backboneProvenance(config), config.freezeBackbone() ? " (frozen)" : "");
         Manifest manifest = Manifest.builder()
                 .setArchitecture(config.architecture())
                 .setBackbone(config.backbone())

@@ -13,18 +13,15 @@ import java.nio.file.Path;
  * @param inputSize square input side (200)
  * @param shots K
  * @param batchSize episodes per step
- * @param steps optimizer steps
- * @param stepsPerEpoch steps between validations
- * @param checkpointEvery steps between checkpoints
- * @param learningRate base rate, poly-decayed
  * @param adWeight weight of EAMNet's attention-distillation term (0.05)
  * @param diceWeight weight of a soft Dice term added to BCE (0: BCE alone, as both papers train)
  * @param syntheticShare share of training episodes that are pseudo-defects painted on real surfaces (0: none)
  * @param validationEpisodes held-out episodes scored at each epoch end
  * @param calibrationEpisodes pseudo-defect episodes on which the bundle's threshold is chosen (0: keep 0.5)
- * @param checkpointDir checkpoints (a run resumes from here)
  * @param output the model bundle to write
  * @param modelName name in the bundle's manifest
+ * @param loop steps, optimizer, learning rate and its poly decay, seed and checkpoints (phase {@code meta-train}; a
+ *     run resumes from its checkpoints)
  */
 public record TrainingConfig(
         String architecture,
@@ -34,26 +31,14 @@ public record TrainingConfig(
         int inputSize,
         int shots,
         int batchSize,
-        long steps,
-        long stepsPerEpoch,
-        long checkpointEvery,
-        OptimizerKind optimizer,
-        float learningRate,
-        float momentum,
-        float weightDecay,
-        float polyPower,
         float adWeight,
         float diceWeight,
         float syntheticShare,
         int validationEpisodes,
         int calibrationEpisodes,
-        long seed,
-        Path checkpointDir,
         Path output,
-        String modelName) {
-
-    /** The power of the poly learning-rate decay, as both papers train. */
-    public static final float POLY_POWER = 0.9f;
+        String modelName,
+        LoopSettings loop) {
 
     public TrainingConfig {
         if (!Architectures.isKnown(architecture)) {
@@ -71,8 +56,8 @@ public record TrainingConfig(
             throw new IllegalArgumentException("The synthetic episode share must lie in [0, 1], got "
                     + syntheticShare);
         }
-        if (output == null || checkpointDir == null) {
-            throw new IllegalArgumentException("output and checkpointDir are required");
+        if (output == null) {
+            throw new IllegalArgumentException("an output bundle is required");
         }
     }
 
@@ -108,7 +93,7 @@ public record TrainingConfig(
         private long checkpointEvery = 50;
         private OptimizerKind optimizer = OptimizerKind.ADAM;
         private float learningRate = 1e-3f;
-        private float momentum = 0.9f;
+        private float momentum = LoopSettings.MOMENTUM;
         private float weightDecay = 1e-4f;
         private float adWeight = SegmentationLosses.AD_WEIGHT;
         private float diceWeight;
@@ -225,14 +210,9 @@ public record TrainingConfig(
 
         public TrainingConfig build() {
             return new TrainingConfig(architecture, backbone, backboneWeights, freezeBackbone, inputSize, shots,
-                    batchSize, steps, stepsPerEpoch, checkpointEvery, optimizer, learningRate, momentum, weightDecay,
-                    POLY_POWER, adWeight, diceWeight, syntheticShare, validationEpisodes, calibrationEpisodes, seed,
-                    checkpointDir, output, modelName);
+                    batchSize, adWeight, diceWeight, syntheticShare, validationEpisodes, calibrationEpisodes, output,
+                    modelName, new LoopSettings("meta-train", steps, stepsPerEpoch, checkpointEvery, checkpointDir,
+                            seed, optimizer, learningRate, LoopSettings.POLY_POWER, momentum, weightDecay));
         }
-    }
-
-    LoopSettings loopSettings() {
-        return new LoopSettings("meta-train", steps, stepsPerEpoch, checkpointEvery, checkpointDir, seed, optimizer,
-                learningRate, polyPower, momentum, weightDecay);
     }
 }
