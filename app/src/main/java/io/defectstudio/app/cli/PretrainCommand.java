@@ -6,7 +6,7 @@ import io.defectstudio.training.backbone.PretrainResult;
 import io.defectstudio.training.episodes.Defect8iSource;
 import io.defectstudio.training.episodes.FoldSplit;
 import io.defectstudio.training.runner.ConsoleProgress;
-import io.defectstudio.training.train.OptimizerKind;
+import io.defectstudio.training.loop.OptimizerKind;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

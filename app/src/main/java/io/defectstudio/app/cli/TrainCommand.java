@@ -12,7 +12,7 @@ import io.defectstudio.training.episodes.FoldSplit;
 import io.defectstudio.training.episodes.FoldedSource;
 import io.defectstudio.training.runner.ConsoleProgress;
 import io.defectstudio.training.train.MetaTrainer;
-import io.defectstudio.training.train.OptimizerKind;
+import io.defectstudio.training.loop.OptimizerKind;
 import io.defectstudio.training.train.TrainingConfig;
 import io.defectstudio.training.train.TrainingResult;
 import java.io.IOException;

@@ -19,7 +19,9 @@ class LayersTest {
 
     @BeforeAll
     static void importClasses() {
+        // Main classes only: the other modules' test jars on this class path hold their tests and fixtures.
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("io.defectstudio");
     }
 
@@ -69,5 +71,13 @@ class LayersTest {
     @Test
     void theAppsFeaturePackagesFormNoCycles() {
         slices().matching("io.defectstudio.app.(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    /** Within every module, its packages depend on each other one way only. */
+    @Test
+    void noModulesPackagesFormACycle() {
+        for (String module : new String[] {"storage", "inference", "training"}) {
+            slices().matching("io.defectstudio." + module + ".(*)..").should().beFreeOfCycles().check(classes);
+        }
     }
 }

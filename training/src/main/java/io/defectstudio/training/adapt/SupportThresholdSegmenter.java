@@ -10,9 +10,8 @@ import io.defectstudio.inference.engine.Postprocessor;
 import io.defectstudio.training.augment.AugmentationPolicy;
 import io.defectstudio.training.augment.AugmentedPair;
 import io.defectstudio.training.augment.PairAugmenter;
-import io.defectstudio.training.calibration.ThresholdCalibrator;
 import io.defectstudio.training.episodes.Sample;
-import io.defectstudio.training.eval.ThresholdSweep;
+import io.defectstudio.training.metrics.ThresholdSweep;
 import io.defectstudio.training.metrics.BinaryMask;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -81,7 +80,7 @@ public final class SupportThresholdSegmenter extends ForwardingSegmenter<Support
 
     private double leaveOneOut(SupportSet support) {
         List<SupportExample> shots = support.examples();
-        ThresholdSweep sweep = new ThresholdSweep(ThresholdCalibrator.GRID);
+        ThresholdSweep sweep = new ThresholdSweep(ThresholdSweep.GRID);
         for (int held = 0; held < shots.size(); held++) {
             List<SupportExample> others = new ArrayList<>(shots);
             SupportExample query = others.remove(held);
@@ -98,7 +97,7 @@ public final class SupportThresholdSegmenter extends ForwardingSegmenter<Support
         // The network sees its input size only; warping a camera-size image would cost more than segmenting it.
         Sample small = SupportImages.sample(0, shot, model.inputWidth(), model.inputHeight());
         SplittableRandom random = new SplittableRandom(COPY_SEED);
-        ThresholdSweep sweep = new ThresholdSweep(ThresholdCalibrator.GRID);
+        ThresholdSweep sweep = new ThresholdSweep(ThresholdSweep.GRID);
         for (int i = 0; i < SINGLE_SHOT_COPIES; i++) {
             AugmentedPair copy = COPIER.apply(small.image(), small.mask(), random);
             Segmentation r = inner().segment(prepared, copy.image());

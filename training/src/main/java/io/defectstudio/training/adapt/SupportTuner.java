@@ -16,11 +16,11 @@ import io.defectstudio.inference.nets.FewShotNet;
 import io.defectstudio.training.augment.AugmentationPolicy;
 import io.defectstudio.training.augment.PairAugmenter;
 import io.defectstudio.training.episodes.Sample;
-import io.defectstudio.training.train.EpisodeBatcher;
-import io.defectstudio.training.train.OptimizerKind;
-import io.defectstudio.training.train.ParameterOptimizer;
-import io.defectstudio.training.train.SegmentationLosses;
-import io.defectstudio.training.train.TrainingException;
+import io.defectstudio.training.loop.EpisodeBatcher;
+import io.defectstudio.training.loop.OptimizerKind;
+import io.defectstudio.training.loop.ParameterOptimizer;
+import io.defectstudio.training.loop.SegmentationLosses;
+import io.defectstudio.training.loop.TrainingException;
 import java.util.List;
 import java.util.SplittableRandom;
 

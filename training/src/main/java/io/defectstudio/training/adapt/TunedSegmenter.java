@@ -20,7 +20,7 @@ import io.defectstudio.inference.engine.Preprocessor;
 import io.defectstudio.inference.nets.Architectures;
 import io.defectstudio.inference.nets.FewShotNet;
 import io.defectstudio.training.episodes.Sample;
-import io.defectstudio.training.train.TrainingException;
+import io.defectstudio.training.loop.TrainingException;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.defectstudio.training.backbone;
 
-import io.defectstudio.training.train.LoopSettings;
-import io.defectstudio.training.train.OptimizerKind;
+import io.defectstudio.training.loop.LoopSettings;
+import io.defectstudio.training.loop.OptimizerKind;
 import java.nio.file.Path;
 
 /**

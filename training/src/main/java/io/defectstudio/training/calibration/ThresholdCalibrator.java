@@ -6,10 +6,8 @@ import io.defectstudio.inference.Segmenter;
 import io.defectstudio.training.episodes.Episode;
 import io.defectstudio.training.episodes.EpisodeStream;
 import io.defectstudio.training.episodes.Sample;
-import io.defectstudio.training.eval.ThresholdSweep;
 import io.defectstudio.training.metrics.BinaryMask;
-import java.util.ArrayList;
-import java.util.List;
+import io.defectstudio.training.metrics.ThresholdSweep;
 import java.util.Map;
 import java.util.function.IntConsumer;
 
@@ -23,9 +21,6 @@ import java.util.function.IntConsumer;
  * low-contrast texture classes it stays too high (docs/benchmarks.md, "Calibrating the threshold").
  */
 public final class ThresholdCalibrator {
-
-    /** Candidate thresholds, 0.05 apart. */
-    public static final List<Double> GRID = grid(0.05, 0.9, 0.05);
 
     private ThresholdCalibrator() {
     }
@@ -41,7 +36,7 @@ public final class ThresholdCalibrator {
         if (count < 1) {
             throw new IllegalArgumentException("Calibration needs at least one episode");
         }
-        ThresholdSweep sweep = new ThresholdSweep(GRID);
+        ThresholdSweep sweep = new ThresholdSweep(ThresholdSweep.GRID);
         for (int e = 0; e < count; e++) {
             Episode episode = episodes.episode(e);
             Segmentation result = segment(segmenter, episode);
@@ -58,14 +53,5 @@ public final class ThresholdCalibrator {
         try (PreparedSupport support = segmenter.prepare(Sample.supportSet(episode.supports()))) {
             return segmenter.segment(support, episode.query().image());
         }
-    }
-
-    private static List<Double> grid(double from, double to, double step) {
-        int n = (int) Math.round((to - from) / step) + 1;
-        List<Double> values = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            values.add(Math.round((from + i * step) * 100) / 100.0);
-        }
-        return List.copyOf(values);
     }
 }

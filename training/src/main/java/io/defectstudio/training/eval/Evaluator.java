@@ -13,6 +13,7 @@ import io.defectstudio.training.episodes.Sample;
 import io.defectstudio.training.metrics.BinaryMask;
 import io.defectstudio.training.metrics.FalsePositiveCounter;
 import io.defectstudio.training.metrics.IouAccumulator;
+import io.defectstudio.training.metrics.ThresholdSweep;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package io.defectstudio.training.runner;
 
-import io.defectstudio.training.train.EpochSummary;
-import io.defectstudio.training.train.StepProgress;
-import io.defectstudio.training.train.TrainingListener;
+import io.defectstudio.training.loop.EpochSummary;
+import io.defectstudio.training.loop.StepProgress;
+import io.defectstudio.training.loop.TrainingListener;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;

@@ -1,5 +1,12 @@
 package io.defectstudio.training.train;
 
+import io.defectstudio.training.loop.EpisodeBatcher;
+import io.defectstudio.training.loop.ParameterOptimizer;
+import io.defectstudio.training.loop.Seeds;
+import io.defectstudio.training.loop.SegmentationLosses;
+import io.defectstudio.training.loop.TrainingException;
+import io.defectstudio.training.loop.TrainingListener;
+import io.defectstudio.training.loop.TrainingLoop;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;

@@ -1,5 +1,8 @@
 package io.defectstudio.training.train;
 
+import io.defectstudio.training.loop.LoopSettings;
+import io.defectstudio.training.loop.OptimizerKind;
+import io.defectstudio.training.loop.SegmentationLosses;
 import io.defectstudio.inference.nets.Architectures;
 import java.nio.file.Path;
 

@@ -27,7 +27,7 @@ import io.defectstudio.inference.nets.FewShotNet;
 import io.defectstudio.training.testdata.SyntheticData;
 import io.defectstudio.training.train.MetaTrainer;
 import io.defectstudio.training.train.TrainingConfig;
-import io.defectstudio.training.train.TrainingListener;
+import io.defectstudio.training.loop.TrainingListener;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -2,8 +2,8 @@ package io.defectstudio.training.backbone;
 
 import io.defectstudio.training.episodes.Defect8iSource;
 import io.defectstudio.training.episodes.FoldSplit;
-import io.defectstudio.training.train.OptimizerKind;
-import io.defectstudio.training.train.TrainingListener;
+import io.defectstudio.training.loop.OptimizerKind;
+import io.defectstudio.training.loop.TrainingListener;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;

@@ -1,5 +1,7 @@
 package io.defectstudio.training.train;
 
+import io.defectstudio.training.loop.StepProgress;
+import io.defectstudio.training.loop.TrainingListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

@@ -1,4 +1,4 @@
-package io.defectstudio.training.train;
+package io.defectstudio.training.loop;
 
 import java.nio.file.Path;
 

@@ -1,4 +1,4 @@
-package io.defectstudio.training.train;
+package io.defectstudio.training.loop;
 
 /** A training run cannot go on: invalid configuration, too little data, a diverged loss. */
 public class TrainingException extends RuntimeException {

@@ -1,4 +1,4 @@
-package io.defectstudio.training.train;
+package io.defectstudio.training.loop;
 
 /** Poly learning-rate decay as in LERENet and EAMNet: lr = base * (1 - step / total) ^ power. */
 public record PolyDecay(float baseRate, long totalSteps, float power) {

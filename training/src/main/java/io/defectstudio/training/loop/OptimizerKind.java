@@ -1,4 +1,4 @@
-package io.defectstudio.training.train;
+package io.defectstudio.training.loop;
 
 /** The optimizers training offers: SGD with momentum (LERENet, EAMNet) or Adam. */
 public enum OptimizerKind {

@@ -1,4 +1,4 @@
-package io.defectstudio.training.train;
+package io.defectstudio.training.loop;
 
 import ai.djl.modality.cv.Image;
 import ai.djl.ndarray.NDArray;

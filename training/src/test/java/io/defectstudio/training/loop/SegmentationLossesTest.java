@@ -1,4 +1,4 @@
-package io.defectstudio.training.train;
+package io.defectstudio.training.loop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

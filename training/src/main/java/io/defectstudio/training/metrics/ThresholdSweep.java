@@ -1,8 +1,6 @@
-package io.defectstudio.training.eval;
+package io.defectstudio.training.metrics;
 
-import io.defectstudio.training.metrics.BinaryMask;
-import io.defectstudio.training.metrics.FalsePositiveCounter;
-import io.defectstudio.training.metrics.IouAccumulator;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +11,9 @@ import java.util.TreeMap;
  * its probability is {@code >=} the threshold, compared as the segmenter's own threshold is.
  */
 public final class ThresholdSweep {
+
+    /** The candidate thresholds a model or a support set chooses from, 0.05 apart. */
+    public static final List<Double> GRID = grid(0.05, 0.9, 0.05);
 
     private final List<Double> thresholds;
     private final IouAccumulator[] accumulators;
@@ -84,5 +85,14 @@ public final class ThresholdSweep {
             }
         }
         return best;
+    }
+
+    private static List<Double> grid(double from, double to, double step) {
+        int n = (int) Math.round((to - from) / step) + 1;
+        List<Double> values = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            values.add(Math.round((from + i * step) * 100) / 100.0);
+        }
+        return List.copyOf(values);
     }
 }
