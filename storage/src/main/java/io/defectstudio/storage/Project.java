@@ -18,7 +18,6 @@ import io.defectstudio.storage.models.ModelRepository;
 import io.defectstudio.storage.predictions.PredictionRepository;
 import io.defectstudio.storage.reviews.ReviewRepository;
 import io.defectstudio.storage.training.TrainingRunRepository;
-
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;

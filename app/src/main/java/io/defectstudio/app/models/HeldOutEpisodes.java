@@ -5,6 +5,7 @@ import io.defectstudio.training.episodes.Episode;
 import io.defectstudio.training.episodes.EpisodeList;
 import io.defectstudio.training.episodes.EpisodeSampler;
 import io.defectstudio.training.episodes.HeldOutSource;
+import io.defectstudio.training.episodes.ProjectEpisodeSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ public final class HeldOutEpisodes {
 
     public static List<Episode> fromProject(Project project, List<String> classes, int shots, int count) {
         EpisodeSampler sampler = new EpisodeSampler(
-                HeldOutSource.validation(new AcceptedMasksSource(project, classes), HOLD_OUT_EVERY), classes, shots,
+                HeldOutSource.validation(new ProjectEpisodeSource(project, classes), HOLD_OUT_EVERY), classes, shots,
                 SEED);
         List<Episode> episodes = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
@@ -39,7 +40,7 @@ public final class HeldOutEpisodes {
      */
     public static List<Episode> fromProject(Project project, int shots, int perClass) {
         List<String> all = project.classes().list().stream().map(c -> c.name()).toList();
-        HeldOutSource held = HeldOutSource.validation(new AcceptedMasksSource(project, all), HOLD_OUT_EVERY);
+        HeldOutSource held = HeldOutSource.validation(new ProjectEpisodeSource(project, all), HOLD_OUT_EVERY);
         List<String> usable = all.stream().filter(c -> held.samples(c).size() > shots).toList();
         if (usable.isEmpty()) {
             throw new IllegalArgumentException("No class has enough accepted masks for a held-out comparison (each "

@@ -1,5 +1,6 @@
 package io.defectstudio.app.models;
 
+import com.google.gson.JsonObject;
 import io.defectstudio.inference.bundle.ModelBundle;
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.models.ModelRecord;
@@ -9,13 +10,13 @@ import io.defectstudio.training.backbone.BackboneWeights;
 import io.defectstudio.training.episodes.EpisodeSource;
 import io.defectstudio.training.episodes.FoldSplit;
 import io.defectstudio.training.episodes.FoldedSource;
+import io.defectstudio.training.episodes.ProjectEpisodeSource;
 import io.defectstudio.training.loop.EpochSummary;
-import io.defectstudio.training.train.MetaTrainer;
 import io.defectstudio.training.loop.StepProgress;
-import io.defectstudio.training.train.TrainingConfig;
 import io.defectstudio.training.loop.TrainingListener;
+import io.defectstudio.training.train.MetaTrainer;
+import io.defectstudio.training.train.TrainingConfig;
 import io.defectstudio.training.train.TrainingResult;
-import com.google.gson.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -171,7 +172,7 @@ public final class TrainingService implements AutoCloseable {
         List<EpisodeSource> sources = new ArrayList<>();
         List<String> classes = new ArrayList<>(request.classes());
         if (!request.classes().isEmpty()) {
-            sources.add(new AcceptedMasksSource(project, request.classes()));
+            sources.add(new ProjectEpisodeSource(project, request.classes()));
         }
         if (request.benchmarkFolder() != null) {
             FoldedSource bench = FoldedSource.open(request.benchmarkFolder(), request.benchmarkFold());
@@ -189,7 +190,7 @@ public final class TrainingService implements AutoCloseable {
 
     /** The accepted and corrected masks each class has for training, by class name (slow: reads every mask). */
     public Map<String, Integer> usableMasks(List<String> classes) {
-        AcceptedMasksSource source = new AcceptedMasksSource(project, classes);
+        ProjectEpisodeSource source = new ProjectEpisodeSource(project, classes);
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String c : classes) {
             counts.put(c, source.samples(c).size());

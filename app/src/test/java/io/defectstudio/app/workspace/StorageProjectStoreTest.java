@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.defectstudio.app.demo.DemoProject;
+import io.defectstudio.app.queue.ImageStatus;
+import io.defectstudio.app.queue.QueueEntry;
+import io.defectstudio.inference.ProbabilityMap;
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.StorageException;
 import io.defectstudio.storage.annotations.AnnotationKind;
 import java.awt.image.BufferedImage;
-import io.defectstudio.app.queue.ImageStatus;
-import io.defectstudio.app.queue.QueueEntry;
-import io.defectstudio.inference.ProbabilityMap;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.defectstudio.app.demo.DemoProject;
-
 import io.defectstudio.app.queue.ImageStatus;
 import io.defectstudio.app.queue.QueueEntry;
 import io.defectstudio.app.queue.QueueOrder;

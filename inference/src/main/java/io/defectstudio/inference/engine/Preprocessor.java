@@ -1,11 +1,11 @@
 package io.defectstudio.inference.engine;
 
-import io.defectstudio.inference.Resampler;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.defectstudio.inference.IntensityScale;
 import io.defectstudio.inference.InvalidInputException;
+import io.defectstudio.inference.Resampler;
 import io.defectstudio.inference.bundle.Manifest;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;

@@ -10,9 +10,9 @@ import io.defectstudio.inference.ProbabilityMap;
 import io.defectstudio.inference.Segmentation;
 import java.awt.image.BufferedImage;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** A result's stored map re-cut at a threshold: the model's mask at its own threshold, and a live sensitivity. */
 class ProbabilityMapTest {

@@ -7,7 +7,6 @@ import io.defectstudio.storage.db.Jdbc;
 import io.defectstudio.storage.db.Rows;
 import io.defectstudio.storage.masks.EncodedMask;
 import io.defectstudio.storage.masks.MaskCodec;
-
 import java.awt.image.BufferedImage;
 import java.sql.Connection;
 import java.sql.ResultSet;

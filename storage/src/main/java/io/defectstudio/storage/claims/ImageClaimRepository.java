@@ -3,7 +3,6 @@ package io.defectstudio.storage.claims;
 import io.defectstudio.storage.db.Database;
 import io.defectstudio.storage.db.Jdbc;
 import io.defectstudio.storage.db.Rows;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;

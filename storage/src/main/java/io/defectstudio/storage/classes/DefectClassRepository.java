@@ -4,7 +4,6 @@ import io.defectstudio.storage.NotFoundException;
 import io.defectstudio.storage.StorageException;
 import io.defectstudio.storage.db.Database;
 import io.defectstudio.storage.db.Jdbc;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,9 +1,6 @@
 package io.defectstudio.storage.db;
 
 import io.defectstudio.storage.StorageException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -14,6 +11,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Connections to one database. SQLite has a single writer, so every write in this process is funnelled through one

@@ -4,7 +4,6 @@ import io.defectstudio.storage.NotFoundException;
 import io.defectstudio.storage.StorageIoException;
 import io.defectstudio.storage.db.Database;
 import io.defectstudio.storage.db.Jdbc;
-
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,6 @@
 package io.defectstudio.storage.masks;
 
 import io.defectstudio.storage.StorageIoException;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
@@ -10,6 +8,7 @@ import java.awt.image.WritableRaster;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import javax.imageio.ImageIO;
 
 /**
  * Binary masks as stored: 8-bit grey PNG holding only 0 (background) and 255 (defect). Input counts as defect where

@@ -4,7 +4,6 @@ import io.defectstudio.storage.NotFoundException;
 import io.defectstudio.storage.db.Database;
 import io.defectstudio.storage.db.Jdbc;
 import io.defectstudio.storage.db.Rows;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

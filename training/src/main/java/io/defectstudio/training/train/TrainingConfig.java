@@ -1,9 +1,9 @@
 package io.defectstudio.training.train;
 
+import io.defectstudio.inference.nets.Architectures;
 import io.defectstudio.training.loop.LoopSettings;
 import io.defectstudio.training.loop.OptimizerKind;
 import io.defectstudio.training.loop.SegmentationLosses;
-import io.defectstudio.inference.nets.Architectures;
 import java.nio.file.Path;
 
 /**

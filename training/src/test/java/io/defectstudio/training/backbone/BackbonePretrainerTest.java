@@ -8,11 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.defectstudio.training.episodes.Defect8iSource;
 import io.defectstudio.training.episodes.FoldSplit;
-import io.defectstudio.training.testdata.SyntheticData;
 import io.defectstudio.training.loop.EpochSummary;
 import io.defectstudio.training.loop.OptimizerKind;
 import io.defectstudio.training.loop.StepProgress;
 import io.defectstudio.training.loop.TrainingListener;
+import io.defectstudio.training.testdata.SyntheticData;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;

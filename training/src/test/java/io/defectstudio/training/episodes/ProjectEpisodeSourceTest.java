@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.defectstudio.storage.Project;
+import io.defectstudio.storage.SteppingClock;
 import io.defectstudio.storage.annotations.AnnotationKind;
 import io.defectstudio.storage.classes.DefectClass;
+import io.defectstudio.storage.reviews.ReviewDecision;
+import io.defectstudio.storage.reviews.ReviewRole;
 import io.defectstudio.training.testdata.SyntheticData;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
@@ -43,7 +46,7 @@ class ProjectEpisodeSourceTest {
             SyntheticData.Pair holePair = SyntheticData.pair(random, 32, 32, 0);
             project.annotations().save(ids[4], hole.id(), AnnotationKind.IMPORTED, "ann", holePair.mask());
 
-            ProjectEpisodeSource source = new ProjectEpisodeSource(project);
+            ProjectEpisodeSource source = ProjectEpisodeSource.allClasses(project);
             assertEquals(List.of("crack", "hole"), source.classNames());
             assertEquals(3, source.samples("crack").size());
             assertEquals(1, source.samples("hole").size());
@@ -60,6 +63,42 @@ class ProjectEpisodeSourceTest {
             Episode episode = sampler.episode(0);
             assertEquals("crack", episode.className());
             assertFalse(episode.supports().contains(episode.query()));
+        }
+    }
+
+    /**
+     * Only the chosen classes, and a supervisor's current reject or relabel takes a part out; a verdict older than the
+     * newest mask was about an earlier version.
+     */
+    @Test
+    void theChosenClassesWithoutThePartsASupervisorSentBack() throws Exception {
+        SteppingClock clock = new SteppingClock(java.time.Instant.parse("2026-12-04T00:00:00Z"),
+                java.time.Duration.ofSeconds(1));
+        try (Project project = Project.create(dir.resolve("verdicts"), "Line 4",
+                io.defectstudio.storage.ProjectOptions.defaults().withClock(clock))) {
+            DefectClass crack = project.classes().create("crack", "#ff0000", "");
+            project.classes().create("hole", "#00ff00", "");
+            Random random = new Random(5);
+            long[] ids = new long[4];
+            for (int i = 0; i < ids.length; i++) {
+                SyntheticData.Pair pair = SyntheticData.pair(random, 32, 32, 0);
+                Path file = dir.resolve("v" + i + ".png");
+                SyntheticData.write(pair.image(), file, "png");
+                ids[i] = project.images().importFile(file).image().id();
+                project.annotations().save(ids[i], crack.id(), AnnotationKind.CORRECTION, "ann", pair.mask());
+            }
+            project.reviews().record(ids[0], crack.id(), ReviewDecision.REJECT, "sam", "", ReviewRole.SUPERVISOR);
+            project.reviews().record(ids[1], crack.id(), ReviewDecision.APPROVE, "sam", "", ReviewRole.SUPERVISOR);
+            project.reviews().record(ids[2], crack.id(), ReviewDecision.RELABEL, "sam", "", ReviewRole.SUPERVISOR);
+            // Image 2 was relabelled after the verdict: its new mask counts again.
+            project.annotations().save(ids[2], crack.id(), AnnotationKind.CORRECTION, "ann",
+                    SyntheticData.pair(random, 32, 32, 0).mask());
+
+            ProjectEpisodeSource source = new ProjectEpisodeSource(project, List.of("crack"));
+            assertEquals(List.of("crack"), source.classNames());
+            assertEquals(List.of(ids[1], ids[2], ids[3]), source.samples("crack").stream()
+                    .map(x -> Long.parseLong(x.id().substring("image-".length(), x.id().indexOf('/')))).toList());
+            assertThrows(IllegalArgumentException.class, () -> new ProjectEpisodeSource(project, List.of("scratch")));
         }
     }
 }

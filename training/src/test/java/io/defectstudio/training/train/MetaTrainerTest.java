@@ -1,7 +1,5 @@
 package io.defectstudio.training.train;
 
-import io.defectstudio.training.loop.StepProgress;
-import io.defectstudio.training.loop.TrainingListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.defectstudio.inference.bundle.Manifest;
 import io.defectstudio.inference.bundle.ModelBundle;
 import io.defectstudio.training.calibration.BundleCalibrator;
+import io.defectstudio.training.loop.StepProgress;
+import io.defectstudio.training.loop.TrainingListener;
 import io.defectstudio.training.testdata.SyntheticData;
 import java.nio.file.Path;
 import java.util.ArrayList;
