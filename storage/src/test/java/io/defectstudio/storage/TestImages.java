@@ -125,7 +125,9 @@ public final class TestImages {
         return file;
     }
 
-    /** A well-formed PNG header (signature + IHDR with a valid CRC) that claims the given size and has no pixel data. */
+    /**
+     * A well-formed PNG header (signature + IHDR with a valid CRC) that claims the given size and has no pixel data.
+     */
     public static byte[] pngHeaderClaiming(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A});

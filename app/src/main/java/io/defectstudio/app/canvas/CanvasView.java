@@ -1,10 +1,5 @@
 package io.defectstudio.app.canvas;
 
-import io.defectstudio.app.canvas.CanvasViewModel;
-import io.defectstudio.app.canvas.DisplayImage;
-import io.defectstudio.app.canvas.OverlayRenderer;
-import io.defectstudio.app.canvas.Tool;
-import io.defectstudio.app.canvas.Viewport;
 import io.defectstudio.app.paint.DirtyRect;
 import java.util.ArrayList;
 import java.util.List;
@@ -296,7 +291,8 @@ public final class CanvasView extends Region {
     private void redrawPolygon() {
         polygon.getPoints().clear();
         for (int i = 0; i + 1 < polyPoints.size(); i += 2) {
-            polygon.getPoints().addAll(viewport.toScreenX(polyPoints.get(i)), viewport.toScreenY(polyPoints.get(i + 1)));
+            polygon.getPoints().addAll(viewport.toScreenX(polyPoints.get(i)), viewport.toScreenY(polyPoints.get(i
+                    + 1)));
         }
     }
 

@@ -48,7 +48,8 @@ public final class CalibrateCommand implements Callable<Integer> {
             + "before it segments (0: none). Default: keep what model.json says.")
     int tuneSteps;
 
-    @Option(names = "--tune-lr", defaultValue = "-1", description = "Learning rate of that fitting. Default: model.json's, "
+    @Option(names = "--tune-lr", defaultValue = "-1",
+            description = "Learning rate of that fitting. Default: model.json's, "
             + "else 0.001.")
     double tuneLearningRate;
 

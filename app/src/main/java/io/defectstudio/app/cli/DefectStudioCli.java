@@ -19,8 +19,8 @@ import picocli.CommandLine.Command;
         description = "Few-shot segmentation of metal surface defects. Without a subcommand the workstation opens.",
         subcommands = {SegmentCommand.class, EvalCommand.class, TrainCommand.class, PretrainCommand.class,
                 BuildMatcherCommand.class, CalibrateCommand.class,
-                BenchCommand.class, ExportCommand.class, ImportCommand.class, ProjectCommand.class, BenchBrushCommand.class,
-                ScreenshotsCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, ExportCommand.class, ImportCommand.class, ProjectCommand.class,
+                BenchBrushCommand.class, ScreenshotsCommand.class, CommandLine.HelpCommand.class})
 public final class DefectStudioCli {
     /** Exit codes shared by every subcommand. */
     public static final int OK = 0;

@@ -49,7 +49,8 @@ public final class ImportCommand implements Callable<Integer> {
                 try {
                     return DatasetImporter.importInto(p, source, fmt, author, ProjectArgs.progress(o));
                 } catch (IOException e) {
-                    throw new CliException(DefectStudioCli.BAD_INPUT, "cannot read " + source + ": " + e.getMessage(), e);
+                    throw new CliException(DefectStudioCli.BAD_INPUT, "cannot read " + source + ": " + e.getMessage(),
+                            e);
                 }
             });
             o.printf("Imported %d entr%s as %s; skipped %d%n", report.imported(), report.imported() == 1 ? "y" : "ies",

@@ -22,7 +22,8 @@ final class ProjectArgs {
         try {
             return Project.open(folder, options);
         } catch (RuntimeException e) {
-            throw new CliException(DefectStudioCli.BAD_INPUT, "cannot open project " + folder + ": " + e.getMessage(), e);
+            throw new CliException(DefectStudioCli.BAD_INPUT, "cannot open project " + folder + ": " + e.getMessage(),
+                    e);
         }
     }
 

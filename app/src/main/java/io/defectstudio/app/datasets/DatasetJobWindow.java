@@ -47,7 +47,8 @@ public final class DatasetJobWindow {
         close.setId("dataset-close");
         close.disableProperty().bind(job.runningProperty());
         close.setOnAction(e -> stage.close());
-        VBox box = new VBox(8, bar, message, new Label("Entries not taken, and why"), skipped, new HBox(8, cancel, close));
+        VBox box = new VBox(8, bar, message, new Label("Entries not taken, and why"), skipped, new HBox(8, cancel,
+                close));
         box.setPadding(new Insets(10));
         Scene scene = new Scene(box, 640, 420);
         scene.setOnKeyPressed(e -> {

@@ -146,7 +146,8 @@ public final class MainWindow extends BorderPane {
         ToggleButton brush = toolButton("Brush (B)", Tool.BRUSH, tools, cvm, "tool-brush");
         ToggleButton eraser = toolButton("Eraser (E)", Tool.ERASER, tools, cvm, "tool-eraser");
         ToggleButton polygon = toolButton("Polygon (L)", Tool.POLYGON, tools, cvm, "tool-polygon");
-        cvm.toolProperty().addListener((o, a, t) -> tools.getToggles().forEach(x -> x.setSelected(x.getUserData() == t)));
+        cvm.toolProperty().addListener(
+                (o, a, t) -> tools.getToggles().forEach(x -> x.setSelected(x.getUserData() == t)));
         brush.setSelected(true);
 
         Label size = new Label();

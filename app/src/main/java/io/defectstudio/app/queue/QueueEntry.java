@@ -8,7 +8,8 @@ import java.util.OptionalDouble;
  * @param confidence the prediction confidence in [0,1], NaN when there is no prediction
  * @param classIds   the defect classes the image carries a mask for
  */
-public record QueueEntry(long imageId, String name, ImageStatus status, double confidence, java.util.Set<Long> classIds) {
+public record QueueEntry(long imageId, String name, ImageStatus status, double confidence,
+        java.util.Set<Long> classIds) {
     public QueueEntry {
         classIds = java.util.Set.copyOf(classIds);
     }

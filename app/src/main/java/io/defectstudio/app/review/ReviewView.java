@@ -225,7 +225,8 @@ public final class ReviewView extends BorderPane {
         supervisor.setId("review-supervisor");
         supervisor.setPromptText("Your name (stored with each decision)");
         supervisor.textProperty().bindBidirectional(vm.supervisorProperty());
-        VBox side = new VBox(6, new Label("Supervisor"), supervisor, new Label("History"), history, new Label("Comment"), comment,
+        VBox side = new VBox(6, new Label("Supervisor"), supervisor, new Label("History"), history,
+                new Label("Comment"), comment,
                 new HBox(6, approve, reject, relabel));
         VBox.setVgrow(history, Priority.ALWAYS);
         side.setPadding(new Insets(6));

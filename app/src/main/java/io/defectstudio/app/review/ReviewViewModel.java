@@ -111,8 +111,8 @@ public final class ReviewViewModel {
     }
 
     public ReviewFilter filter() {
-        return new ReviewFilter(classFilter.stream().map(ClassRef::id).collect(Collectors.toSet()), statusFilter.get(), fromDate.get(), toDate.get(),
-                inspectorFilter.get(), flaggedOnly.get(), zone);
+        return new ReviewFilter(classFilter.stream().map(ClassRef::id).collect(Collectors.toSet()), statusFilter.get(),
+                fromDate.get(), toDate.get(), inspectorFilter.get(), flaggedOnly.get(), zone);
     }
 
     private void applyFilter() {

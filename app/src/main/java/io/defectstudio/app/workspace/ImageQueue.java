@@ -72,7 +72,8 @@ public final class ImageQueue {
         session.read(() -> new Loaded(cls == null
                 ? s.images().stream().map(i -> new QueueEntry(i.id(), i.name(), ImageStatus.UNLABELLED, Double.NaN,
                         Set.of())).toList()
-                : new QueueLoader(s).load(cls.id(), threshold), cls == null ? Map.of() : s.heldByOthers(cls.id())), loaded -> {
+                : new QueueLoader(s).load(cls.id(), threshold), cls == null ? Map.of() : s.heldByOthers(cls.id())),
+                        loaded -> {
                     entries.setAll(loaded.entries());
                     heldByOthers.clear();
                     heldByOthers.putAll(loaded.held());

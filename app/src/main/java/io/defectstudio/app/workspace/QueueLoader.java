@@ -21,7 +21,9 @@ public final class QueueLoader {
         this.store = store;
     }
 
-    /** Every image's entry for a class, with predictions cut at {@code threshold} ("no defect" where it paints none). */
+    /**
+     * Every image's entry for a class, with predictions cut at {@code threshold} ("no defect" where it paints none).
+     */
     public List<QueueEntry> load(long activeClassId, double threshold) {
         ProjectStore.Facts facts = store.facts();
         List<ProjectStore.ClassInfo> classes = store.classes();

@@ -51,7 +51,8 @@ class SegmentCommandTest {
                     .filter(i -> p.predictions().latest(i.id(), crack.id()).isPresent()).count();
             assertEquals(38, stored);
             DefectClass fray = p.classes().findByName("Fray").orElseThrow();
-            assertTrue(p.images().list().stream().noneMatch(i -> p.predictions().latest(i.id(), fray.id()).isPresent()));
+            assertTrue(p.images().list().stream().noneMatch(i -> p.predictions().latest(i.id(),
+                    fray.id()).isPresent()));
         }
         try (Stream<Path> files = Files.list(out.resolve("Crack"))) {
             assertEquals(38, files.filter(f -> f.toString().endsWith(".png")).count());

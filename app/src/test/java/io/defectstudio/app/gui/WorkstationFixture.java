@@ -21,7 +21,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Starts the real workstation window on a temporary data folder and helps tests drive it; closes it after each test. */
+/**
+ * Starts the real workstation window on a temporary data folder and helps tests drive it; closes it after each test.
+ */
 public class WorkstationFixture extends FxRobot {
     /** The app's data folder for this test. */
     @TempDir

@@ -16,7 +16,8 @@ class QueueFilterTest {
 
     @Test
     void confidenceOrderPutsLeastConfidentFirstAndUnpredictedLast() {
-        List<Long> ids = QueueFilter.ALL.apply(entries, QueueOrder.CONFIDENCE).stream().map(QueueEntry::imageId).toList();
+        List<Long> ids = QueueFilter.ALL.apply(entries,
+                QueueOrder.CONFIDENCE).stream().map(QueueEntry::imageId).toList();
         assertEquals(List.of(2L, 5L, 1L, 3L, 4L), ids);
     }
 

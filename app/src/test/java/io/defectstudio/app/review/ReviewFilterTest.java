@@ -54,8 +54,10 @@ class ReviewFilterTest {
     @Test
     void flaggedOnlyKeepsThePartsAnInspectorFlagged() {
         List<ReviewItem> mixed = List.of(items.get(0), new ReviewItem(9, "img9", 1, "scratch", true, true,
-                items.get(0).measure(), items.get(0).confidence(), "olaf", items.get(0).time(), ReviewStatus.PENDING, "", "", null));
-        assertEquals(List.of(9L), mixed.stream().filter(new ReviewFilter(Set.of(), null, null, null, null, true, BERLIN))
+                items.get(0).measure(), items.get(0).confidence(), "olaf", items.get(0).time(), ReviewStatus.PENDING,
+                        "", "", null));
+        assertEquals(List.of(9L), mixed.stream().filter(new ReviewFilter(Set.of(), null, null, null, null, true,
+                BERLIN))
                 .map(ReviewItem::imageId).toList());
     }
 

@@ -5,7 +5,6 @@ import static io.defectstudio.app.gui.WorkstationFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.defectstudio.app.canvas.CanvasView;
 import io.defectstudio.app.gui.TestDialogs;
 import io.defectstudio.app.task.FxTaskExecutor;
 import io.defectstudio.storage.PostgresServer;

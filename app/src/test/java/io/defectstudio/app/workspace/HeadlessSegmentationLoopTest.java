@@ -33,7 +33,8 @@ class BatchSegmenterTest {
             lock.execute("BEGIN IMMEDIATE");
             AtomicInteger stored = new AtomicInteger();
             IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> new HeadlessSegmentationLoop(store, engine).run(classId, (n, total, r) -> stored.incrementAndGet()));
+                    () -> new HeadlessSegmentationLoop(store, engine).run(classId,
+                            (n, total, r) -> stored.incrementAndGet()));
             assertTrue(e.getMessage().startsWith("stopped: ") && e.getMessage().contains("locked"), e.getMessage());
             assertTrue(e.getMessage().contains("0 of "), e.getMessage());
             assertEquals(0, stored.get());

@@ -119,7 +119,8 @@ class StorageProjectStoreTest {
             QueueLoader loader = new QueueLoader(store);
             assertEquals(ImageStatus.PREDICTED, statusOf(loader.load(classId, 0.5), image));
             assertEquals(ImageStatus.PREDICTED_CLEAN, statusOf(loader.load(classId, 0.7), image));
-            assertEquals(ImageStatus.PREDICTED, statusOf(loader.load(classId, Double.NaN), image), "as the model cut it");
+            assertEquals(ImageStatus.PREDICTED, statusOf(loader.load(classId, Double.NaN), image),
+                    "as the model cut it");
             long predictionId = store.latestPrediction(image.id(), classId).orElseThrow().predictionId();
             ProbabilityMap back = store.readProbability(predictionId).orElseThrow();
             assertEquals(40, back.levels().getWidth());

@@ -176,7 +176,8 @@ public record Manifest(
     /** A copy pointing at other weights (used by the bundle writer once it knows size and checksum). */
     public Manifest withWeights(Weights newWeights) {
         return new Manifest(formatVersion, name, version, createdAt, architecture, backbone, inputWidth, inputHeight,
-                normalisation, threshold, training, metrics, newWeights, supportTuning, supportThreshold, detail, supportViews);
+                normalisation, threshold, training, metrics, newWeights, supportTuning, supportThreshold, detail,
+                        supportViews);
     }
 
     /**
@@ -187,7 +188,8 @@ public record Manifest(
         Map<String, Double> more = new LinkedHashMap<>(metrics);
         more.put(metricName, metricValue);
         Manifest m = new Manifest(formatVersion, name, version, createdAt, architecture, backbone, inputWidth,
-                inputHeight, normalisation, newThreshold, training, more, weights, tuning, supportThreshold, detail, supportViews);
+                inputHeight, normalisation, newThreshold, training, more, weights, tuning, supportThreshold, detail,
+                        supportViews);
         ManifestCodec.validateContent(m, "manifest");
         return m;
     }
@@ -195,7 +197,8 @@ public record Manifest(
     /** A copy in which support sets choose their own threshold, or do not. */
     public Manifest withSupportThreshold(boolean chosenBySupport) {
         return new Manifest(formatVersion, name, version, createdAt, architecture, backbone, inputWidth, inputHeight,
-                normalisation, threshold, training, metrics, weights, supportTuning, chosenBySupport, detail, supportViews);
+                normalisation, threshold, training, metrics, weights, supportTuning, chosenBySupport, detail,
+                        supportViews);
     }
 
     /** A copy with another default working scale. */

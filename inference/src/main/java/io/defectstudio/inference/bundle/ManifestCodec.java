@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-/** Reads and writes {@code model.json}, rejecting anything incomplete or out of range with a message naming the field. */
+/**
+ * Reads and writes {@code model.json}, rejecting anything incomplete or out of range with a message naming the field.
+ */
 public final class ManifestCodec {
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();

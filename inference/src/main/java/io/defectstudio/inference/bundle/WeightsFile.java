@@ -129,7 +129,8 @@ public record WeightsFile(String architecture, String backbone, Manifest.Precisi
                 tensors.add(new Tensor(name, shape, data));
             }
             if (in.hasRemaining()) {
-                throw new ModelBundleException(source + ": " + in.remaining() + " unexpected bytes after the last tensor");
+                throw new ModelBundleException(source + ": " + in.remaining()
+                        + " unexpected bytes after the last tensor");
             }
             return new WeightsFile(architecture, backbone, precision, tensors);
         } catch (BufferUnderflowException | ArithmeticException e) {

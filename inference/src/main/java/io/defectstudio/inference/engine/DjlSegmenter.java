@@ -36,7 +36,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *
  * <p>Images larger than the network input are segmented in overlapping tiles at the working scale of a {@link
  * TileLayout}, blended at the seams by {@link TileBlender}; a support is encoded from a {@link SupportCrop} at that
- * same scale, and {@link SupportViews} adds its mirror images and transposes. Tiles go through the network a few at a time, so native memory is bounded by the batch, not the image.
+ * same scale, and {@link SupportViews} adds its mirror images and transposes. Tiles go through the network a few at a
+ * time, so native memory is bounded by the batch, not the image.
  * Every call scopes its temporaries in a sub-manager, so native memory stays flat however many queries run.
  */
 public final class DjlSegmenter implements Segmenter {

@@ -82,7 +82,8 @@ public final class Architectures {
             case "mobilenet_v2_mid":
                 return strideFour ? 32 : 64;
             default:
-                throw new IllegalArgumentException("unknown backbone '" + backbone + "', expected one of " + Backbones.NAMES);
+                throw new IllegalArgumentException("unknown backbone '" + backbone + "', expected one of "
+                        + Backbones.NAMES);
         }
     }
 }

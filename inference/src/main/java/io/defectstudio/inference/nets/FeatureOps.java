@@ -92,7 +92,8 @@ public final class FeatureOps {
         }
         if (b != 1) {
             throw new IllegalArgumentException(
-                    "encoded support has batch " + b + " but there are " + batch + " queries (expected 1 or " + batch + ")");
+                    "encoded support has batch " + b + " but there are " + batch + " queries (expected 1 or " + batch
+                            + ")");
         }
         long[] dims = x.getShape().getShape();
         dims[0] = batch;

@@ -84,7 +84,9 @@ public final class MatchingPrior extends AbstractBlock {
         return encodeSupport(fusion.unitFeatures(stages), masks);
     }
 
-    /** {@link #encodeSupport(NDList, NDArray, MatchFusion)} from the (B*K,C,h,w) unit features of the support images. */
+    /**
+     * {@link #encodeSupport(NDList, NDArray, MatchFusion)} from the (B*K,C,h,w) unit features of the support images.
+     */
     public static NDList encodeSupport(NDArray unitFeatures, NDArray masks) {
         long batch = masks.getShape().get(0);
         Shape s = unitFeatures.getShape();

@@ -241,7 +241,8 @@ public final class ResNetBackbone extends Backbone {
                 throw new IllegalArgumentException("stem channels, units and widths must be positive");
             }
             if (bottleneck && Arrays.stream(widths).anyMatch(w -> w % 4 != 0)) {
-                throw new IllegalArgumentException("bottleneck widths must be multiples of 4: " + Arrays.toString(widths));
+                throw new IllegalArgumentException("bottleneck widths must be multiples of 4: "
+                        + Arrays.toString(widths));
             }
             return new ResNetBackbone(this);
         }

@@ -22,7 +22,8 @@ class BackbonesTest {
             ResNetBackbone backbone = (ResNetBackbone) Backbones.create("compact");
             Shape input = new Shape(2, 3, 64, 64);
             backbone.initialize(manager, DataType.FLOAT32, input);
-            NDList out = backbone.forward(new ParameterStore(manager, false), new NDList(manager.randomNormal(input)), false);
+            NDList out = backbone.forward(new ParameterStore(manager, false), new NDList(manager.randomNormal(input)),
+                    false);
             int[] c = backbone.stageChannels();
             assertEquals(4, out.size());
             for (int i = 0; i < 4; i++) {

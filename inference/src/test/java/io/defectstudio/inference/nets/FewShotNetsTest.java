@@ -52,7 +52,8 @@ class FewShotNetsTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             FewShotNet net = initialised(architecture, manager, 1);
             for (int shots : new int[] {1, 5}) {
-                NDList out = run(net, manager, Episodes.queries(manager, 2), Episodes.support(manager, 2, shots), false);
+                NDList out = run(net, manager, Episodes.queries(manager, 2), Episodes.support(manager, 2, shots),
+                        false);
                 assertEquals(new Shape(2, 1, S, S), out.get(0).getShape(), architecture + " " + shots + "-shot");
                 assertFalse(out.get(0).isNaN().any().getBoolean(), "NaN logits");
             }
@@ -217,7 +218,8 @@ class FewShotNetsTest {
                 NDArray full = run(net, manager, one, support, false).get(0);
                 NDArray row = batched.get(i).expandDims(0);
                 assertTrue(full.allClose(row, 1e-3, 1e-3, false), architecture + ": query " + i
-                        + " differs between batched decode and full forward by " + full.sub(row).abs().max().getFloat());
+                        + " differs between batched decode and full forward by "
+                                + full.sub(row).abs().max().getFloat());
             }
             NDList twoSupports = net.encodeSupport(ps, Episodes.support(manager, 2, 1).get(0),
                     Episodes.support(manager, 2, 1).get(1), false);
@@ -259,7 +261,8 @@ class FewShotNetsTest {
             NDArray otherSize = manager.randomNormal(new Shape(1, 3, 2 * S, 2 * S));
             if (architecture.equals("matcher") || architecture.equals("eamnet")) {
                 // Prototypes and max-cosine priors compare vectors, not positions: any query size works.
-                assertEquals(new Shape(1, 1, 2 * S, 2 * S), net.decode(ps, otherSize, encoded, false).get(0).getShape());
+                assertEquals(new Shape(1, 1, 2 * S, 2 * S), net.decode(ps, otherSize, encoded,
+                        false).get(0).getShape());
             } else {
                 assertThrows(IllegalArgumentException.class, () -> net.decode(ps, otherSize, encoded, false));
             }

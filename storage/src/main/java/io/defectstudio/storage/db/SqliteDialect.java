@@ -186,7 +186,8 @@ public final class SqliteDialect implements SqlDialect {
             case SQLITE_READONLY -> new ReadOnlyProjectException(file, operation + " needs to write", error);
             case SQLITE_CANTOPEN -> new StorageIoException(file + ": cannot open the database while trying to "
                     + operation + " (missing folder or no permission): " + error.getMessage(), error);
-            case SQLITE_NOTADB -> new StorageIoException(file + " is not a SQLite database: " + error.getMessage(), error);
+            case SQLITE_NOTADB -> new StorageIoException(file + " is not a SQLite database: " + error.getMessage(),
+                    error);
             default -> new StorageIoException(file + ": failed to " + operation + ": " + error.getMessage(), error);
         };
     }

@@ -73,7 +73,8 @@ class ConcurrentUseTest {
             work.add(pool.submit(() -> {
                 start.await();
                 for (int i = 0; i < 20; i++) {
-                    project.reviews().record(image, scratch, i % 2 == 0 ? ReviewDecision.APPROVE : ReviewDecision.RELABEL, "reviewer", "pass " + i);
+                    project.reviews().record(image, scratch, i % 2 == 0 ? ReviewDecision.APPROVE
+                            : ReviewDecision.RELABEL, "reviewer", "pass " + i);
                 }
                 return null;
             }));

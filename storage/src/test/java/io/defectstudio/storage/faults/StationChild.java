@@ -15,7 +15,8 @@ import java.util.Random;
 
 /**
  * One simulated station: from the parent's go until its time is up, corrects a random image's mask and records the
- * decision, printing one line per save that returned ({@code ack annotation <id> <micros>}, {@code ack review <id> <micros>}) and one per save
+ * decision, printing one line per save that returned ({@code ack annotation <id> <micros>}, {@code ack review <id>
+ * <micros>}) and one per save
  * that failed ({@code fail <message>}), then goes on, as an inspector would after an error.
  */
 public final class StationChild {

@@ -8,7 +8,6 @@ import io.defectstudio.inference.InferenceException;
 import io.defectstudio.inference.InferenceOptions;
 import io.defectstudio.inference.PreparedSupport;
 import io.defectstudio.inference.Segmentation;
-import io.defectstudio.inference.Segmenter;
 import io.defectstudio.inference.SupportExample;
 import io.defectstudio.inference.SupportSet;
 import io.defectstudio.inference.bundle.Manifest;

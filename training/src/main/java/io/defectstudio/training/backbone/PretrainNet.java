@@ -55,7 +55,8 @@ public final class PretrainNet extends AbstractBlock {
         NDArray layer2 = stages.get(1);
         long[] size = {layer2.getShape().get(2), layer2.getShape().get(3)};
         // Stride-8 fusion of the mid and high stages, then a per-pixel defect logit upsampled to the input size.
-        NDArray fused = NDArrays.concat(new NDList(layer2, resize(stages.get(2), size), resize(stages.get(3), size)), 1);
+        NDArray fused = NDArrays.concat(new NDList(layer2, resize(stages.get(2), size), resize(stages.get(3), size)),
+                1);
         NDArray logits = head.forward(ps, new NDList(fused), training).singletonOrThrow();
         return new NDList(resize(logits, new long[] {images.getShape().get(2), images.getShape().get(3)}));
     }

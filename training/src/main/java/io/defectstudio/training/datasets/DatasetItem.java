@@ -28,7 +28,8 @@ public record DatasetItem(String className, String imageName, Path imageFile, Ma
         Objects.requireNonNull(provenance, "provenance");
         if (className.isBlank() || className.contains("/") || className.contains("\\") || className.equals(".")
                 || className.equals("..")) {
-            throw new IllegalArgumentException("class name must be a plain, non-empty folder name: '" + className + "'");
+            throw new IllegalArgumentException("class name must be a plain, non-empty folder name: '" + className
+                    + "'");
         }
     }
 }

@@ -62,7 +62,8 @@ public final class SegmentationLosses {
         long batch = shape.get(0);
         long h = shape.get(shape.dimension() - 2);
         long w = shape.get(shape.dimension() - 1);
-        NDArray small = mask.getNDArrayInternal().interpolation(new long[] {h, w}, Image.Interpolation.BILINEAR.ordinal(), false);
+        NDArray small = mask.getNDArrayInternal().interpolation(new long[] {h, w},
+                Image.Interpolation.BILINEAR.ordinal(), false);
         NDArray target = small.reshape(batch, h * w).logSoftmax(1);
         NDArray predicted = attention.reshape(batch, h * w).logSoftmax(1);
         return target.exp().mul(target.sub(predicted)).sum(new int[] {1}).mean();

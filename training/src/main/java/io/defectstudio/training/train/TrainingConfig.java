@@ -67,7 +67,8 @@ public record TrainingConfig(
     /**
      * The recipe of the Defect-8i benchmark runs (docs/benchmarks.md): a pre-trained backbone stays frozen (a random
      * one is trained), Adam 1e-3 with poly 0.9 decay, weight decay 1e-4, 400 steps of batch 2, 1-shot, 200x200, BCE
-     * (+ 0.05 AD for EAMNet), threshold calibrated on 100 pseudo-defect episodes. Longer runs and the papers' SGD fitted
+     * (+ 0.05 AD for EAMNet), threshold calibrated on 100 pseudo-defect episodes. Longer runs and the papers' SGD
+     * fitted
      * the training classes better and unseen ones worse.
      */
     public static TrainingConfig defaults(String architecture, String backbone, Path backboneWeights,

@@ -66,7 +66,8 @@ class SupportThresholdSegmenterTest {
         chosenBySupport = ModelBundle.load(dir.resolve("chosen"));
         tiles = new ArrayList<>();
         for (String stem : FRAY) {
-            tiles.add(new SupportExample(image("demo/MT_Fray/" + stem + ".jpg"), image("demo/MT_Fray/" + stem + ".png")));
+            tiles.add(new SupportExample(image("demo/MT_Fray/" + stem + ".jpg"), image("demo/MT_Fray/" + stem
+                    + ".png")));
         }
     }
 

@@ -103,7 +103,8 @@ class DatasetExporterTest {
             items.add(TestData.item(classes[c], clean, MaskImages.empty(12, 8), provenance(DAY1, true)));
         }
         Path out = tmp.resolve("sd4i");
-        DatasetExporter.export(items, ExportSelection.all(), ExportFormat.SURFACE_DEFECT_4I, out, ProgressListener.NONE);
+        DatasetExporter.export(items, ExportSelection.all(), ExportFormat.SURFACE_DEFECT_4I, out,
+                ProgressListener.NONE);
 
         assertTrue(Files.isRegularFile(out.resolve("Crack/Images/Crack_1.png")));
         assertTrue(Files.isRegularFile(out.resolve("Crack/GT/Crack_1.png")));

@@ -50,13 +50,15 @@ class EvaluatorTest {
     static void prepare() throws Exception {
         SyntheticData.writeDefect8i(data, 6, 32, 31);
         // The training-free matcher gives a real bundle without training time.
-        TrainingConfig config = TrainingConfig.builder("matcher", "compact", data.resolve("ckpt"), data.resolve("model"))
+        TrainingConfig config = TrainingConfig.builder("matcher", "compact", data.resolve("ckpt"),
+                data.resolve("model"))
                 .inputSize(32).batchSize(1).steps(1).stepsPerEpoch(1).checkpointEvery(1).optimizer(OptimizerKind.SGD)
                 .weightDecay(0).adWeight(0).validationEpisodes(2).calibrationEpisodes(0).seed(1)
                 .modelName("matcher-test").build();
         bundle = MetaTrainer.run(config, data, 0, TrainingListener.NONE).bundle();
         list = data.resolve("fold0_1shot.tsv");
-        StringBuilder tsv = new StringBuilder("episode\tclass\tquery_image\tquery_mask\tsupport_images\tsupport_masks\n");
+        StringBuilder tsv = new StringBuilder(
+                "episode\tclass\tquery_image\tquery_mask\tsupport_images\tsupport_masks\n");
         // Episodes 0-2 share one tile support set; 3-5 use distinct steel supports.
         for (int i = 0; i < 3; i++) {
             tsv.append(i).append("\tMT_Blowhole\t").append(TILES).append(i + 1).append(".jpg\t").append(TILES)

@@ -115,7 +115,8 @@ class MetaTrainerTest {
     @Test
     void runsOnAThreadOtherThanTheOneThatLoadedTheEngine() throws Exception {
         ai.djl.engine.Engine.getInstance();
-        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+                new java.util.concurrent.atomic.AtomicReference<>();
         java.util.concurrent.atomic.AtomicReference<TrainingResult> result =
                 new java.util.concurrent.atomic.AtomicReference<>();
         Thread worker = new Thread(() -> {

@@ -121,6 +121,7 @@ public final class EAMNet extends FewShotNet {
     public Shape[] getOutputShapes(Shape[] inputShapes) {
         Shape q = inputShapes[0];
         Shape layer1 = backbone.getOutputShapes(new Shape[] {q})[0];
-        return new Shape[] {new Shape(q.get(0), 1, q.get(2), q.get(3)), new Shape(q.get(0), 1, layer1.get(2), layer1.get(3))};
+        return new Shape[] {new Shape(q.get(0), 1, q.get(2), q.get(3)), new Shape(q.get(0), 1, layer1.get(2),
+                layer1.get(3))};
     }
 }

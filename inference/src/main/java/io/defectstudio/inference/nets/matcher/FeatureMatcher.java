@@ -40,7 +40,8 @@ public final class FeatureMatcher extends FewShotNet {
             scope.tempAttachAll(supportImages, supportMasks);
             NDArray images = FeatureOps.foldShots(supportImages);
             if (training) {
-                return scope.ret(MatchingPrior.encodeSupport(backbone.stages(ps, images, true, 3), supportMasks, fusion));
+                return scope.ret(MatchingPrior.encodeSupport(backbone.stages(ps, images, true, 3), supportMasks,
+                        fusion));
             }
             return scope.ret(MatchingPrior.encodeSupport(unitFeaturesOneByOne(ps, images), supportMasks));
         }

@@ -47,7 +47,8 @@ class LERENetGradientTest {
             assertTrue(unit.allClose(manager.create(new float[] {0.6f, 0, 0.8f, 0}, new Shape(2, 2)), 1e-5, 1e-5,
                     false), "normalised " + unit);
             NDArray grad = x.getGradient();
-            assertFalse(grad.isNaN().any().getBoolean() || grad.isInfinite().any().getBoolean(), "gradient " + Arrays.toString(grad.toFloatArray()));
+            assertFalse(grad.isNaN().any().getBoolean() || grad.isInfinite().any().getBoolean(), "gradient "
+                    + Arrays.toString(grad.toFloatArray()));
         }
     }
 

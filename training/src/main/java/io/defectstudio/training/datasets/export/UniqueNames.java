@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * File names for images that share one folder. An image keeps its own name unless another image in the same
- * folder has the same stem (ignoring case) (masks are named {@code <stem>.png}); then both get {@code <stem>_<first 8 hex of
+ * folder has the same stem (ignoring case) (masks are named {@code <stem>.png}); then both get {@code <stem>_<first 8
+ * hex of
  * SHA-256>.<ext>}, which depends only on the data.
  */
 public final class UniqueNames {

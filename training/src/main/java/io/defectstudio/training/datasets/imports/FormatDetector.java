@@ -50,8 +50,8 @@ public final class FormatDetector {
             return ImportFormat.IMAGE_MASK_PAIRS;
         }
         throw new DatasetFormatException("cannot tell the dataset layout of " + source + "; expected COCO, "
-                + "YOLO segmentation (data.yaml), Pascal VOC, Surface Defect-4i, FSSD-12, images/ + masks/, labelme JSON"
-                + " or image/mask pairs per class folder");
+                + "YOLO segmentation (data.yaml), Pascal VOC, Surface Defect-4i, FSSD-12, images/ + masks/, "
+                + "labelme JSON or image/mask pairs per class folder");
     }
 
     public static DatasetReader reader(ImportFormat format) {

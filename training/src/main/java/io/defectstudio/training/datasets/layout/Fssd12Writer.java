@@ -16,7 +16,8 @@ import java.util.List;
  * <pre>
  * &lt;Class&gt;/Images/&lt;name&gt;.&lt;ext&gt;   image (original bytes), defect-free ones included
  * &lt;Class&gt;/GT/&lt;stem&gt;.png          mask, 8-bit grey, 255 = defect (all zero for a defect-free image)
- * data_list/train/fold&lt;f&gt;_defect.txt   "&lt;Class&gt;/Images/&lt;name&gt; &lt;class index&gt;" for the fold's training classes
+ * data_list/train/fold&lt;f&gt;_defect.txt "&lt;Class&gt;/Images/&lt;name&gt; &lt;class index&gt;" for the fold's
+ * training classes
  * data_list/val/fold&lt;f&gt;_defect.txt     the same for the fold's held-out classes
  * data_list/classes.txt                 "&lt;class index&gt; &lt;Class&gt;" (ours)
  * </pre>

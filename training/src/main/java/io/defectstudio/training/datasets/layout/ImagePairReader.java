@@ -48,7 +48,8 @@ public final class ImagePairReader implements DatasetReader {
                     out.add(new ImportCandidate(className, image, Folders.relative(root, image), MaskSource.file(mask),
                             mask));
                 } else if (images.size() > 1) {
-                    images.forEach(i -> out.skip(Folders.relative(root, i), "several images share the stem of one mask"));
+                    images.forEach(i -> out.skip(Folders.relative(root, i),
+                            "several images share the stem of one mask"));
                 } else if (mask == null) {
                     images.forEach(i -> out.skip(Folders.relative(root, i), "no mask " + ImageFiles.stem(
                             i.getFileName().toString()) + ".png beside it"));

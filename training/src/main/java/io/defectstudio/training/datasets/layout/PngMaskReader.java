@@ -13,7 +13,9 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
 
-/** Reads {@code images/<Class>/<name>} with {@code masks/<Class>/<stem>.png}, the layout {@link PngMaskWriter} writes. */
+/**
+ * Reads {@code images/<Class>/<name>} with {@code masks/<Class>/<stem>.png}, the layout {@link PngMaskWriter} writes.
+ */
 public final class PngMaskReader implements DatasetReader {
 
     public static boolean matches(Path root) {

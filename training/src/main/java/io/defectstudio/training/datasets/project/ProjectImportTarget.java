@@ -24,7 +24,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Stores checked items in a project as {@code IMPORTED} annotations, all in one transaction: a fault part way (locked or
+ * Stores checked items in a project as {@code IMPORTED} annotations, all in one transaction: a fault part way (locked
+ * or
  * failing database, a source file gone) leaves the project's records exactly as they were. Images go in first; one the
  * project refuses (format, size, damage) is skipped with all its masks before any class or mask is written, so every
  * stored image gets its masks. Classes are then matched or created, and the masks saved last. Where a person's mask

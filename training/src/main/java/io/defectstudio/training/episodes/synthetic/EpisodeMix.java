@@ -4,7 +4,9 @@ import io.defectstudio.training.episodes.Episode;
 import io.defectstudio.training.episodes.EpisodeStream;
 import java.util.SplittableRandom;
 
-/** Real episodes with a fixed share of pseudo-defect ones mixed in; which kind episode {@code i} is depends only on i. */
+/**
+ * Real episodes with a fixed share of pseudo-defect ones mixed in; which kind episode {@code i} is depends only on i.
+ */
 public final class EpisodeMix implements EpisodeStream {
 
     private final EpisodeStream real;
