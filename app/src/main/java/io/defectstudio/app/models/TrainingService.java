@@ -27,7 +27,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -49,21 +52,25 @@ public final class TrainingService implements AutoCloseable {
 
     private final Project project;
     private final Supplier<Optional<Path>> shippedBundle;
+    private final Executor writer;
     private final ExecutorService executor;
     private final Map<Long, AtomicBoolean> cancelFlags = new ConcurrentHashMap<>();
     private final AtomicBoolean closing = new AtomicBoolean();
 
     public TrainingService(Project project) {
-        this(project, Optional::empty);
+        this(project, Optional::empty, Runnable::run);
     }
 
     /**
      * @param shippedBundle the model shipped with the application: "from the active model" starts from it while no
      *                      version of the project is active
+     * @param writer        where the run's database writes go: the workstation's single writer thread (the run
+     *                      waits for each), or {@code Runnable::run} to write on the calling thread
      */
-    public TrainingService(Project project, Supplier<Optional<Path>> shippedBundle) {
+    public TrainingService(Project project, Supplier<Optional<Path>> shippedBundle, Executor writer) {
         this.project = project;
         this.shippedBundle = shippedBundle;
+        this.writer = writer;
         this.executor = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "ds-training");
             t.setDaemon(true);
@@ -75,7 +82,7 @@ public final class TrainingService implements AutoCloseable {
     /** Records a new run and queues it; returns the run and a future that ends with the run. */
     public Started start(TrainingRequest request, TrainingObserver observer) {
         checkData(request);
-        TrainingRun run = project.trainingRuns().create(request.toJson());
+        TrainingRun run = write(() -> project.trainingRuns().create(request.toJson()));
         return new Started(run, submit(run.id(), request, observer));
     }
 
@@ -103,6 +110,21 @@ public final class TrainingService implements AutoCloseable {
         }
     }
 
+    /** Runs a database write on the writer and waits for it; its failure is rethrown here. */
+    private <T> T write(Supplier<T> work) {
+        try {
+            return CompletableFuture.supplyAsync(work, writer).join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
     private Future<Optional<ModelRecord>> submit(long runId, TrainingRequest request, TrainingObserver observer) {
         AtomicBoolean cancelled = new AtomicBoolean();
         cancelFlags.put(runId, cancelled);
@@ -114,11 +136,11 @@ public final class TrainingService implements AutoCloseable {
                     // Stopped by closing the app: the run stays RUNNING and resumes from its checkpoint next time.
                     return Optional.empty();
                 }
-                project.trainingRuns().finish(runId, TrainingStatus.CANCELLED);
+                write(() -> project.trainingRuns().finish(runId, TrainingStatus.CANCELLED));
                 observer.onCancelled(runId);
                 return Optional.empty();
             } catch (RuntimeException | IOException | Error e) {
-                project.trainingRuns().finish(runId, TrainingStatus.FAILED);
+                write(() -> project.trainingRuns().finish(runId, TrainingStatus.FAILED));
                 observer.onFailed(runId, e);
                 return Optional.empty();
             } finally {
@@ -149,7 +171,7 @@ public final class TrainingService implements AutoCloseable {
                 .modelName(name)
                 .build();
         Data data = data(request);
-        project.trainingRuns().updateProgress(runId, TrainingStatus.RUNNING, 0, null);
+        write(() -> project.trainingRuns().updateProgress(runId, TrainingStatus.RUNNING, 0, null));
         TrainingResult result = MetaTrainer.run(config, data.source(), data.split(),
                 new Recorder(runId, request.totalSteps(), observer, cancelled));
         JsonObject metrics = new JsonObject();
@@ -157,10 +179,13 @@ public final class TrainingService implements AutoCloseable {
         metrics.addProperty("best_step", result.bestStep());
         metrics.addProperty("training_run", runId);
         metrics.addProperty("classes", String.join(",", data.split().trainClasses()));
-        ModelRecord model = project.models().register(name, result.bundle(), request.architecture(),
-                metrics.toString());
-        project.trainingRuns().updateProgress(runId, TrainingStatus.RUNNING, 1, null);
-        project.trainingRuns().finish(runId, TrainingStatus.COMPLETED);
+        ModelRecord model = write(() -> {
+            ModelRecord registered = project.models().register(name, result.bundle(), request.architecture(),
+                    metrics.toString());
+            project.trainingRuns().updateProgress(runId, TrainingStatus.RUNNING, 1, null);
+            project.trainingRuns().finish(runId, TrainingStatus.COMPLETED);
+            return registered;
+        });
         observer.onCompleted(runId, model);
         return model;
     }
@@ -259,8 +284,8 @@ public final class TrainingService implements AutoCloseable {
             long now = System.currentTimeMillis();
             if (now - lastWrite >= PROGRESS_WRITE_MILLIS) {
                 lastWrite = now;
-                project.trainingRuns().updateProgress(runId, TrainingStatus.RUNNING,
-                        Math.min(1, p.fraction()), null);
+                write(() -> project.trainingRuns().updateProgress(runId, TrainingStatus.RUNNING,
+                        Math.min(1, p.fraction()), null));
             }
             if (cancelled.get() || Thread.currentThread().isInterrupted()) {
                 throw new RunCancelled();
@@ -274,13 +299,14 @@ public final class TrainingService implements AutoCloseable {
             m.addProperty("loss", s.meanLoss());
             m.addProperty("validation_mIoU", s.validationIou());
             m.addProperty("best", s.best());
-            project.trainingRuns().addEpochMetrics(runId, s.epoch(), m.toString());
+            write(() -> project.trainingRuns().addEpochMetrics(runId, s.epoch(), m.toString()));
             observer.onEpoch(runId, s.epoch(), s.meanLoss(), s.validationIou());
         }
 
         @Override
         public void onCheckpoint(String phase, long step, Path file) {
-            project.trainingRuns().updateProgress(runId, TrainingStatus.RUNNING, (double) step / totalSteps, file);
+            write(() -> project.trainingRuns().updateProgress(runId, TrainingStatus.RUNNING, (double) step / totalSteps,
+                    file));
         }
 
         @Override

@@ -1,6 +1,7 @@
 package io.defectstudio.app.task;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /** Runs everything at once on the calling thread: deterministic view-model tests without an FX thread. */
@@ -33,5 +34,10 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
 
     @Override
     public void close() {
+    }
+
+    @Override
+    public Executor writer() {
+        return Runnable::run;
     }
 }

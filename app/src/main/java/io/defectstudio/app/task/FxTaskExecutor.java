@@ -1,6 +1,7 @@
 package io.defectstudio.app.task;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -31,6 +32,11 @@ public final class FxTaskExecutor implements TaskExecutor {
     @Override
     public <T> void write(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure) {
         submit(writer, work, onSuccess, onFailure);
+    }
+
+    @Override
+    public Executor writer() {
+        return writer;
     }
 
     @Override

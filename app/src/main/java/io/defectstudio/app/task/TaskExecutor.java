@@ -1,6 +1,7 @@
 package io.defectstudio.app.task;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -16,6 +17,12 @@ public interface TaskExecutor extends AutoCloseable {
 
     /** Runs {@code work} on the single writer thread (SQLite has one writer), then the callbacks on the UI thread. */
     <T> void write(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onFailure);
+
+    /**
+     * The single writer thread itself, for work already off the UI thread that waits for its writes (a training run
+     * recording its progress), so that they queue with every other write instead of contending for the database.
+     */
+    Executor writer();
 
     /** Waits until queued writes have finished; used before closing a project. */
     void flushWrites() throws InterruptedException;

@@ -81,7 +81,7 @@ public final class TrainingViewModel implements AutoCloseable {
     public TrainingViewModel(Project project, TaskExecutor tasks, Supplier<Optional<Path>> shippedBundle) {
         this.project = project;
         this.tasks = tasks;
-        this.service = new TrainingService(project, shippedBundle);
+        this.service = new TrainingService(project, shippedBundle, tasks.writer());
         chosenClasses.addListener((ListChangeListener<String>) c -> updateReadiness());
         shots.addListener((o, a, b) -> updateReadiness());
         benchmarkFolder.addListener((o, a, b) -> updateReadiness());

@@ -95,6 +95,11 @@ class DatasetJobTest {
             }
 
             @Override
+            public java.util.concurrent.Executor writer() {
+                return now.writer();
+            }
+
+            @Override
             public void flushWrites() {
             }
 

@@ -136,8 +136,14 @@ class TrainingServiceTest {
         Path shipped = temp.resolve("shipped");
         Files.move(trained, shipped);
         deleteTree(temp.resolve("p"));
+        // The workstation's single writer stands in: every database write of the run goes through it.
+        java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor();
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
         try (Project p = Project.open(copyProject());
-             TrainingService service = new TrainingService(p, () -> Optional.of(shipped))) {
+             TrainingService service = new TrainingService(p, () -> Optional.of(shipped), work -> {
+                 writes.incrementAndGet();
+                 writer.execute(work);
+             })) {
             assertTrue(p.models().active().isEmpty());
             TrainingRequest fromActive = new TrainingRequest(List.of("scratch", "pit"), 1, "baseline", "compact", 1,
                     2, 1, true, null, 0, 32, 3);
@@ -146,6 +152,10 @@ class TrainingServiceTest {
                     "failures: " + watch.failures);
             assertTrue(Files.exists(p.folder().resolve("training/run-1/start-backbone.safetensors")),
                     "the run started from the shipped model's backbone");
+            // created, started, one epoch's metrics and checkpoint, registered and finished
+            assertTrue(writes.get() >= 4, "writes through the writer: " + writes.get());
+        } finally {
+            writer.shutdown();
         }
     }
 

@@ -233,8 +233,13 @@ class FewShotNetsTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             FewShotNet net = initialised(architecture, manager, 8);
             ParameterStore ps = new ParameterStore(manager, false);
-            for (boolean training : new boolean[] {false, true}) {
-                try (NDManager scope = manager.newSubManager()) {
+            boolean[] modes = {false, true};
+            NDManager[] scopes = {manager.newSubManager(), manager.newSubManager()};
+            // Capped: a temporary attached to the parameters' manager instead of the caller's scope throws at once.
+            manager.cap();
+            for (int m = 0; m < modes.length; m++) {
+                boolean training = modes[m];
+                try (NDManager scope = scopes[m]) {
                     NDArray queries = Episodes.queries(scope, 2);
                     NDList support = Episodes.support(scope, 2, 2);
                     int inputs = scope.getManagedArrays().size();
