@@ -16,10 +16,6 @@ import ai.djl.util.PairList;
  */
 public abstract class Backbone extends AbstractBlock {
 
-    protected Backbone(byte version) {
-        super(version);
-    }
-
     /** Channels of layer1..layer4, in order. */
     public abstract int[] stageChannels();
 

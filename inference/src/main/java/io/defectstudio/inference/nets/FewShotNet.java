@@ -19,10 +19,6 @@ import ai.djl.util.PairList;
  */
 public abstract class FewShotNet extends AbstractBlock {
 
-    protected FewShotNet(byte version) {
-        super(version);
-    }
-
     /**
      * Encodes a support set. The returned tensors have a leading batch dimension of B (or 1, which {@link #decode}
      * broadcasts over any number of queries).

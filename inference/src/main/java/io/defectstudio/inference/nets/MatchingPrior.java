@@ -32,7 +32,6 @@ public final class MatchingPrior extends AbstractBlock {
     /** The matcher's temperature t. */
     public static final float TEMPERATURE = 10f;
 
-    private static final byte VERSION = 1;
     /** Pushes non-members of a prototype set below any cosine similarity before the max. */
     private static final float EXCLUDE = 4f;
     /**
@@ -46,7 +45,6 @@ public final class MatchingPrior extends AbstractBlock {
     private final Parameter gate;
 
     public MatchingPrior(MatchFusion fusion) {
-        super(VERSION);
         this.fusion = fusion;
         temperature = addParameter(Parameter.builder().setName("temperature").setType(Parameter.Type.OTHER)
                 .optShape(new Shape(1)).optInitializer(new ConstantInitializer(TEMPERATURE)).build());

@@ -17,14 +17,12 @@ import ai.djl.util.PairList;
  */
 public final class MidLevelFeatures extends AbstractBlock {
 
-    private static final byte VERSION = 1;
 
     private final int inChannels;
     private final int channels;
     private final Block reduce;
 
     public MidLevelFeatures(int layer2Channels, int layer3Channels, int channels) {
-        super(VERSION);
         this.inChannels = layer2Channels + layer3Channels;
         this.channels = channels;
         reduce = addChildBlock("reduce", ConvBlocks.convBnRelu(1, channels));

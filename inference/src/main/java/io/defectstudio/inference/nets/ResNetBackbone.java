@@ -28,7 +28,6 @@ import java.util.Locale;
  */
 public final class ResNetBackbone extends Backbone {
 
-    private static final byte VERSION = 1;
     private static final float BN_MOMENTUM = 0.9f;
 
     private final String name;
@@ -40,7 +39,6 @@ public final class ResNetBackbone extends Backbone {
     private final Block[] stages = new Block[4];
 
     private ResNetBackbone(Builder builder) {
-        super(VERSION);
         name = builder.name;
         stemChannels = builder.stemChannels;
         units = builder.units.clone();

@@ -25,7 +25,6 @@ public final class CountingNet extends FewShotNet {
     public final AtomicReference<Shape> lastQueryShape = new AtomicReference<>();
 
     public CountingNet(FewShotNet inner) {
-        super((byte) 1);
         this.inner = addChildBlock("inner", inner);
     }
 

@@ -26,14 +26,12 @@ import io.defectstudio.inference.nets.Backbone;
  */
 public final class PretrainNet extends AbstractBlock {
 
-    private static final byte VERSION = 1;
     private static final int HEAD_CHANNELS = 64;
 
     private final Backbone backbone;
     private final Block head;
 
     public PretrainNet(Backbone backbone) {
-        super(VERSION);
         this.backbone = addChildBlock("backbone", backbone);
         this.head = addChildBlock("head", new SequentialBlock()
                 .add(Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1))

@@ -20,7 +20,6 @@ import io.defectstudio.inference.nets.MidLevelFeatures;
  */
 public final class Baseline extends FewShotNet {
 
-    private static final byte VERSION = 1;
 
     private final Backbone backbone;
     private final int channels;
@@ -30,7 +29,6 @@ public final class Baseline extends FewShotNet {
 
     /** A baseline on {@code backbone} whose mid-level features have {@code channels} channels. */
     public Baseline(Backbone backbone, int channels) {
-        super(VERSION);
         this.backbone = addChildBlock("backbone", backbone);
         this.channels = channels;
         int[] c = backbone.stageChannels();

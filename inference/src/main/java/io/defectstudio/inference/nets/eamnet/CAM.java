@@ -20,7 +20,6 @@ import io.defectstudio.inference.nets.FeatureOps;
  */
 public final class CAM extends AbstractBlock {
 
-    private static final byte VERSION = 1;
 
     private final int[] inChannels;
     private final int channels;
@@ -28,7 +27,6 @@ public final class CAM extends AbstractBlock {
 
     /** {@code stageChannels} of layer1..layer3 (or more; the rest are ignored), {@code channels} = c. */
     public CAM(int[] stageChannels, int channels) {
-        super(VERSION);
         this.inChannels = new int[] {stageChannels[0], stageChannels[1], stageChannels[2]};
         this.channels = channels;
         for (int i = 0; i < 3; i++) {

@@ -21,7 +21,6 @@ import io.defectstudio.inference.nets.ConvBlocks;
  */
 public final class Decoder extends AbstractBlock {
 
-    private static final byte VERSION = 2;
     /** PFENet's layer3 and layer4 priors and the matching prior. */
     private static final int PRIORS = 3;
 
@@ -32,7 +31,6 @@ public final class Decoder extends AbstractBlock {
     private final Block cls;
 
     public Decoder(int channels) {
-        super(VERSION);
         this.channels = channels;
         fuse = addChildBlock("fuse", ConvBlocks.convBnRelu(1, channels));
         res = addChildBlock("res", new SequentialBlock()

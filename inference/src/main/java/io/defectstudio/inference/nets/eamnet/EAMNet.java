@@ -27,7 +27,6 @@ import io.defectstudio.inference.nets.MatchingPrior;
  */
 public final class EAMNet extends FewShotNet {
 
-    private static final byte VERSION = 2;
 
     private final Backbone backbone;
     private final int channels;
@@ -39,7 +38,6 @@ public final class EAMNet extends FewShotNet {
     private final Decoder decoder;
 
     public EAMNet(Backbone backbone, int channels) {
-        super(VERSION);
         this.backbone = addChildBlock("backbone", backbone);
         this.channels = channels;
         cam = addChildBlock("cam", new CAM(backbone.stageChannels(), channels));

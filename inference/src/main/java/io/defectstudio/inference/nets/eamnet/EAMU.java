@@ -26,7 +26,6 @@ import io.defectstudio.inference.nets.ConvBlocks;
  */
 public final class EAMU extends AbstractBlock {
 
-    private static final byte VERSION = 1;
 
     private final int channels;
     private final int hidden;
@@ -38,7 +37,6 @@ public final class EAMU extends AbstractBlock {
     private final Block output;
 
     public EAMU(int channels, int hidden) {
-        super(VERSION);
         this.channels = channels;
         this.hidden = hidden;
         scale = addParameter(Parameter.builder().setName("cell").setType(Parameter.Type.OTHER)

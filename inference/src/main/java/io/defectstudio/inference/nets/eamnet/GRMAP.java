@@ -19,13 +19,11 @@ import io.defectstudio.inference.nets.FeatureOps;
  */
 public final class GRMAP extends AbstractBlock {
 
-    private static final byte VERSION = 1;
 
     private final int channels;
     private final GRN grn;
 
     public GRMAP(int channels) {
-        super(VERSION);
         this.channels = channels;
         grn = addChildBlock("grn", new GRN(channels));
     }

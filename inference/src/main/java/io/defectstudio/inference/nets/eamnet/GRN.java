@@ -16,14 +16,12 @@ import ai.djl.util.PairList;
  */
 public final class GRN extends AbstractBlock {
 
-    private static final byte VERSION = 1;
     private static final float EPS = 1e-6f;
 
     private final Parameter gamma;
     private final Parameter beta;
 
     public GRN(int channels) {
-        super(VERSION);
         Shape shape = new Shape(1, channels, 1, 1);
         gamma = addParameter(Parameter.builder().setName("gamma").setType(Parameter.Type.GAMMA)
                 .optShape(shape).optInitializer(Initializer.ZEROS).build());

@@ -22,13 +22,11 @@ import io.defectstudio.inference.nets.FeatureOps;
  */
 public final class PriorMaps extends AbstractBlock {
 
-    private static final byte VERSION = 1;
     private static final float BETA = 0.4f;
 
     private final Block norm;
 
     public PriorMaps() {
-        super(VERSION);
         norm = addChildBlock("bn", BatchNorm.builder().build());
     }
 

@@ -22,7 +22,6 @@ import io.defectstudio.inference.nets.ConvBlocks;
  */
 public final class SEAttention extends AbstractBlock {
 
-    private static final byte VERSION = 1;
     private static final int REDUCTION = 8;
 
     private final int channels;
@@ -30,7 +29,6 @@ public final class SEAttention extends AbstractBlock {
     private final Block map;
 
     public SEAttention(int channels) {
-        super(VERSION);
         this.channels = channels;
         excitation = addChildBlock("excitation", new SequentialBlock()
                 .add(ConvBlocks.conv(1, Math.max(4, channels / REDUCTION), true))

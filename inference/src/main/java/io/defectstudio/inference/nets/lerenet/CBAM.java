@@ -20,14 +20,12 @@ import io.defectstudio.inference.nets.ConvBlocks;
  */
 public final class CBAM extends AbstractBlock {
 
-    private static final byte VERSION = 1;
 
     private final int channels;
     private final Block channelGate;
     private final Block spatialGate;
 
     public CBAM(int channels, int reduction) {
-        super(VERSION);
         this.channels = channels;
         int hidden = Math.max(4, channels / reduction);
         channelGate = addChildBlock("channel", new SequentialBlock()

@@ -23,7 +23,6 @@ import io.defectstudio.inference.nets.ConvBlocks;
  */
 public final class IFM extends AbstractBlock {
 
-    private static final byte VERSION = 2;
 
     private final int channels;
     private final Block fuse;
@@ -31,7 +30,6 @@ public final class IFM extends AbstractBlock {
     private final Block cls;
 
     public IFM(int channels) {
-        super(VERSION);
         this.channels = channels;
         fuse = addChildBlock("fuse", ConvBlocks.convBnRelu(1, channels));
         res = addChildBlock("res", new SequentialBlock()

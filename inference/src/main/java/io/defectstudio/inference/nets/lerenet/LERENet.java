@@ -30,7 +30,6 @@ public final class LERENet extends FewShotNet {
     /** The modules that the paper's Table 3 ablation takes out. */
     public enum Module { MPR, MPE }
 
-    private static final byte VERSION = 2;
 
     private final Backbone backbone;
     private final int channels;
@@ -51,7 +50,6 @@ public final class LERENet extends FewShotNet {
      * zeros of its shape, so IFM and every other part stay as they are. Its parameters exist but are frozen.
      */
     public LERENet(Backbone backbone, int channels, Set<Module> removed) {
-        super(VERSION);
         this.removed = removed.isEmpty() ? EnumSet.noneOf(Module.class) : EnumSet.copyOf(removed);
         this.backbone = addChildBlock("backbone", backbone);
         this.channels = channels;

@@ -21,13 +21,11 @@ import io.defectstudio.inference.nets.FeatureOps;
  */
 public final class MPE extends AbstractBlock {
 
-    private static final byte VERSION = 1;
 
     private final int channels;
     private final CBAM cbam;
 
     public MPE(int channels) {
-        super(VERSION);
         this.channels = channels;
         cbam = addChildBlock("cbam", new CBAM(channels, 16));
     }

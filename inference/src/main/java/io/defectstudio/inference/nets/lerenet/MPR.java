@@ -27,7 +27,6 @@ import io.defectstudio.inference.nets.FeatureOps;
  */
 public final class MPR extends AbstractBlock {
 
-    private static final byte VERSION = 1;
 
     private final int channels;
     private final int nodes;
@@ -38,7 +37,6 @@ public final class MPR extends AbstractBlock {
 
     /** {@code channels} = c; {@code nodes} = number of graph nodes and of node states. */
     public MPR(int channels, int nodes) {
-        super(VERSION);
         this.channels = channels;
         this.nodes = nodes;
         nodeProjection = addChildBlock("f_v", Conv1d.builder().setKernelShape(new Shape(1)).setFilters(nodes).build());

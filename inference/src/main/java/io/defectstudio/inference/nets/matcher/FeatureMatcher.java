@@ -20,13 +20,11 @@ import io.defectstudio.inference.nets.MatchingPrior;
  */
 public final class FeatureMatcher extends FewShotNet {
 
-    private static final byte VERSION = 1;
 
     private final Backbone backbone;
     private final MatchFusion fusion;
 
     public FeatureMatcher(Backbone backbone) {
-        super(VERSION);
         this.backbone = addChildBlock("backbone", backbone);
         fusion = MatchFusion.forBackbone(backbone);
         backbone.stage(4).freezeParameters(true);

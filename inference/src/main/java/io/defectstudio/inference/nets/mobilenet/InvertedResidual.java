@@ -16,7 +16,6 @@ import ai.djl.util.PairList;
  */
 final class InvertedResidual extends AbstractBlock {
 
-    private static final byte VERSION = 1;
 
     private final int inChannels;
     private final int outChannels;
@@ -26,7 +25,6 @@ final class InvertedResidual extends AbstractBlock {
     private final TfSameConv project;
 
     InvertedResidual(int inChannels, int outChannels, int expansion, int stride) {
-        super(VERSION);
         this.inChannels = inChannels;
         this.outChannels = outChannels;
         this.stride = stride;

@@ -25,7 +25,6 @@ public final class MobileNetV2Backbone extends Backbone {
     /** The manifest name. */
     public static final String NAME = "mobilenet_v2_mid";
 
-    private static final byte VERSION = 1;
     private static final int STEM_CHANNELS = 48;
     /** Per stage: rows of {expansion t, channels c, repeats n, first stride s}. */
     private static final int[][][] STAGES = {
@@ -40,7 +39,6 @@ public final class MobileNetV2Backbone extends Backbone {
     private final int[] channels = new int[4];
 
     public MobileNetV2Backbone() {
-        super(VERSION);
         int in = STEM_CHANNELS;
         for (int stage = 0; stage < 5; stage++) {
             SequentialBlock block = new SequentialBlock();

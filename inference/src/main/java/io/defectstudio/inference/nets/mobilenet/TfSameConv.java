@@ -20,7 +20,6 @@ import ai.djl.util.PairList;
  */
 final class TfSameConv extends AbstractBlock {
 
-    private static final byte VERSION = 1;
 
     private final int kernel;
     private final int stride;
@@ -32,7 +31,6 @@ final class TfSameConv extends AbstractBlock {
      * @param groups 1 for a dense convolution; {@code filters} for a depthwise one (its input width)
      */
     TfSameConv(int kernel, int stride, int filters, int groups, boolean relu6) {
-        super(VERSION);
         this.kernel = kernel;
         this.stride = stride;
         this.filters = filters;
