@@ -33,7 +33,7 @@ import java.util.zip.ZipOutputStream;
 public final class ModelBundle {
 
     public static final String MANIFEST_FILE = "model.json";
-    public static final String DEFAULT_WEIGHTS_FILE = "weights.dsw";
+    public static final String DEFAULT_WEIGHTS_FILE = "weights.safetensors";
     private static final long MAX_WEIGHTS_BYTES = 2L << 30;
     private static final int MAX_MANIFEST_BYTES = 1 << 20;
     private static final String WRITING = ".writing";

@@ -1,22 +1,23 @@
 package io.defectstudio.inference.bundle;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The weights of a bundle as plain Java data: named tensors in float32 or float16, little-endian. Parsing happens
  * entirely in Java, after the checksum check, so the native engine only ever sees complete, well-formed tensors.
  *
- * <p>Layout: {@code "DSWEIGHT"}, int format version, UTF architecture, UTF backbone, byte precision (0 = float32,
- * 1 = float16), int tensor count, then per tensor: UTF name, byte rank, rank longs of shape, raw values.
+ * <p>Written as {@link Safetensors}, with the architecture, backbone and precision in its metadata. Bundles written
+ * before that hold the older layout, which is still read: {@code "DSWEIGHT"}, int format version, UTF architecture,
+ * UTF backbone, byte precision (0 = float32, 1 = float16), int tensor count, then per tensor: UTF name, byte rank,
+ * rank longs of shape, raw values.
  *
  * @param architecture architecture the weights were saved from
  * @param backbone backbone the weights were saved from
@@ -25,8 +26,9 @@ import java.util.List;
  */
 public record WeightsFile(String architecture, String backbone, Manifest.Precision precision, List<Tensor> tensors) {
 
-    private static final byte[] MAGIC = "DSWEIGHT".getBytes(StandardCharsets.US_ASCII);
-    private static final int VERSION = 1;
+    private static final byte[] LEGACY_MAGIC = "DSWEIGHT".getBytes(StandardCharsets.US_ASCII);
+    private static final int LEGACY_VERSION = 1;
+    private static final String FORMAT = "defect-studio-weights";
     private static final int MAX_RANK = 8;
 
     public WeightsFile {
@@ -47,50 +49,71 @@ public record WeightsFile(String architecture, String backbone, Manifest.Precisi
         }
     }
 
-    /** Serialises the weights. */
+    /** Serialises the weights as safetensors. */
     public byte[] toBytes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.write(MAGIC);
-            out.writeInt(VERSION);
-            out.writeUTF(architecture);
-            out.writeUTF(backbone);
-            out.writeByte(precision.ordinal());
-            out.writeInt(tensors.size());
-            for (Tensor t : tensors) {
-                if (t.data().remaining() != t.elements() * precision.bytesPerValue()) {
-                    throw new IllegalArgumentException("tensor " + t.name() + " holds " + t.data().remaining()
-                            + " bytes, its shape needs " + t.elements() * precision.bytesPerValue());
-                }
-                out.writeUTF(t.name());
-                out.writeByte(t.shape().length);
-                for (long d : t.shape()) {
-                    out.writeLong(d);
-                }
-                ByteBuffer data = t.data().duplicate();
-                byte[] raw = new byte[data.remaining()];
-                data.get(raw);
-                out.write(raw);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("in-memory write failed", e);
-        }
-        return bytes.toByteArray();
+        Safetensors.DType dtype = dtype(precision);
+        List<Safetensors.Entry> entries = tensors.stream()
+                .map(t -> new Safetensors.Entry(t.name(), dtype, t.shape(), t.data().duplicate())).toList();
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("format", FORMAT);
+        metadata.put("architecture", architecture);
+        metadata.put("backbone", backbone);
+        metadata.put("precision", precision.name());
+        return Safetensors.encode(entries, metadata);
     }
 
-    /** Parses weights whose size and checksum have already been checked; {@code source} names the file in errors. */
+    private static Safetensors.DType dtype(Manifest.Precision precision) {
+        return precision == Manifest.Precision.FLOAT16 ? Safetensors.DType.F16 : Safetensors.DType.F32;
+    }
+
+    /**
+     * Parses weights whose size and checksum have already been checked, safetensors or the older layout; {@code
+     * source} names the file in errors.
+     */
     public static WeightsFile parse(byte[] bytes, String source) {
+        if (bytes.length >= LEGACY_MAGIC.length
+                && Arrays.equals(Arrays.copyOf(bytes, LEGACY_MAGIC.length), LEGACY_MAGIC)) {
+            return parseLegacy(bytes, source);
+        }
+        if (!Safetensors.looksLike(bytes)) {
+            throw new ModelBundleException(source + " is not a Defect Studio weights file");
+        }
+        Safetensors.Contents contents;
+        try {
+            contents = Safetensors.decode(bytes, source);
+        } catch (SafetensorsException e) {
+            throw new ModelBundleException(e.getMessage(), e);
+        }
+        Map<String, String> meta = contents.metadata();
+        if (!FORMAT.equals(meta.get("format")) || meta.get("architecture") == null || meta.get("backbone") == null) {
+            throw new ModelBundleException(source + " holds tensors but not a bundle's weights (its metadata names no"
+                    + " architecture and backbone)");
+        }
+        Manifest.Precision precision;
+        try {
+            precision = Manifest.Precision.valueOf(meta.getOrDefault("precision", ""));
+        } catch (IllegalArgumentException e) {
+            throw new ModelBundleException(source + ": unknown weights precision " + meta.get("precision"), e);
+        }
+        List<Tensor> tensors = new ArrayList<>();
+        for (Safetensors.Entry e : contents.entries()) {
+            if (e.dtype() != dtype(precision)) {
+                throw new ModelBundleException(source + ": tensor " + e.name() + " is " + e.dtype() + ", the file's"
+                        + " precision is " + precision);
+            }
+            tensors.add(new Tensor(e.name(), e.shape(), e.data()));
+        }
+        return new WeightsFile(meta.get("architecture"), meta.get("backbone"), precision, tensors);
+    }
+
+    private static WeightsFile parseLegacy(byte[] bytes, String source) {
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);
         try {
-            byte[] magic = new byte[MAGIC.length];
-            in.get(magic);
-            if (!Arrays.equals(magic, MAGIC)) {
-                throw new ModelBundleException(source + " is not a Defect Studio weights file");
-            }
+            in.position(LEGACY_MAGIC.length);
             int version = in.getInt();
-            if (version != VERSION) {
+            if (version != LEGACY_VERSION) {
                 throw new ModelBundleException(source + ": weights format version " + version
-                        + " is not supported (this build reads version " + VERSION + ")");
+                        + " is not supported (this build reads version " + LEGACY_VERSION + ")");
             }
             String architecture = utf(in);
             String backbone = utf(in);

@@ -20,16 +20,20 @@ import io.defectstudio.inference.engine.EngineSetup;
 import io.defectstudio.inference.engine.ModelBundleWriter;
 import io.defectstudio.inference.engine.NetworkFactory;
 import io.defectstudio.inference.engine.NetworkLoader;
+import io.defectstudio.inference.engine.ParameterCodec;
 import io.defectstudio.inference.nets.Architectures;
 import io.defectstudio.inference.nets.FewShotNet;
-import io.defectstudio.inference.engine.ParameterCodec;
 import io.defectstudio.inference.testing.TestBundles;
 import io.defectstudio.inference.testing.TestImages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,6 +45,43 @@ class ModelBundleTest {
 
     @TempDir
     Path dir;
+
+    /**
+     * Bundles are written as safetensors with the network named in its metadata, and a bundle in the older DSWEIGHT
+     * layout still loads, tensor for tensor.
+     */
+    @Test
+    void weightsAreSafetensorsAndTheOlderLayoutStillLoads() throws IOException {
+        ByteBuffer values = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(1.5f).putFloat(-2f).flip();
+        WeightsFile weights = new WeightsFile("matcher", "compact", Manifest.Precision.FLOAT32,
+                List.of(new WeightsFile.Tensor("01backbone_w", new long[] {2}, values)));
+        byte[] written = weights.toBytes();
+        Safetensors.Contents contents = Safetensors.decode(written, "written");
+        assertEquals("matcher", contents.metadata().get("architecture"));
+        assertArrayEquals(new float[] {1.5f, -2f}, contents.floats().get("01backbone_w").values());
+
+        java.io.ByteArrayOutputStream legacy = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(legacy)) {
+            out.write("DSWEIGHT".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.writeInt(1);
+            out.writeUTF("matcher");
+            out.writeUTF("compact");
+            out.writeByte(Manifest.Precision.FLOAT32.ordinal());
+            out.writeInt(1);
+            out.writeUTF("01backbone_w");
+            out.writeByte(1);
+            out.writeLong(2);
+            out.write(values.duplicate().array());
+        }
+        for (byte[] bytes : List.of(written, legacy.toByteArray())) {
+            WeightsFile read = WeightsFile.parse(bytes, "weights");
+            assertEquals("compact", read.backbone());
+            assertEquals(Manifest.Precision.FLOAT32, read.precision());
+            assertEquals(1.5f, read.tensors().get(0).data().duplicate().order(ByteOrder.LITTLE_ENDIAN).getFloat());
+        }
+        assertThrows(ModelBundleException.class, () -> WeightsFile.parse(Safetensors.encode(List.of(), Map.of()),
+                "bare"), "a safetensors file without the bundle's metadata is not a bundle's weights");
+    }
 
     @Test
     void roundTripGivesIdenticalOutputs() throws IOException {
@@ -105,7 +146,7 @@ class ModelBundleTest {
         Path bundle = writeBundle();
         Files.delete(bundle.resolve(ModelBundle.DEFAULT_WEIGHTS_FILE));
         e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(bundle));
-        assertTrue(e.getMessage().contains("has no weights.dsw"), e.getMessage());
+        assertTrue(e.getMessage().contains("has no " + ModelBundle.DEFAULT_WEIGHTS_FILE), e.getMessage());
 
         Files.delete(bundle.resolve(ModelBundle.MANIFEST_FILE));
         e = assertThrows(ModelBundleException.class, () -> ModelBundle.load(bundle));

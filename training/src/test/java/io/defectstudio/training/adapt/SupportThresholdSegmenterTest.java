@@ -14,6 +14,7 @@ import io.defectstudio.inference.Segmenter;
 import io.defectstudio.inference.SupportExample;
 import io.defectstudio.inference.SupportSet;
 import io.defectstudio.inference.bundle.Manifest;
+import io.defectstudio.inference.bundle.ManifestCodec;
 import io.defectstudio.inference.bundle.ModelBundle;
 import io.defectstudio.training.metrics.BinaryMask;
 import io.defectstudio.training.metrics.IouAccumulator;
@@ -53,10 +54,13 @@ class SupportThresholdSegmenterTest {
     static void timidModelAndTiles() throws IOException {
         Path shipped = dir.resolve("shipped");
         Files.createDirectories(shipped);
-        for (String file : new String[] {"model.json", "weights.dsw"}) {
-            try (InputStream in = resource("models/default/" + file)) {
-                Files.copy(in, shipped.resolve(file));
-            }
+        try (InputStream in = resource("models/default/" + ModelBundle.MANIFEST_FILE)) {
+            Files.copy(in, shipped.resolve(ModelBundle.MANIFEST_FILE));
+        }
+        String weightsFile = ManifestCodec.parse(Files.readString(shipped.resolve(ModelBundle.MANIFEST_FILE)),
+                "shipped model.json").weights().file();
+        try (InputStream in = resource("models/default/" + weightsFile)) {
+            Files.copy(in, shipped.resolve(weightsFile));
         }
         ModelBundle bundle = ModelBundle.load(shipped);
         ModelBundle.write(dir.resolve("timid"), bundle.manifest().withThreshold(TIMID, Manifest.SupportTuning.NONE,

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.defectstudio.inference.bundle.Safetensors;
 import io.defectstudio.training.episodes.Defect8iSource;
 import io.defectstudio.training.episodes.FoldSplit;
 import io.defectstudio.training.loop.EpochSummary;

@@ -9,6 +9,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.defectstudio.inference.bundle.NamedTensor;
+import io.defectstudio.inference.bundle.Safetensors;
 import io.defectstudio.inference.nets.Backbones;
 import io.defectstudio.inference.nets.mobilenet.MobileNetV2Backbone;
 import java.net.URISyntaxException;

@@ -1,4 +1,4 @@
-package io.defectstudio.training.backbone;
+package io.defectstudio.inference.bundle;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

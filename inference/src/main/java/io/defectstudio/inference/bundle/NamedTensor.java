@@ -1,4 +1,4 @@
-package io.defectstudio.training.backbone;
+package io.defectstudio.inference.bundle;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package io.defectstudio.training.backbone;
+package io.defectstudio.inference.bundle;
 
 /** A safetensors file is malformed, or its tensors do not fit the backbone they are loaded into. */
 public class SafetensorsException extends RuntimeException {
