@@ -18,4 +18,4 @@ views="${VIEWS:-4}"
 source "$here/training-runner.bash"
 ds build-matcher --data "$data" --fold -1 --backbone mobilenet_v2_mid --size "$size" --out "$out/matcher" \
   --validation 40 --name defect8i-matcher-mobilenet_v2_mid --detail "$detail" --support-views "$views"
-echo "bundle: $out/matcher/model (copy model.json and weights.dsw into resources/src/main/resources/io/defectstudio/resources/models/default/)"
+echo "bundle: $out/matcher/model (copy model.json and weights.safetensors into resources/src/main/resources/io/defectstudio/resources/models/default/)"

@@ -3,30 +3,36 @@ package io.defectstudio.training.checkpoint;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import io.defectstudio.inference.bundle.NamedTensor;
+import io.defectstudio.inference.bundle.Safetensors;
+import io.defectstudio.inference.bundle.SafetensorsException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes and reads a run's checkpoints in one directory: {@code last.ckpt} (run state, parameters, optimizer state)
- * every N steps, and {@code best.params} (parameters of the best validation score). Every file is written to a
- * temporary name and moved into place atomically, so a run killed at any moment leaves the previous checkpoint whole.
+ * Writes and reads a run's checkpoints in one directory, as safetensors (the product's one weights format):
+ * {@code last.safetensors} (parameters and optimizer state, with the run state in its metadata) every N steps, and
+ * {@code best.safetensors} (parameters of the best validation score). Every file is written to a temporary name and
+ * moved into place atomically, so a run killed at any moment leaves the previous checkpoint whole.
  */
 public final class CheckpointStore {
 
-    private static final int MAGIC = 0x44534350; // "DSCP"
-    private static final int VERSION = 2;
-    private static final String LAST = "last.ckpt";
-    private static final String BEST = "best.params";
+    private static final String FORMAT = "defect-studio-checkpoint";
+    private static final String VERSION = "3";
+    private static final String LAST = "last.safetensors";
+    private static final String BEST = "best.safetensors";
+    // A skipped step records a NaN loss: written and read back as the token NaN.
+    private static final Gson GSON = new GsonBuilder().serializeSpecialFloatingPointValues().create();
 
     private final Path directory;
 
@@ -48,29 +54,23 @@ public final class CheckpointStore {
 
     /** Saves the run state, the block's parameters and the optimizer state as the last checkpoint. */
     public void save(RunState state, Block block, NDList optimizerState) {
-        writeAtomically(lastFile(), out -> {
-            out.writeInt(MAGIC);
-            out.writeInt(VERSION);
-            out.writeUTF(state.fingerprint());
-            out.writeLong(state.nextStep());
-            out.writeDouble(state.bestScore());
-            out.writeLong(state.bestStep());
-            out.writeInt(state.losses().size());
-            for (float loss : state.losses()) {
-                out.writeFloat(loss);
-            }
-            out.writeInt(state.validationScores().size());
-            for (double score : state.validationScores()) {
-                out.writeDouble(score);
-            }
-            TensorCodec.writeParameters(out, block);
-            TensorCodec.writeList(out, optimizerState);
-        });
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("format", FORMAT);
+        meta.put("version", VERSION);
+        meta.put("fingerprint", state.fingerprint());
+        meta.put("nextStep", Long.toString(state.nextStep()));
+        meta.put("bestScore", Double.toString(state.bestScore()));
+        meta.put("bestStep", Long.toString(state.bestStep()));
+        meta.put("losses", GSON.toJson(state.losses()));
+        meta.put("validationScores", GSON.toJson(state.validationScores()));
+        List<Safetensors.Entry> entries = new ArrayList<>(TensorCodec.parameters(block));
+        entries.addAll(TensorCodec.list(optimizerState));
+        write(lastFile(), entries, meta);
     }
 
     /** Saves the block's parameters as the best so far. */
     public void saveBest(Block block) {
-        writeAtomically(bestFile(), out -> TensorCodec.writeParameters(out, block));
+        write(bestFile(), TensorCodec.parameters(block), Map.of("format", FORMAT, "version", VERSION));
     }
 
     /** Loads the best parameters into the block; false when no best checkpoint exists. */
@@ -78,12 +78,8 @@ public final class CheckpointStore {
         if (!Files.isRegularFile(bestFile())) {
             return false;
         }
-        try (DataInputStream in = open(bestFile())) {
-            TensorCodec.readParameters(in, block, bestFile().toString());
-            return true;
-        } catch (IOException e) {
-            throw new CheckpointException("Cannot read " + bestFile() + ": " + e.getMessage(), e);
-        }
+        TensorCodec.readParameters(read(bestFile()).floats(), block, bestFile().toString());
+        return true;
     }
 
     /**
@@ -96,79 +92,65 @@ public final class CheckpointStore {
         if (!Files.isRegularFile(lastFile())) {
             return Optional.empty();
         }
-        try (DataInputStream in = open(lastFile())) {
-            if (in.readInt() != MAGIC) {
-                throw new CheckpointException(lastFile() + " is not a Defect Studio checkpoint");
-            }
-            int version = in.readInt();
-            if (version != VERSION) {
-                throw new CheckpointException(lastFile() + " has checkpoint version " + version + ", this build reads "
-                        + VERSION);
-            }
-            String stored = in.readUTF();
-            if (!stored.equals(fingerprint)) {
-                throw new CheckpointException("The checkpoint in " + directory + " belongs to a run with other "
-                        + "settings:\n  checkpoint: " + stored + "\n  this run:   " + fingerprint
-                        + "\nUse another checkpoint directory or delete it to start afresh.");
-            }
-            long nextStep = in.readLong();
-            double bestScore = in.readDouble();
-            long bestStep = in.readLong();
-            List<Float> losses = new ArrayList<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                losses.add(in.readFloat());
-            }
-            List<Double> scores = new ArrayList<>();
-            for (int i = in.readInt(); i > 0; i--) {
-                scores.add(in.readDouble());
-            }
-            TensorCodec.readParameters(in, block, lastFile().toString());
-            NDList optimizerState = TensorCodec.readList(in, manager);
-            RunState state = new RunState(fingerprint, nextStep, losses, scores, bestScore, bestStep);
+        Safetensors.Contents contents = read(lastFile());
+        Map<String, String> meta = contents.metadata();
+        String stored = meta.get("fingerprint");
+        if (!fingerprint.equals(stored)) {
+            throw new CheckpointException("The checkpoint in " + directory + " belongs to a run with other "
+                    + "settings:\n  checkpoint: " + stored + "\n  this run:   " + fingerprint
+                    + "\nUse another checkpoint directory or delete it to start afresh.");
+        }
+        try {
+            Map<String, NamedTensor> tensors = contents.floats();
+            TensorCodec.readParameters(tensors, block, lastFile().toString());
+            NDList optimizerState = TensorCodec.readList(tensors, manager);
+            RunState state = new RunState(fingerprint, Long.parseLong(meta.get("nextStep")),
+                    Arrays.asList(GSON.fromJson(meta.get("losses"), Float[].class)),
+                    Arrays.asList(GSON.fromJson(meta.get("validationScores"), Double[].class)),
+                    Double.parseDouble(meta.get("bestScore")), Long.parseLong(meta.get("bestStep")));
             return Optional.of(new Restored(state, optimizerState));
-        } catch (EOFException e) {
-            throw new CheckpointException("Cannot resume from " + lastFile() + ": the file is truncated (" + size()
-                    + " bytes; it ends before the checkpoint does). Delete it to start afresh, or restore it from a"
-                    + " backup.", e);
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof CheckpointException c) {
-                throw c;
-            }
-            throw new CheckpointException("Cannot resume from " + lastFile() + ": " + (e.getMessage() != null
-                    ? e.getMessage() : "the file is damaged (" + e.getClass().getSimpleName() + ")"), e);
+        } catch (NumberFormatException | JsonParseException | NullPointerException e) {
+            throw new CheckpointException("Cannot resume from " + lastFile() + ": its run state is damaged ("
+                    + e.getClass().getSimpleName() + "). Delete it to start afresh.", e);
         }
     }
 
-    private String size() {
+    /** A checkpoint of this build, whole, or a clear refusal that says what is wrong with it. */
+    private Safetensors.Contents read(Path file) {
+        Safetensors.Contents contents;
         try {
-            return Long.toString(Files.size(lastFile()));
+            contents = Safetensors.readFile(file);
+        } catch (SafetensorsException e) {
+            throw new CheckpointException("Cannot resume from " + file + ": the file is truncated or damaged ("
+                    + size(file) + " bytes; " + e.getMessage() + "). Delete it to start afresh, or restore it from a"
+                    + " backup.", e);
+        }
+        if (!FORMAT.equals(contents.metadata().get("format"))
+                || !VERSION.equals(contents.metadata().get("version"))) {
+            throw new CheckpointException(file + " is not a checkpoint of this build (format "
+                    + contents.metadata().get("format") + ", version " + contents.metadata().get("version") + ")");
+        }
+        return contents;
+    }
+
+    private static String size(Path file) {
+        try {
+            return Long.toString(Files.size(file));
         } catch (IOException e) {
             return "unknown size";
         }
     }
 
-    private static DataInputStream open(Path file) throws IOException {
-        return new DataInputStream(new BufferedInputStream(Files.newInputStream(file)));
-    }
-
-    private void writeAtomically(Path target, Writer writer) {
-        Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    private void write(Path target, List<Safetensors.Entry> entries, Map<String, String> metadata) {
         try {
             Files.createDirectories(directory);
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                writer.write(out);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
+            Safetensors.write(target, entries, metadata);
+        } catch (IOException | SafetensorsException e) {
             throw new CheckpointException("Cannot write checkpoint " + target + ": " + e.getMessage(), e);
         }
     }
 
     /** A restored run: its state and its optimizer state. */
     public record Restored(RunState state, NDList optimizerState) {
-    }
-
-    private interface Writer {
-        void write(DataOutputStream out) throws IOException;
     }
 }

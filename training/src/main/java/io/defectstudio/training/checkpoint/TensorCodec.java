@@ -8,108 +8,95 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.nio.ByteBuffer;
+import io.defectstudio.inference.bundle.NamedTensor;
+import io.defectstudio.inference.bundle.Safetensors;
 import java.nio.FloatBuffer;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Writes and reads named float32 tensors for checkpoints. Loading copies values into the block's existing parameter
- * arrays instead of replacing them: arrays decoded by DJL can share memory with a Java buffer that the garbage
- * collector later frees, which corrupted the native heap of resumed runs.
+ * A block's parameters and a list of arrays (the optimizer state) as safetensors entries under a prefix. Loading
+ * copies values into the block's existing parameter arrays instead of replacing them: arrays decoded by DJL can share
+ * memory with a Java buffer that the garbage collector later frees, which corrupted the native heap of resumed runs.
  */
 final class TensorCodec {
+
+    static final String PARAMETER = "parameter/";
+    static final String OPTIMIZER = "optimizer/";
 
     private TensorCodec() {
     }
 
-    static void writeParameters(DataOutputStream out, Block block) throws IOException {
-        List<Pair<String, Parameter>> parameters = block.getParameters().stream().toList();
-        out.writeInt(parameters.size());
-        for (Pair<String, Parameter> p : parameters) {
-            write(out, p.getKey(), p.getValue().getArray());
+    static List<Safetensors.Entry> parameters(Block block) {
+        List<Safetensors.Entry> entries = new ArrayList<>();
+        for (Pair<String, Parameter> p : block.getParameters()) {
+            entries.add(entry(PARAMETER + p.getKey(), p.getValue().getArray()));
         }
+        return entries;
     }
 
-    static void readParameters(DataInputStream in, Block block, String source) throws IOException {
+    /** The arrays in order, each named {@code optimizer/<index>/<its name>}. */
+    static List<Safetensors.Entry> list(NDList arrays) {
+        List<Safetensors.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < arrays.size(); i++) {
+            NDArray a = arrays.get(i);
+            entries.add(entry(OPTIMIZER + i + "/" + (a.getName() == null ? "" : a.getName()), a));
+        }
+        return entries;
+    }
+
+    static void readParameters(Map<String, NamedTensor> tensors, Block block, String source) {
         List<Pair<String, Parameter>> parameters = block.getParameters().stream().toList();
-        int count = in.readInt();
-        if (count != parameters.size()) {
-            throw new CheckpointException(source + " holds " + count + " parameters, the model has "
+        long stored = tensors.keySet().stream().filter(k -> k.startsWith(PARAMETER)).count();
+        if (stored != parameters.size()) {
+            throw new CheckpointException(source + " holds " + stored + " parameters, the model has "
                     + parameters.size());
         }
         for (Pair<String, Parameter> p : parameters) {
-            String name = in.readUTF();
-            long[] shape = readShape(in);
+            NamedTensor t = tensors.get(PARAMETER + p.getKey());
             NDArray target = p.getValue().getArray();
-            if (!name.equals(p.getKey()) || !Arrays.equals(shape, target.getShape().getShape())) {
-                throw new CheckpointException(source + " holds " + name + " " + Arrays.toString(shape)
-                        + " where the model has " + p.getKey() + " " + target.getShape());
+            if (t == null || !Arrays.equals(t.shape(), target.getShape().getShape())) {
+                throw new CheckpointException(source + " holds " + (t == null ? "no " + p.getKey()
+                        : p.getKey() + " " + t.shapeText()) + " where the model has " + p.getKey() + " "
+                        + target.getShape());
             }
-            target.set(FloatBuffer.wrap(readValues(in, shape)));
+            target.set(FloatBuffer.wrap(t.values()));
         }
     }
 
-    static void writeList(DataOutputStream out, NDList arrays) throws IOException {
-        out.writeInt(arrays.size());
-        for (NDArray a : arrays) {
-            write(out, a.getName(), a);
+    /** Reads the {@code optimizer/} arrays, in index order, into fresh engine-owned copies on {@code manager}. */
+    static NDList readList(Map<String, NamedTensor> tensors, NDManager manager) {
+        List<NamedTensor> stored = new ArrayList<>();
+        for (Map.Entry<String, NamedTensor> e : tensors.entrySet()) {
+            if (e.getKey().startsWith(OPTIMIZER)) {
+                stored.add(e.getValue());
+            }
         }
-    }
-
-    /** Reads arrays into fresh copies owned by the engine, attached to {@code manager}. */
-    static NDList readList(DataInputStream in, NDManager manager) throws IOException {
-        int count = in.readInt();
-        NDList list = new NDList(count);
-        for (int i = 0; i < count; i++) {
-            String name = in.readUTF();
-            long[] shape = readShape(in);
-            NDArray array = manager.zeros(new Shape(shape), DataType.FLOAT32);
-            array.set(FloatBuffer.wrap(readValues(in, shape)));
+        stored.sort((a, b) -> Integer.compare(index(a.name()), index(b.name())));
+        NDList list = new NDList(stored.size());
+        for (NamedTensor t : stored) {
+            NDArray array = manager.zeros(new Shape(t.shape()), DataType.FLOAT32);
+            array.set(FloatBuffer.wrap(t.values()));
             NDArray owned = array.duplicate();
             array.close();
-            owned.setName(name);
+            String rest = t.name().substring(OPTIMIZER.length());
+            owned.setName(rest.substring(rest.indexOf('/') + 1));
             list.add(owned);
         }
         return list;
     }
 
-    private static void write(DataOutputStream out, String name, NDArray array) throws IOException {
+    private static int index(String name) {
+        String rest = name.substring(OPTIMIZER.length());
+        return Integer.parseInt(rest.substring(0, rest.indexOf('/')));
+    }
+
+    private static Safetensors.Entry entry(String name, NDArray array) {
         if (array.getDataType() != DataType.FLOAT32) {
             throw new CheckpointException(name + " is " + array.getDataType() + "; checkpoints hold float32");
         }
-        out.writeUTF(name == null ? "" : name);
-        long[] shape = array.getShape().getShape();
-        out.writeInt(shape.length);
-        for (long d : shape) {
-            out.writeLong(d);
-        }
-        float[] values = array.toFloatArray();
-        ByteBuffer bytes = ByteBuffer.allocate(4 * values.length);
-        bytes.asFloatBuffer().put(values);
-        out.write(bytes.array());
-    }
-
-    private static long[] readShape(DataInputStream in) throws IOException {
-        long[] shape = new long[in.readInt()];
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = in.readLong();
-        }
-        return shape;
-    }
-
-    private static float[] readValues(DataInputStream in, long[] shape) throws IOException {
-        long count = 1;
-        for (long d : shape) {
-            count *= d;
-        }
-        byte[] bytes = new byte[Math.toIntExact(4 * count)];
-        in.readFully(bytes);
-        float[] values = new float[(int) count];
-        ByteBuffer.wrap(bytes).asFloatBuffer().get(values);
-        return values;
+        return Safetensors.Entry.of(new NamedTensor(name, array.getShape().getShape(), array.toFloatArray()));
     }
 }

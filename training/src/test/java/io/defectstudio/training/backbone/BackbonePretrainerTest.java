@@ -101,7 +101,7 @@ class BackbonePretrainerTest {
         victim.destroyForcibly();
         victim.waitFor(60, TimeUnit.SECONDS);
         assertFalse(Files.exists(killed.resolve("losses.txt")), "killed before the end");
-        assertTrue(Files.exists(killed.resolve("ckpt/last.ckpt")));
+        assertTrue(Files.exists(killed.resolve("ckpt/last.safetensors")));
 
         Process resumed = probe(killed, steps);
         drain(resumed, -1);
