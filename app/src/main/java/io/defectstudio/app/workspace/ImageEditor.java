@@ -200,8 +200,10 @@ public final class ImageEditor {
             }
             canvas.replaceMask(mask, MaskStyle.prediction());
             boolean paints = Masks.countDefect(mask) > 0;
-            queue.update(imageId, e -> e.status() == ImageStatus.PREDICTED || e.status() == ImageStatus.PREDICTED_CLEAN
-                    ? e.withStatus(paints ? ImageStatus.PREDICTED : ImageStatus.PREDICTED_CLEAN) : e);
+            ImageStatus status = paints ? ImageStatus.PREDICTED : ImageStatus.PREDICTED_CLEAN;
+            queue.update(imageId, e -> e.status() != status
+                    && (e.status() == ImageStatus.PREDICTED || e.status() == ImageStatus.PREDICTED_CLEAN)
+                    ? e.withPrediction(status, Double.NaN) : e);
         });
     }
 

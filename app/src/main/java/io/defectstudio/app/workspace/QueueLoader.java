@@ -68,6 +68,10 @@ public final class QueueLoader {
         if (status == ImageStatus.PREDICTED && !paints) {
             status = ImageStatus.PREDICTED_CLEAN;
         }
+        if (p != null && paints != p.defectPixels() > 0) {
+            // The stored confidence is the model's in its own verdict; the sensitivity turned the verdict round.
+            confidence = Double.NaN;
+        }
         return new QueueEntry(img.id(), img.name(), status, confidence, classIds);
     }
 }

@@ -182,11 +182,14 @@ public final class SegmentationLoop {
         if (e.isEmpty() || e.get().status().isSettled()) {
             return;
         }
+        boolean paints = paints(result);
         ImageStatus st = e.get().status() == ImageStatus.FLAGGED ? ImageStatus.FLAGGED
-                : paints(result) ? ImageStatus.PREDICTED : ImageStatus.PREDICTED_CLEAN;
+                : paints ? ImageStatus.PREDICTED : ImageStatus.PREDICTED_CLEAN;
         Set<Long> ids = new HashSet<>(e.get().classIds());
         ids.add(forClass);
-        queue.update(imageId, x -> new QueueEntry(x.imageId(), x.name(), st, result.confidence(), ids));
+        // The model's confidence is in its own verdict; where the sensitivity turns that round it says nothing.
+        double confidence = paints == Masks.countDefect(result.mask()) > 0 ? result.confidence() : Double.NaN;
+        queue.update(imageId, x -> new QueueEntry(x.imageId(), x.name(), st, confidence, ids));
         sink.predicted(imageId, st, result);
     }
 

@@ -119,6 +119,9 @@ class StorageProjectStoreTest {
             QueueLoader loader = new QueueLoader(store);
             assertEquals(ImageStatus.PREDICTED, statusOf(loader.load(classId, 0.5), image));
             assertEquals(ImageStatus.PREDICTED_CLEAN, statusOf(loader.load(classId, 0.7), image));
+            assertTrue(Double.isNaN(entryOf(loader.load(classId, 0.7), image).confidence()),
+                    "the model's confidence in a defect says nothing of the 'no defect' the sensitivity made of it");
+            assertEquals(0.8, entryOf(loader.load(classId, 0.5), image).confidence());
             assertEquals(ImageStatus.PREDICTED, statusOf(loader.load(classId, Double.NaN), image),
                     "as the model cut it");
             long predictionId = store.latestPrediction(image.id(), classId).orElseThrow().predictionId();
@@ -131,7 +134,11 @@ class StorageProjectStoreTest {
     }
 
     private static ImageStatus statusOf(List<QueueEntry> entries, ProjectStore.ImageInfo image) {
-        return entries.stream().filter(e -> e.imageId() == image.id()).findFirst().orElseThrow().status();
+        return entryOf(entries, image).status();
+    }
+
+    private static QueueEntry entryOf(List<QueueEntry> entries, ProjectStore.ImageInfo image) {
+        return entries.stream().filter(e -> e.imageId() == image.id()).findFirst().orElseThrow();
     }
 
     private static void predict(ProjectStore store, long imageId, long classId, BufferedImage mask, double confidence) {
