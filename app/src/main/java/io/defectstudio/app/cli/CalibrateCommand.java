@@ -9,10 +9,10 @@ import io.defectstudio.training.episodes.FoldedSource;
 import io.defectstudio.training.runner.ConsoleProgress;
 import io.defectstudio.training.train.MetaTrainer;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,11 +26,11 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model bundle (folder or .dsmodel file), rewritten.")
-    Path model;
+    @Mixin
+    BundleArg bundle = new BundleArg();
 
-    @Option(names = "--data", required = true, description = "Data folder the model was trained on.")
-    Path data;
+    @Mixin
+    DataArg data = new DataArg();
 
     @Option(names = "--fold", defaultValue = "0", description = "The fold it was trained for, or -1 for all classes.")
     int fold;
@@ -62,23 +62,23 @@ public final class CalibrateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        ProjectArgs.requireExisting(model, data);
+        ProjectArgs.requireExisting(bundle.model, data.data);
         if (episodes < 1 || shots < 1) {
             throw new CliException(DefectStudioCli.BAD_INPUT, "--episodes and --shots must be at least 1");
         }
-        Manifest kept = ProjectArgs.userInput(() -> ModelBundle.load(model).manifest());
+        Manifest kept = ProjectArgs.userInput(() -> ModelBundle.load(bundle.model).manifest());
         SupportTuning tuning = ProjectArgs.userInput(() -> SupportTuner.override(kept.supportTuning(), tuneSteps,
                 tuneLearningRate));
         boolean fromSupport = supportThreshold == null ? kept.supportThreshold() : supportThreshold;
-        FoldedSource source = ProjectArgs.userInput(() -> FoldedSource.open(data, fold));
+        FoldedSource source = ProjectArgs.userInput(() -> FoldedSource.open(data.data, fold));
         ConsoleProgress progress = new ConsoleProgress(o, 10);
-        Calibration c = ProjectArgs.userInput(() -> MetaTrainer.calibrate(model, tuning, fromSupport,
+        Calibration c = ProjectArgs.userInput(() -> MetaTrainer.calibrate(bundle.model, tuning, fromSupport,
                 source.source(), source.split(), shots, episodes, seed,
                 done -> progress.onCalibration(done, episodes)));
         o.printf(Locale.ROOT, "Threshold %.2f: pseudo-defect IoU %.1f %% (%.1f %% at 0.50) on %d episodes, support "
                 + "tuning %d steps, %s -> %s%n", c.threshold(), 100 * c.iou(), 100 * c.iouAtHalf(), c.episodes(),
                 tuning.steps(), fromSupport ? "each support set chooses its own threshold" : "one threshold for every "
-                        + "support set", model);
+                        + "support set", bundle.model);
         o.flush();
         return DefectStudioCli.OK;
     }

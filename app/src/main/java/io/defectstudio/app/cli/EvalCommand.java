@@ -23,14 +23,14 @@ public final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "Model bundle (folder or .dsmodel file).")
-    Path model;
+    @Mixin
+    BundleArg bundle = new BundleArg();
 
     @Option(names = "--episodes", required = true, description = "Episode list, e.g. fold0_1shot.tsv.")
     Path episodes;
 
-    @Option(names = "--data", required = true, description = "Folder the list's paths are relative to.")
-    Path data;
+    @Mixin
+    DataArg data = new DataArg();
 
     @Option(names = "--limit", defaultValue = "0", description = "Score only the first N episodes (0 = all).")
     int limit;
@@ -57,10 +57,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
-        ProjectArgs.requireExisting(model, episodes, data);
+        ProjectArgs.requireExisting(bundle.model, episodes, data.data);
         EvalOptions options = ProjectArgs.userInput(() -> new EvalOptions(limit, normal, engine.device, engine.threads,
                 sweep, detail));
-        EvalReport report = Evaluator.evaluate(model, episodes, data, options, p -> {
+        EvalReport report = Evaluator.evaluate(bundle.model, episodes, data.data, options, p -> {
             if (p.done() % Math.max(1, every) == 0 || p.done() == p.total()) {
                 o.printf(Locale.ROOT, "%s %d/%d elapsed %ds eta %ds%n", p.phase(), p.done(), p.total(),
                         p.elapsed().toSeconds(), p.remaining().toSeconds());

@@ -1,13 +1,13 @@
 package io.defectstudio.app.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options every run on a data folder shares (train, pretrain, build-matcher), declared once as a mixin. */
 final class FoldRun {
-    @Option(names = "--data", required = true, description = "Data folder.")
-    Path data;
+    @Mixin
+    DataArg data = new DataArg();
 
     @Option(names = "--fold", defaultValue = "0", description = "Benchmark fold 0-3, or -1 for all classes.")
     int fold;
@@ -17,9 +17,6 @@ final class FoldRun {
 
     /** Refuses a data folder that does not exist, before any work. */
     Path requireData() {
-        if (!Files.isDirectory(data)) {
-            throw new CliException(DefectStudioCli.BAD_INPUT, "no such data folder: " + data);
-        }
-        return data;
+        return data.require();
     }
 }
