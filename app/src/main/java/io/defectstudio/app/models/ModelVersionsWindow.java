@@ -93,6 +93,7 @@ public final class ModelVersionsWindow {
         Button reload = new Button("Reload");
         reload.setOnAction(e -> vm.load());
         Label message = new Label();
+        message.setId("models-message");
         message.textProperty().bind(vm.messageProperty());
         message.setPadding(new Insets(4, 8, 4, 8));
         BorderPane pane = new BorderPane(table);

@@ -99,23 +99,6 @@ class PaintingWindowTest extends WorkstationFixture {
         waitFor(5, () -> !vm().canvas().overlayVisibleProperty().get());
     }
 
-    /**
-     * Shows the first image whose prediction is in, and waits until the canvas shows it: a late prediction then cannot
-     * race the test's edits.
-     */
-    private QueueEntry showFirstPrediction() throws Exception {
-        waitFor(60, () -> vm().queue().visible().stream().anyMatch(e -> e.status() == ImageStatus.PREDICTED));
-        QueueEntry target = fx(() -> vm().queue().visible().stream().filter(e -> e.status() == ImageStatus.PREDICTED)
-                .findFirst().orElseThrow());
-        fx(() -> {
-            vm().editor().select(target);
-            return null;
-        });
-        waitFor(20, () -> current().imageId() == target.imageId() && vm().canvas().imageProperty().get() != null
-                && vm().canvas().mask().get().width() == vm().canvas().imageProperty().get().width());
-        return target;
-    }
-
     private java.util.Optional<Annotation> storedMask(long imageId, long classId) {
         try (Project p = Project.open(workstationProject())) {
             return p.annotations().latest(imageId, classId);

@@ -71,19 +71,6 @@ class SensitivityWindowTest extends WorkstationFixture {
         assertEquals(accepted, acceptedPixels(target.imageId(), classId));
     }
 
-    private QueueEntry showFirstPrediction() throws Exception {
-        waitFor(60, () -> vm().queue().visible().stream().anyMatch(e -> e.status() == ImageStatus.PREDICTED));
-        QueueEntry target = fx(() -> vm().queue().visible().stream().filter(e -> e.status() == ImageStatus.PREDICTED)
-                .findFirst().orElseThrow());
-        fx(() -> {
-            vm().editor().select(target);
-            return null;
-        });
-        waitFor(20, () -> current().imageId() == target.imageId() && vm().canvas().imageProperty().get() != null
-                && vm().canvas().mask().get().width() == vm().canvas().imageProperty().get().width());
-        return target;
-    }
-
     private long shownPixels() {
         return fx(() -> vm().canvas().mask().get().countSet());
     }

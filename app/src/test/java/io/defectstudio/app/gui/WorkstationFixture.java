@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.defectstudio.app.canvas.CanvasView;
 import io.defectstudio.app.engine.Engines;
+import io.defectstudio.app.queue.ImageStatus;
 import io.defectstudio.app.queue.QueueEntry;
 import io.defectstudio.app.settings.AppSettings;
 import io.defectstudio.app.task.FxTaskExecutor;
@@ -85,6 +86,23 @@ public class WorkstationFixture extends FxRobot {
         QueueEntry cur = vm().queue().currentProperty().get();
         return cur != null && cur.imageId() == e.imageId() && vm().editor().shownImageId().orElse(-1) == e.imageId()
                 && vm().canvas().mask().isPresent();
+    }
+
+    /**
+     * Shows the first image whose prediction is in, and waits until the canvas shows it: a late prediction then cannot
+     * race the test's edits.
+     */
+    protected QueueEntry showFirstPrediction() throws Exception {
+        waitFor(60, () -> vm().queue().visible().stream().anyMatch(e -> e.status() == ImageStatus.PREDICTED));
+        QueueEntry target = fx(() -> vm().queue().visible().stream().filter(e -> e.status() == ImageStatus.PREDICTED)
+                .findFirst().orElseThrow());
+        fx(() -> {
+            vm().editor().select(target);
+            return null;
+        });
+        waitFor(20, () -> current().imageId() == target.imageId() && vm().canvas().imageProperty().get() != null
+                && vm().canvas().mask().get().width() == vm().canvas().imageProperty().get().width());
+        return target;
     }
 
     protected QueueEntry current() {

@@ -3,6 +3,7 @@ package io.defectstudio.app.gui.tour;
 import io.defectstudio.app.canvas.Tool;
 import io.defectstudio.app.datasets.DatasetJob;
 import io.defectstudio.app.datasets.DatasetJobWindow;
+import io.defectstudio.app.engine.ShippedModel;
 import io.defectstudio.app.queue.ImageStatus;
 import io.defectstudio.app.queue.QueueEntry;
 import io.defectstudio.app.queue.QueueOrder;
@@ -11,6 +12,8 @@ import io.defectstudio.app.shortcut.Command;
 import io.defectstudio.app.task.FxTaskExecutor;
 import io.defectstudio.app.workspace.EngineFactory;
 import io.defectstudio.app.workspace.WorkspaceViewModel;
+import io.defectstudio.inference.bundle.ModelBundle;
+import io.defectstudio.storage.Project;
 import io.defectstudio.storage.ProjectOptions;
 import io.defectstudio.training.datasets.ExportFormat;
 import io.defectstudio.training.datasets.ImportFormat;
@@ -19,6 +22,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -135,14 +141,43 @@ public final class ScreenshotTour {
                 return null;
             });
 
-            // 5: the model versions, the shipped model first
+            // 5: the model versions, the shipped model first, compared with a second version on held-out episodes,
+            // once the inspector has accepted enough of the active class's predictions to hold some out
+            for (int i = 0; i < 6; i++) {
+                QueueEntry next = FxSession.onFx(() -> vm.queue().visible().stream()
+                        .filter(e -> e.status() == ImageStatus.PREDICTED).findFirst().orElse(null));
+                if (next == null) {
+                    break;
+                }
+                FxSession.onFx(() -> {
+                    vm.editor().select(next);
+                    return null;
+                });
+                settle(vm);
+                FxSession.onFx(() -> {
+                    vm.decisions().accept();
+                    return null;
+                });
+                FxSession.await(30, () -> vm.queue().entries().stream().noneMatch(
+                        e -> e.imageId() == next.imageId() && e.status() == ImageStatus.PREDICTED));
+            }
+            registerSqueezedVersion(vm.projectFolder().orElseThrow());
             FxSession.onFx(() -> {
                 s.workstation().openModels();
                 return null;
             });
             FxSession.await(60, () -> window("Model versions - Defect Studio") != null);
-            Thread.sleep(1500);
             Stage models = FxSession.onFx(() -> window("Model versions - Defect Studio"));
+            FxSession.await(30, () -> table(models).getItems().size() == 2);
+            FxSession.onFx(() -> {
+                table(models).getSelectionModel().selectAll();
+                ((Button) models.getScene().lookup("#models-compare")).fire();
+                return null;
+            });
+            boolean compared = FxSession.await(600, () -> ((Label) models.getScene().lookup("#models-message"))
+                    .getText().startsWith("Compared"));
+            log.println(compared ? "compared the versions" : "the comparison did not finish");
+            Thread.sleep(500);
             snapshot(models, out.resolve("05-model-versions.png"), log);
             FxSession.onFx(() -> {
                 models.close();
@@ -178,6 +213,25 @@ public final class ScreenshotTour {
             snapshot(importStage, out.resolve("08-dataset-import.png"), log);
             jobTasks.close();
         }
+    }
+
+    /**
+     * A second version in the demo project: the shipped network squeezed into one 320-pixel tile (detail 320), so that
+     * the comparison has a weaker candidate to advise against.
+     */
+    private static void registerSqueezedVersion(Path project) throws Exception {
+        Path shipped = ShippedModel.extract(Files.createTempDirectory("ds-tour-shipped")).orElseThrow();
+        ModelBundle bundle = ModelBundle.load(shipped);
+        Path squeezed = project.resolve("models").resolve("squeezed-320");
+        ModelBundle.write(squeezed, bundle.manifest().withDetail(320), bundle.readWeights());
+        try (Project p = Project.open(project)) {
+            p.models().register("shipped network, one 320 px tile", squeezed, bundle.manifest().architecture(),
+                    "{\"validation_mIoU\": 0.2}");
+        }
+    }
+
+    private static TableView<?> table(Stage stage) {
+        return (TableView<?>) stage.getScene().lookup("#models-table");
     }
 
     private static Stage window(String title) {
