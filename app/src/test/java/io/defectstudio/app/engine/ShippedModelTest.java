@@ -15,7 +15,7 @@ class ShippedModelTest {
         Path target = dir.resolve("models/default");
         Path bundle = ShippedModel.extract(target).orElseThrow();
         String sha = ModelBundle.load(bundle).manifest().weights().sha256();
-        Path weights = bundle.resolve(ModelBundle.DEFAULT_WEIGHTS_FILE);
+        Path weights = bundle.resolve(ModelBundle.load(bundle).manifest().weights().file());
         byte[] bytes = Files.readAllBytes(weights);
         bytes[bytes.length / 2] ^= 0x5a;
         Files.write(weights, bytes);
