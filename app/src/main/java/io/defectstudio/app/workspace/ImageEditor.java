@@ -188,7 +188,7 @@ public final class ImageEditor {
      */
     private void recut() {
         Cut cut = shownCut;
-        if (cut == null || shown == null || !shown.fromPrediction() || editedSinceLoad) {
+        if (cut == null || shown == null || !shown.fromPrediction() || editedSinceLoad || !stillPredicted()) {
             return;
         }
         long token = ++recutToken;
@@ -210,6 +210,12 @@ public final class ImageEditor {
     /** The image whose load finished last: the one the canvas shows (empty before the first). */
     public OptionalLong shownImageId() {
         return shown == null ? OptionalLong.empty() : OptionalLong.of(shown.imageId());
+    }
+
+    /** Whether the image on screen is still only predicted: an accepted mask is a label, not re-cut. */
+    private boolean stillPredicted() {
+        return queue.find(shown.imageId()).map(e -> e.status() == ImageStatus.PREDICTED
+                || e.status() == ImageStatus.PREDICTED_CLEAN).orElse(false);
     }
 
     /** Whether the mask on screen was painted since the image was shown. */

@@ -101,6 +101,43 @@ class WorkspaceViewModelTest {
         }
     }
 
+    /**
+     * The sensitivity re-cuts a prediction on screen, and leaves it alone once it is accepted: an accepted mask is a
+     * label, even while it stays on screen (the last image to decide).
+     */
+    @Test
+    void theSensitivityReCutsAPredictionButNotAnAcceptedMask() {
+        QueueEntry e = firstUnsettled();
+        long classId = vm.classes().activeProperty().get().id();
+        try (StorageProjectStore s = StorageProjectStore.open(project)) {
+            java.awt.image.BufferedImage image = s.readImage(e.imageId());
+            int w = image.getWidth();
+            int h = image.getHeight();
+            float[] p = new float[w * h];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    p[y * w + x] = (float) x / w;
+                }
+            }
+            io.defectstudio.inference.ProbabilityMap map = io.defectstudio.inference.ProbabilityMap.quantise(p, w, h,
+                    w, h);
+            s.savePrediction(e.imageId(), classId, "test", new SegmentationPort.Result(map.mask(0.5), map, 0.7, 5));
+        }
+        vm.reloadQueue();
+        vm.queue().nameFilterProperty().set(e.name());
+        vm.editor().select(vm.queue().visible().get(0));
+        long atModel = vm.canvas().mask().orElseThrow().countSet();
+        vm.sensitivity().thresholdProperty().set(0.3);
+        long moreSensitive = vm.canvas().mask().orElseThrow().countSet();
+        assertTrue(moreSensitive > atModel, moreSensitive + " pixels at 0.3, " + atModel + " at the model's 0.5");
+
+        vm.decisions().accept();
+        assertEquals(ImageStatus.ACCEPTED, status(e.imageId()));
+        assertEquals(e.imageId(), vm.queue().currentProperty().get().imageId(), "the only visible image stays");
+        vm.sensitivity().thresholdProperty().set(0.8);
+        assertEquals(moreSensitive, vm.canvas().mask().orElseThrow().countSet(), "the accepted mask is not re-cut");
+    }
+
     @Test
     void aPredictionWithoutADefectReadsNoDefectNotPredicted() {
         QueueEntry e = firstUnsettled();
