@@ -20,7 +20,7 @@ public final class Segmentation {
     private final int width;
     private final int height;
     private final Supplier<float[]> probability;
-    private final ProbabilityMap map;
+    private final Supplier<ProbabilityMap> map;
     private final BufferedImage mask;
     private final double confidence;
     private final long latencyMillis;
@@ -36,6 +36,11 @@ public final class Segmentation {
      */
     public Segmentation(int width, int height, Supplier<float[]> probability, ProbabilityMap map, BufferedImage mask,
             double confidence, long latencyMillis) {
+        this(width, height, probability, () -> map, mask, confidence, latencyMillis);
+    }
+
+    private Segmentation(int width, int height, Supplier<float[]> probability, Supplier<ProbabilityMap> map,
+            BufferedImage mask, double confidence, long latencyMillis) {
         this.width = width;
         this.height = height;
         this.probability = probability;
@@ -45,11 +50,26 @@ public final class Segmentation {
         this.latencyMillis = latencyMillis;
     }
 
-    /** A result whose probability map is already at the original size, which is also its working size. */
+    /**
+     * A result whose probability map is already at the original size, which is also its working size; the quantised
+     * map is made when asked for (re-thresholded results at a camera size need none).
+     */
     public Segmentation(int width, int height, float[] probability, BufferedImage mask, double confidence,
             long latencyMillis) {
-        this(width, height, () -> probability, ProbabilityMap.quantise(probability, width, height, width, height),
-                mask, confidence, latencyMillis);
+        this(width, height, () -> probability, quantisedOnce(probability, width, height), mask, confidence,
+                latencyMillis);
+    }
+
+    private static Supplier<ProbabilityMap> quantisedOnce(float[] probability, int width, int height) {
+        ProbabilityMap[] made = new ProbabilityMap[1];
+        return () -> {
+            synchronized (made) {
+                if (made[0] == null) {
+                    made[0] = ProbabilityMap.quantise(probability, width, height, width, height);
+                }
+                return made[0];
+            }
+        };
     }
 
     public int width() {
@@ -67,7 +87,7 @@ public final class Segmentation {
 
     /** The probabilities at the working size in 8-bit levels: what a prediction stores to be re-thresholded. */
     public ProbabilityMap probabilityMap() {
-        return map;
+        return map.get();
     }
 
     public BufferedImage mask() {

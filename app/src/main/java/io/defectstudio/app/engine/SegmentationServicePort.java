@@ -42,6 +42,9 @@ public final class SegmentationServicePort implements SegmentationPort {
         this.service = new SegmentationService(segmenter, new SegmentationListener() {
             @Override
             public void onResult(String id, Segmentation r) {
+                // The peak takes a pass at the image's size: here on the engine's worker, not on the writer or UI
+                // thread that store and sort the prediction by it.
+                r.probabilityMap().peak();
                 listener.segmented(Long.parseLong(id), generation.get(),
                         new Result(r.mask(), r.probabilityMap(), r.confidence(), r.latencyMillis()));
             }

@@ -104,7 +104,7 @@ public final class ImageEditor {
         long token = ++loadToken;
         ProjectStore s = session.store();
         ClassInfo cls = classes.active();
-        double cut = cutAt();
+        double cut = sensitivity.cutAt();
         session.read(() -> load(s, entry.imageId(), cls, cut), loaded -> {
             if (token != loadToken) {
                 return;
@@ -119,11 +119,6 @@ public final class ImageEditor {
             shared.shown(now, cls);
         });
         segmentation.prioritise(entry.imageId());
-    }
-
-    /** The threshold a prediction is re-cut at before it is shown; NaN: shown as the model cut it. */
-    private double cutAt() {
-        return sensitivity.isModels() ? Double.NaN : sensitivity.threshold();
     }
 
     private static Loaded load(ProjectStore s, long imageId, ClassInfo cls, double threshold) {
@@ -193,7 +188,7 @@ public final class ImageEditor {
         }
         long token = ++recutToken;
         long imageId = shown.imageId();
-        double threshold = cutAt();
+        double threshold = sensitivity.cutAt();
         session.read(() -> Double.isNaN(threshold) ? cut.modelMask() : cut.map().mask(threshold), mask -> {
             if (token != recutToken || editedSinceLoad || shown == null || shown.imageId() != imageId) {
                 return;

@@ -182,23 +182,18 @@ public final class SegmentationLoop {
         if (e.isEmpty() || e.get().status().isSettled()) {
             return;
         }
-        boolean paints = paints(result);
+        boolean modelPaints = Masks.countDefect(result.mask()) > 0;
+        double cutAt = sensitivity.cutAt();
+        boolean paints = result.probability() == null || Double.isNaN(cutAt) ? modelPaints
+                : result.probability().peak() >= cutAt;
         ImageStatus st = e.get().status() == ImageStatus.FLAGGED ? ImageStatus.FLAGGED
                 : paints ? ImageStatus.PREDICTED : ImageStatus.PREDICTED_CLEAN;
         Set<Long> ids = new HashSet<>(e.get().classIds());
         ids.add(forClass);
         // The model's confidence is in its own verdict; where the sensitivity turns that round it says nothing.
-        double confidence = paints == Masks.countDefect(result.mask()) > 0 ? result.confidence() : Double.NaN;
+        double confidence = paints == modelPaints ? result.confidence() : Double.NaN;
         queue.update(imageId, x -> new QueueEntry(x.imageId(), x.name(), st, confidence, ids));
         sink.predicted(imageId, st, result);
-    }
-
-    /** Whether the result paints anything at the sensitivity (at the model's own, whether its mask does). */
-    private boolean paints(SegmentationPort.Result result) {
-        if (result.probability() == null || sensitivity.isModels()) {
-            return Masks.countDefect(result.mask()) > 0;
-        }
-        return result.probability().peak() >= sensitivity.threshold();
     }
 
     private void countDone(long gen, long imageId) {

@@ -94,6 +94,11 @@ public final class Sensitivity {
         return model;
     }
 
+    /** The threshold predictions are re-cut at; NaN while it is the model's own (shown as the model cut them). */
+    double cutAt() {
+        return isModels() ? Double.NaN : threshold.get();
+    }
+
     /** Whether the mask the model cut is what this setting cuts too (so the stored mask can be shown as it is). */
     boolean isModels() {
         return Math.abs(threshold.get() - model) < 1e-9;

@@ -37,7 +37,7 @@ public final class WorkspaceViewModel implements AutoCloseable {
 
         segmentation.setSink(editor::showPrediction);
         classes.setOnActiveRecoloured(editor::restyle);
-        queue.setCutAt(() -> sensitivity.isModels() ? Double.NaN : sensitivity.threshold());
+        queue.setCutAt(sensitivity::cutAt);
         sensitivity.setOnSettled(() -> queue.load(classes.active(), () -> { }));
         classes.activeProperty().addListener((o, a, b) -> {
             if (b != null && (a == null || a.id() != b.id())) {
