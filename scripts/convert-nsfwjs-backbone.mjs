@@ -1,9 +1,12 @@
 #!/usr/bin/env node
-// Converts the MobileNetV2 (x1.4) feature extractor of nsfwjs@4.4.0 (MIT, npm registry) into the product's backbone
-// weights (safetensors, F16, DJL parameter names of MobileNetV2Backbone), and writes the reference activations that
-// MobileNetV2PortTest compares the DJL port to. Run once; its outputs are committed.
+// Converts a feature extractor of nsfwjs@4.4.0 (MIT, npm registry) into the product's backbone weights (safetensors,
+// F16, the DJL parameter names of the backbone), and writes the reference activations that the backbone's port test
+// compares the DJL port to. Run once per model; its outputs are committed.
 //
-//   node scripts/convert-nsfwjs-backbone.mjs WEIGHTS_OUT REFERENCE_OUT [nsfwjs-4.4.0.tgz]
+//   node scripts/convert-nsfwjs-backbone.mjs mobilenet_v2_mid|inception_v3 WEIGHTS_OUT REFERENCE_OUT [nsfwjs-4.4.0.tgz]
+//
+// mobilenet_v2_mid is a TensorFlow.js graph model (BatchNorm already folded); inception_v3 a Keras layers model, whose
+// BatchNorm (scale=False, epsilon 1e-3) is folded here: W' = W / sqrt(var + eps), b = beta - mean / sqrt(var + eps).
 //
 // Without a tarball it runs `npm pack nsfwjs@4.4.0`. The reference run needs @tensorflow/tfjs (npm install
 // @tensorflow/tfjs@4.22.0 somewhere and set NODE_PATH to its node_modules).
@@ -15,7 +18,6 @@ import os from 'node:os';
 import path from 'node:path';
 
 const TARBALL_SHA256 = '585cd178f3b994337c4d10a87b080d342fc52f8b9bf0085c4d1f345a3a1c5382';
-const MODEL_DIR = 'package/dist/models/mobilenet_v2_mid';
 const PREFIX = 'StatefulPartitionedCall/sequential/keras_layer/StatefulPartitionedCall/StatefulPartitionedCall/'
   + 'StatefulPartitionedCall/predict/';
 // Bottleneck index ranges of layer1..layer4 (expanded_conv_1..16); expanded_conv (0) belongs to the stem.
@@ -28,11 +30,13 @@ const STAGE_NODES = {
   stride32: 'MobilenetV2/expanded_conv_16/project/BatchNorm/FusedBatchNormV3',
 };
 
-const [weightsOut, referenceOut, tarballArg] = process.argv.slice(2);
-if (!weightsOut || !referenceOut) {
-  console.error('usage: convert-nsfwjs-backbone.mjs WEIGHTS_OUT REFERENCE_OUT [nsfwjs-4.4.0.tgz]');
+const [modelName, weightsOut, referenceOut, tarballArg] = process.argv.slice(2);
+if (!['mobilenet_v2_mid', 'inception_v3'].includes(modelName) || !weightsOut || !referenceOut) {
+  console.error('usage: convert-nsfwjs-backbone.mjs mobilenet_v2_mid|inception_v3 WEIGHTS_OUT REFERENCE_OUT '
+    + '[nsfwjs-4.4.0.tgz]');
   process.exit(2);
 }
+const MODEL_DIR = `package/dist/models/${modelName}`;
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'nsfwjs-'));
 const tarball = tarballArg ?? path.join(work, execFileSync('npm', ['pack', 'nsfwjs@4.4.0'], { cwd: work })
@@ -75,7 +79,7 @@ for (const spec of specs) {
 if (offset !== buffer.length) throw new Error(`weights manifest covers ${offset} of ${buffer.length} bytes`);
 
 // TF weight name -> DJL parameter name of MobileNetV2Backbone, or null for tensors the backbone drops.
-function djlName(name) {
+function mobilenetName(name) {
   const kind = name.endsWith('_weights') ? 'weight' : 'bias';
   if (/^MobilenetV2\/Conv\/Conv2D_/.test(name)) return `01stem_01TfSameConv_01conv_${kind}`;
   const m = /^MobilenetV2\/expanded_conv(?:_(\d+))?\/(expand|depthwise|project)\//.exec(name);
@@ -101,12 +105,79 @@ function toOihw({ shape, values }, depthwise) {
   return { shape: outShape, values: out };
 }
 
-const tensors = [];
-for (const [name, tensor] of tf32) {
-  const target = djlName(name);
-  if (target === null) continue;
-  tensors.push([target, target.endsWith('_weight') ? toOihw(tensor, name.includes('/depthwise/')) : tensor]);
+function mobilenetTensors() {
+  const tensors = [];
+  for (const [name, tensor] of tf32) {
+    const target = mobilenetName(name);
+    if (target === null) continue;
+    tensors.push([target, target.endsWith('_weight') ? toOihw(tensor, name.includes('/depthwise/')) : tensor]);
+  }
+  return tensors;
 }
+
+// The Keras layers of InceptionV3Backbone's stages, in order: convolutions, pools and mixedN modules.
+const INCEPTION_STAGES = [
+  ['conv2d_1', 'conv2d_2', 'conv2d_3'],
+  ['max_pooling2d_1', 'conv2d_4', 'conv2d_5'],
+  ['max_pooling2d_2', 'mixed0', 'mixed1', 'mixed2'],
+  ['mixed3', 'mixed4', 'mixed5', 'mixed6', 'mixed7'],
+  ['mixed8'],
+];
+const BN_EPSILON = 1e-3;
+const pad2 = (n) => String(n).padStart(2, '0');
+
+// conv2d_N with its BatchNorm folded in, under the DJL name prefix of its ConvUnit.
+function foldedConv(layers, conv, prefix) {
+  const bn = layers.find((l) => l.class_name === 'BatchNormalization' && l.inbound_nodes[0][0][0] === conv);
+  const c = bn.config;
+  if (c.scale !== false || c.center !== true || c.epsilon !== BN_EPSILON) throw new Error(`${bn.name}: ${JSON.stringify(c)}`);
+  const kernel = toOihw(tf32.get(`${conv}/kernel`), false);
+  const [beta, mean, variance] = ['beta', 'moving_mean', 'moving_variance'].map((k) => tf32.get(`${bn.name}/${k}`).values);
+  const perOut = kernel.values.length / beta.length;
+  const bias = new Float32Array(beta.length);
+  for (let o = 0; o < beta.length; o++) {
+    const inv = 1 / Math.sqrt(variance[o] + BN_EPSILON);
+    for (let i = 0; i < perOut; i++) kernel.values[o * perOut + i] *= inv;
+    bias[o] = beta[o] - mean[o] * inv;
+  }
+  return [[`${prefix}_01conv_weight`, kernel], [`${prefix}_01conv_bias`, { shape: [beta.length], values: bias }]];
+}
+
+function inceptionTensors() {
+  const layers = model.modelTopology.model_config.config.layers;
+  const byName = new Map(layers.map((l) => [l.name, l]));
+  const inputOf = (name) => byName.get(name).inbound_nodes[0].map((n) => n[0]);
+  const tensors = [];
+  let previous = null;
+  INCEPTION_STAGES.forEach((elements, stage) => {
+    const stagePrefix = `${pad2(stage + 1)}${stage === 0 ? 'stem' : `layer${stage}`}`;
+    elements.forEach((element, e) => {
+      const prefix = `${stagePrefix}_${pad2(e + 1)}`;
+      const layer = byName.get(element);
+      if (layer.class_name === 'Conv2D') tensors.push(...foldedConv(layers, element, `${prefix}ConvUnit`));
+      if (layer.class_name === 'Concatenate') {
+        const blockInput = previous;
+        inputOf(element).forEach((output, b) => {
+          // Walk back from the branch's output to the module's input; keep convolutions and pools, in order.
+          const chain = [];
+          for (let at = output; at !== blockInput; at = inputOf(at)[0]) {
+            const kind = byName.get(at).class_name;
+            if (kind === 'Conv2D' || kind.endsWith('Pooling2D')) chain.unshift(at);
+          }
+          chain.forEach((unit, u) => {
+            if (byName.get(unit).class_name === 'Conv2D') {
+              tensors.push(...foldedConv(layers, unit, `${prefix}ParallelBlock_${pad2(b + 1)}SequentialBlock_${pad2(u + 1)}ConvUnit`));
+            }
+          });
+        });
+      }
+      previous = element;
+    });
+  });
+  return tensors;
+}
+
+const tensors = modelName === 'inception_v3' ? inceptionTensors() : mobilenetTensors();
 
 function f16(value) {
   const f = new Float32Array([value]);
@@ -143,40 +214,76 @@ function writeSafetensors(file, named, dtype, metadata) {
   fs.writeFileSync(file, Buffer.concat([length, json, ...chunks]));
 }
 
+const NETWORKS = {
+  mobilenet_v2_mid: {
+    source: 'TensorFlow.js graph model, uint8-quantised',
+    network: 'MobileNetV2 width 1.4, ImageNet-initialised, fine-tuned by nsfwjs to 5 classes; BatchNorm folded',
+    input: 'RGB in [0,1], scaled to [-1,1] (mean 0.5, std 0.5)',
+  },
+  inception_v3: {
+    source: 'Keras layers model, uint8-quantised',
+    network: 'InceptionV3 up to mixed8 (stride 32), ImageNet-initialised, fine-tuned by nsfwjs to 5 classes; '
+      + 'BatchNorm folded by the converter',
+    input: 'RGB in [0,1] as it is (mean 0, std 1)',
+  },
+};
 const provenance = {
-  source: 'npm nsfwjs@4.4.0 dist/models/mobilenet_v2_mid (TensorFlow.js graph model, uint8-quantised)',
+  source: `npm nsfwjs@4.4.0 dist/models/${modelName} (${NETWORKS[modelName].source})`,
   tarball_sha256: TARBALL_SHA256,
   licence: 'MIT (nsfwjs, Copyright (c) 2019 Infinite Red, Inc.)',
-  network: 'MobileNetV2 width 1.4, ImageNet-initialised, fine-tuned by nsfwjs to 5 classes; BatchNorm folded',
-  input: 'RGB in [0,1], scaled to [-1,1] (mean 0.5, std 0.5)',
+  network: NETWORKS[modelName].network,
+  input: NETWORKS[modelName].input,
   converter: 'scripts/convert-nsfwjs-backbone.mjs',
 };
 writeSafetensors(weightsOut, tensors, 'F16', provenance);
 console.log(`${weightsOut}: ${tensors.length} tensors (F16)`);
 
-// Reference activations: the tfjs graph itself on a small deterministic input, odd height and even width so that
-// both cases of TF's asymmetric SAME padding are exercised.
+// Reference activations: the tfjs model itself on a small deterministic input of odd height and even width (both
+// cases of TF's asymmetric SAME padding for MobileNetV2; floor sizes of the "valid" layers for InceptionV3).
 const tf = require('@tensorflow/tfjs');
-const topology = JSON.parse(JSON.stringify(model.modelTopology));
-const input = topology.node.find((n) => n.op === 'Placeholder');
-input.attr.shape.shape.dim = [{ size: '-1' }, { size: '-1' }, { size: '-1' }, { size: '3' }];
-const graph = await tf.loadGraphModel(tf.io.fromMemory({
-  modelTopology: topology, weightSpecs: specs, weightData: buffer.buffer.slice(buffer.byteOffset,
-    buffer.byteOffset + buffer.length), format: 'graph-model' }));
-const [H, W] = [37, 50];
+const [H, W] = modelName === 'inception_v3' ? [83, 96] : [37, 50];
 let seed = 12345;
 const pixels = Float32Array.from({ length: H * W * 3 }, () => {
   seed = (seed * 1103515245 + 12345) % 2147483648;
   return seed / 2147483648;
 });
-const names = Object.keys(STAGE_NODES);
-const outputs = graph.execute(tf.tensor4d(pixels, [1, H, W, 3]), names.map((n) => PREFIX + STAGE_NODES[n]));
+const image = tf.tensor4d(pixels, [1, H, W, 3]);
+const stageNames = ['stride4', 'stride8', 'stride16', 'stride32'];
+
+async function mobilenetStages() {
+  const topology = JSON.parse(JSON.stringify(model.modelTopology));
+  const input = topology.node.find((n) => n.op === 'Placeholder');
+  input.attr.shape.shape.dim = [{ size: '-1' }, { size: '-1' }, { size: '-1' }, { size: '3' }];
+  const graph = await tf.loadGraphModel(tf.io.fromMemory({
+    modelTopology: topology, weightSpecs: specs, weightData: buffer.buffer.slice(buffer.byteOffset,
+      buffer.byteOffset + buffer.length), format: 'graph-model' }));
+  return graph.execute(image, stageNames.map((n) => PREFIX + STAGE_NODES[n]));
+}
+
+// The Keras model cut after mixed8, any input size, with the stages' layers as outputs and the dequantised weights.
+async function inceptionStages() {
+  const topology = JSON.parse(JSON.stringify(model.modelTopology));
+  const config = topology.model_config.config;
+  config.layers = config.layers.slice(0, config.layers.findIndex((l) => l.name === 'mixed8') + 1);
+  config.layers[0].config.batch_input_shape = [null, null, null, 3];
+  config.output_layers = ['activation_5', 'mixed2', 'mixed7', 'mixed8'].map((n) => [n, 0, 0]);
+  const net = await tf.models.modelFromJSON(topology.model_config);
+  for (const layer of net.layers) {
+    if (layer.weights.length === 0) continue;
+    layer.setWeights(layer.weights.map((w) => {
+      const { shape, values } = tf32.get(w.originalName);
+      return tf.tensor(values, shape);
+    }));
+  }
+  return net.predict(image);
+}
+
+const outputs = await (modelName === 'inception_v3' ? inceptionStages() : mobilenetStages());
 const nchw = (t) => {
   const [n, h, w, c] = t.shape;
   return { shape: [n, c, h, w], values: t.transpose([0, 3, 1, 2]).dataSync() };
 };
-const reference = [['input', nchw(tf.tensor4d(pixels, [1, H, W, 3]))],
-  ...names.map((n, i) => [n, nchw(outputs[i])])];
+const reference = [['input', nchw(image)], ...stageNames.map((n, i) => [n, nchw(outputs[i])])];
 writeSafetensors(referenceOut, reference, 'F32', { ...provenance, reference: 'tfjs ' + tf.version.tfjs
   + ' cpu backend; input in [0,1], NCHW' });
 console.log(`${referenceOut}: ${reference.map(([n, t]) => `${n} ${t.shape}`).join(', ')}`);

@@ -17,6 +17,7 @@ import io.defectstudio.inference.engine.NetworkFactory;
 import io.defectstudio.inference.engine.NetworkLoader;
 import io.defectstudio.inference.nets.Architectures;
 import io.defectstudio.inference.nets.FewShotNet;
+import io.defectstudio.inference.nets.ParameterCounts;
 import io.defectstudio.inference.service.SegmentationListener;
 import io.defectstudio.inference.service.SegmentationService;
 import io.defectstudio.inference.service.ServiceOptions;
@@ -365,7 +366,7 @@ public final class InferenceBench {
         try (NDManager manager = NDManager.newBaseManager()) {
             FewShotNet net = NetworkFactory.standard().create(architecture, backbone);
             NetworkLoader.initialize(net, manager, size, size);
-            ModelBundleWriter.write(target, m, net, Manifest.Precision.FLOAT32);
+            ModelBundleWriter.write(target, m, net, Manifest.Precision.forParameters(ParameterCounts.learnable(net)));
         }
     }
 

@@ -114,9 +114,20 @@ public record Manifest(
             return new Normalisation(new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.5f, 0.5f, 0.5f});
         }
 
-        /** The scaling a backbone's weights were trained with: {@link #signed} for MobileNetV2, else ImageNet's. */
+        /** RGB in [0, 1] as it is: the scaling nsfwjs feeds its InceptionV3. */
+        public static Normalisation unit() {
+            return new Normalisation(new float[] {0f, 0f, 0f}, new float[] {1f, 1f, 1f});
+        }
+
+        /**
+         * The scaling a backbone's weights were trained with: {@link #signed} for MobileNetV2, {@link #unit} for
+         * InceptionV3, else ImageNet's.
+         */
         public static Normalisation forBackbone(String backbone) {
-            return backbone.startsWith("mobilenet") ? signed() : imageNet();
+            if (backbone.startsWith("mobilenet")) {
+                return signed();
+            }
+            return backbone.startsWith("inception") ? unit() : imageNet();
         }
     }
 
@@ -139,6 +150,9 @@ public record Manifest(
         FLOAT32("float32", 4),
         FLOAT16("float16", 2);
 
+        /** The download a bundle keeps to: 25 MB. */
+        public static final long BUNDLE_LIMIT_BYTES = 25_000_000L;
+
         private final String key;
         private final int bytes;
 
@@ -153,6 +167,14 @@ public record Manifest(
 
         public int bytesPerValue() {
             return bytes;
+        }
+
+        /**
+         * FLOAT32 when {@code parameters} values fit {@link #BUNDLE_LIMIT_BYTES} at 4 bytes each, else FLOAT16 (an
+         * InceptionV3 network, 10.6 M values; its shipped backbone weights are F16 already).
+         */
+        public static Precision forParameters(long parameters) {
+            return parameters * FLOAT32.bytes <= BUNDLE_LIMIT_BYTES ? FLOAT32 : FLOAT16;
         }
 
         /** @return null when {@code key} names no precision */

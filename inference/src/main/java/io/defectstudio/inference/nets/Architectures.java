@@ -80,6 +80,7 @@ public final class Architectures {
                 return strideFour ? 64 : 128;
             case "compact":
             case "mobilenet_v2_mid":
+            case "inception_v3":
                 return strideFour ? 32 : 64;
             default:
                 throw new IllegalArgumentException("unknown backbone '" + backbone + "', expected one of "

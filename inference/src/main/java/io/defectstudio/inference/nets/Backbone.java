@@ -35,6 +35,14 @@ public abstract class Backbone extends AbstractBlock {
         return stages(ps, inputs.singletonOrThrow(), training, 4);
     }
 
+    /**
+     * How the matching builds unit vectors from this backbone's stages: {@link MatchFusion#MID}, which the ResNet
+     * bundles were measured with, unless a backbone measured better with another (docs/benchmarks.md).
+     */
+    public MatchFusion matchFusion() {
+        return MatchFusion.MID;
+    }
+
     /** A short name stored in model manifests, e.g. {@code resnet18} or {@code compact}. */
     public abstract String name();
 

@@ -1,5 +1,6 @@
 package io.defectstudio.inference.nets;
 
+import io.defectstudio.inference.nets.inception.InceptionV3Backbone;
 import io.defectstudio.inference.nets.mobilenet.MobileNetV2Backbone;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,8 @@ public final class Backbones {
 
     /** Backbone names {@link #create} accepts. */
     public static final List<String> NAMES =
-            List.of("compact", "resnet18", "resnet34", "resnet50", MobileNetV2Backbone.NAME);
+            List.of("compact", "resnet18", "resnet34", "resnet50", MobileNetV2Backbone.NAME,
+                    InceptionV3Backbone.NAME);
 
     private Backbones() {}
 
@@ -36,6 +38,8 @@ public final class Backbones {
                         .build();
             case MobileNetV2Backbone.NAME:
                 return new MobileNetV2Backbone();
+            case InceptionV3Backbone.NAME:
+                return new InceptionV3Backbone();
             default:
                 throw new IllegalArgumentException("unknown backbone '" + name + "', expected one of " + NAMES);
         }

@@ -3,7 +3,6 @@ package io.defectstudio.inference.nets;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import io.defectstudio.inference.nets.mobilenet.MobileNetV2Backbone;
 
 /** How {@link MatchingPrior} builds the unit feature vectors it matches from backbone stages layer1..layer3. */
 public enum MatchFusion {
@@ -36,12 +35,4 @@ public enum MatchFusion {
 
     /** Unit-length (B,C,h,w) features at layer2's resolution. */
     public abstract NDArray unitFeatures(NDList stages);
-
-    /**
-     * The rule for a backbone: multi-scale for the ImageNet-derived MobileNetV2 (0 to +1.1 mIoU over {@link #MID} on
-     * the development subsets, docs/benchmarks.md), else {@link #MID}, which the ResNet bundles were measured with.
-     */
-    public static MatchFusion forBackbone(Backbone backbone) {
-        return backbone instanceof MobileNetV2Backbone ? MULTI_SCALE : MID;
-    }
 }

@@ -2,11 +2,11 @@
  * Few-shot segmentation networks as DJL blocks (internal to the inference module; no DJL type leaves it).
  *
  * <p>Backbones: {@link io.defectstudio.inference.nets.Backbones#create(String)} with {@code compact} (basic-block
- * ResNet, widths 24-48-96-192, 1.58 M parameters), {@code resnet18}, {@code resnet34}, {@code resnet50} or
- * {@code mobilenet_v2_mid} (the ImageNet-derived MobileNetV2 of package {@code mobilenet}, whose weights ship with
- * the training module), or {@link io.defectstudio.inference.nets.Backbones#builder()} for other ResNet depths and
- * widths. Input: 3-channel images
- * (grey replicated), normalised by the caller. Output: layer1..layer4 at strides 4, 8, 16, 32.
+ * ResNet, widths 24-48-96-192, 1.58 M parameters), {@code resnet18}, {@code resnet34}, {@code resnet50},
+ * {@code mobilenet_v2_mid} or {@code inception_v3} (the ImageNet-derived MobileNetV2 and InceptionV3 of packages
+ * {@code mobilenet} and {@code inception}, whose weights ship with the training module), or
+ * {@link io.defectstudio.inference.nets.Backbones#builder()} for other ResNet depths and widths. Input: 3-channel
+ * images (grey replicated), normalised by the caller. Output: layer1..layer4 at strides 4, 8, 16, 32.
  *
  * <p>Networks: {@link io.defectstudio.inference.nets.Architectures#create(String, String)} with {@code lerenet},
  * {@code eamnet}, {@code baseline} or {@code matcher} (training-free) on a backbone name; head width c from

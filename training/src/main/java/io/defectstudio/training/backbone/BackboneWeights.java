@@ -80,7 +80,6 @@ public final class BackboneWeights {
         return new ArrayList<>(byName.keySet());
     }
 
-    /** Whether ImageNet-derived weights ship for this backbone name ({@link #loadShipped}). */
     /** Writes the backbone of a bundle's network to {@code file}, as pre-trained weights for a new run. */
     public static void saveFromBundle(ModelBundle bundle, Path file) {
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -89,6 +88,7 @@ public final class BackboneWeights {
         }
     }
 
+    /** Whether ImageNet-derived weights ship for this backbone name ({@link #loadShipped}). */
     public static boolean shipped(String backboneName) {
         return BackboneWeights.class.getResource(shippedResource(backboneName)) != null;
     }

@@ -14,6 +14,7 @@ import io.defectstudio.inference.engine.ModelBundleWriter;
 import io.defectstudio.inference.engine.Preprocessor;
 import io.defectstudio.inference.nets.Architectures;
 import io.defectstudio.inference.nets.FewShotNet;
+import io.defectstudio.inference.nets.ParameterCounts;
 import io.defectstudio.training.augment.AugmentationPolicy;
 import io.defectstudio.training.augment.PairAugmenter;
 import io.defectstudio.training.backbone.BackboneWeights;
@@ -231,7 +232,8 @@ public final class MetaTrainer {
                 .optSupportThreshold(trainable)
                 .build();
         try {
-            ModelBundleWriter.write(config.output(), manifest, net, Manifest.Precision.FLOAT32);
+            ModelBundleWriter.write(config.output(), manifest, net,
+                    Manifest.Precision.forParameters(ParameterCounts.learnable(net)));
         } catch (IOException e) {
             throw new TrainingException("Cannot write the model bundle " + config.output() + ": " + e.getMessage(),
                     e);

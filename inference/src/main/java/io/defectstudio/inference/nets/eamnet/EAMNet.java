@@ -10,7 +10,6 @@ import io.defectstudio.inference.nets.Backbone;
 import io.defectstudio.inference.nets.ConvBlocks;
 import io.defectstudio.inference.nets.FeatureOps;
 import io.defectstudio.inference.nets.FewShotNet;
-import io.defectstudio.inference.nets.MatchFusion;
 import io.defectstudio.inference.nets.MatchingPrior;
 
 /**
@@ -43,7 +42,7 @@ public final class EAMNet extends FewShotNet {
         cam = addChildBlock("cam", new CAM(backbone.stageChannels(), channels));
         grmap = addChildBlock("grmap", new GRMAP(channels));
         priors = addChildBlock("priors", new PriorMaps());
-        matching = addChildBlock("matching", new MatchingPrior(MatchFusion.forBackbone(backbone)));
+        matching = addChildBlock("matching", new MatchingPrior(backbone.matchFusion()));
         eamu = addChildBlock("eamu", new EAMU(channels, Math.max(8, channels / 4)));
         decoder = addChildBlock("decoder", new Decoder(channels));
         backbone.freezeParameters(true);

@@ -10,7 +10,6 @@ import io.defectstudio.inference.nets.Backbone;
 import io.defectstudio.inference.nets.ConvBlocks;
 import io.defectstudio.inference.nets.FeatureOps;
 import io.defectstudio.inference.nets.FewShotNet;
-import io.defectstudio.inference.nets.MatchFusion;
 import io.defectstudio.inference.nets.MatchingPrior;
 import io.defectstudio.inference.nets.MidLevelFeatures;
 import java.util.EnumSet;
@@ -58,7 +57,7 @@ public final class LERENet extends FewShotNet {
         mpr = addChildBlock("mpr", new MPR(channels, channels));
         mpe = addChildBlock("mpe", new MPE(channels));
         ifm = addChildBlock("ifm", new IFM(channels));
-        matching = addChildBlock("matching", new MatchingPrior(MatchFusion.forBackbone(backbone)));
+        matching = addChildBlock("matching", new MatchingPrior(backbone.matchFusion()));
         // layer4 and removed modules are never read: freeze them so no optimiser sees parameters without gradients.
         backbone.stage(4).freezeParameters(true);
         if (this.removed.contains(Module.MPR)) {

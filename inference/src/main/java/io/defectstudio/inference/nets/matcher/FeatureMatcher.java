@@ -26,7 +26,7 @@ public final class FeatureMatcher extends FewShotNet {
 
     public FeatureMatcher(Backbone backbone) {
         this.backbone = addChildBlock("backbone", backbone);
-        fusion = MatchFusion.forBackbone(backbone);
+        fusion = backbone.matchFusion();
         backbone.stage(4).freezeParameters(true);
     }
 

@@ -1,14 +1,8 @@
 package io.defectstudio.inference.nets.mobilenet;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Block;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.training.ParameterStore;
-import io.defectstudio.inference.nets.Backbone;
+import io.defectstudio.inference.nets.MatchFusion;
+import io.defectstudio.inference.nets.StagedBackbone;
 
 /**
  * MobileNetV2 at width multiplier 1.4 (Sandler et al. 2018), the feature extractor of nsfwjs's
@@ -20,7 +14,7 @@ import io.defectstudio.inference.nets.Backbone;
  * layer1 = 2 bottlenecks to 32 (stride 4); layer2 = 3 to 48 (stride 8); layer3 = 4 to 88 and 3 to 136 (stride 16);
  * layer4 = 3 to 224 and 1 to 448 (stride 32). The final 1x1 conv to 1792 and the classifier are dropped.
  */
-public final class MobileNetV2Backbone extends Backbone {
+public final class MobileNetV2Backbone extends StagedBackbone {
 
     /** The manifest name. */
     public static final String NAME = "mobilenet_v2_mid";
@@ -35,7 +29,6 @@ public final class MobileNetV2Backbone extends Backbone {
         {{6, 224, 3, 2}, {6, 448, 1, 1}},
     };
 
-    private final Block[] blocks = new Block[5];
     private final int[] channels = new int[4];
 
     public MobileNetV2Backbone() {
@@ -51,7 +44,7 @@ public final class MobileNetV2Backbone extends Backbone {
                     in = row[1];
                 }
             }
-            blocks[stage] = addChildBlock(stage == 0 ? "stem" : "layer" + stage, block);
+            addStage(stage, block);
             if (stage > 0) {
                 channels[stage - 1] = in;
             }
@@ -64,45 +57,12 @@ public final class MobileNetV2Backbone extends Backbone {
     }
 
     @Override
-    public NDList stages(ParameterStore ps, NDArray images, boolean training, int count) {
-        checkStageCount(count);
-        NDList x = blocks[0].forward(ps, new NDList(images), training);
-        NDList out = new NDList(count);
-        for (int i = 1; i <= count; i++) {
-            x = blocks[i].forward(ps, x, training);
-            out.add(x.singletonOrThrow());
-        }
-        return out;
-    }
-
-    @Override
-    public Block stage(int number) {
-        checkStageNumber(number);
-        return blocks[number];
-    }
-
-    @Override
     public String name() {
         return NAME;
     }
 
     @Override
-    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
-        Shape[] shapes = inputShapes;
-        for (Block block : blocks) {
-            block.initialize(manager, dataType, shapes);
-            shapes = block.getOutputShapes(shapes);
-        }
-    }
-
-    @Override
-    public Shape[] getOutputShapes(Shape[] inputShapes) {
-        Shape[] shapes = blocks[0].getOutputShapes(inputShapes);
-        Shape[] out = new Shape[4];
-        for (int i = 1; i <= 4; i++) {
-            shapes = blocks[i].getOutputShapes(shapes);
-            out[i - 1] = shapes[0];
-        }
-        return out;
+    public MatchFusion matchFusion() {
+        return MatchFusion.MULTI_SCALE;
     }
 }

@@ -48,7 +48,7 @@ class MobileNetV2BackboneTest {
         try (NDManager manager = NDManager.newBaseManager()) {
             MobileNetV2Backbone backbone = new MobileNetV2Backbone();
             backbone.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 64, 64));
-            assertEquals(MatchFusion.MULTI_SCALE, MatchFusion.forBackbone(backbone));
+            assertEquals(MatchFusion.MULTI_SCALE, backbone.matchFusion());
             NDList stages = backbone.stages(new ParameterStore(manager, false),
                     manager.randomUniform(-1, 1, new Shape(1, 3, 64, 64)), false, 3);
             NDArray unit = MatchFusion.MULTI_SCALE.unitFeatures(stages);

@@ -1,0 +1,54 @@
+package io.defectstudio.inference.nets.inception;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.ParameterStore;
+import io.defectstudio.inference.nets.Backbones;
+import io.defectstudio.inference.nets.MatchFusion;
+import io.defectstudio.inference.nets.ParameterCounts;
+import org.junit.jupiter.api.Test;
+
+class InceptionV3BackboneTest {
+
+    @Test
+    void stagesHaveStrides4To32TheDocumentedWidthsAndValidPaddingSizes() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            InceptionV3Backbone backbone = (InceptionV3Backbone) Backbones.create("inception_v3");
+            backbone.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 99, 99));
+            assertArrayEquals(new int[] {192, 288, 768, 1280}, backbone.stageChannels());
+            assertEquals(MatchFusion.MULTI_SCALE, backbone.matchFusion());
+            // 299 -> 149 -> 147 -> 73 -> 71 -> 35 -> 17 -> 8 in the paper; here 107 x 120.
+            NDList stages = backbone.stages(new ParameterStore(manager, false),
+                    manager.randomUniform(0, 1, new Shape(2, 3, 107, 120)), false, 4);
+            long[][] expected = {{2, 192, 23, 26}, {2, 288, 11, 12}, {2, 768, 5, 5}, {2, 1280, 2, 2}};
+            Shape[] declared = backbone.getOutputShapes(new Shape[] {new Shape(2, 3, 107, 120)});
+            for (int i = 0; i < 4; i++) {
+                assertArrayEquals(expected[i], stages.get(i).getShape().getShape(), "stage " + (i + 1));
+                assertArrayEquals(expected[i], declared[i].getShape(), "declared stage " + (i + 1));
+            }
+            // Keras counts 10,642,784 convolution weights up to mixed8; each of the 10,688 filters gains a folded bias.
+            assertEquals(10_642_784 + 10_688, ParameterCounts.learnable(backbone));
+        }
+    }
+
+    @Test
+    void averagePoolingLeavesThePaddingOutOfTheMean() {
+        // TensorFlow's "same" average pool divides by the pixels inside the image: a constant image stays constant.
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDArray pooled = InceptionModules.averagePool()
+                    .forward(new ParameterStore(manager, false), new NDList(manager.full(new Shape(1, 2, 4, 5), 3f)),
+                            false)
+                    .singletonOrThrow();
+            assertArrayEquals(new long[] {1, 2, 4, 5}, pooled.getShape().getShape());
+            for (float v : pooled.toFloatArray()) {
+                assertEquals(3f, v, 1e-6f);
+            }
+        }
+    }
+}
