@@ -17,23 +17,47 @@ import org.junit.jupiter.api.Test;
 class InceptionV3BackboneTest {
 
     @Test
-    void stagesHaveStrides4To32TheDocumentedWidthsAndValidPaddingSizes() {
+    void validStagesHaveStrides4To32TheDocumentedWidthsAndTheKerasSizes() {
         try (NDManager manager = NDManager.newBaseManager()) {
             InceptionV3Backbone backbone = (InceptionV3Backbone) Backbones.create("inception_v3");
             backbone.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 99, 99));
             assertArrayEquals(new int[] {192, 288, 768, 1280}, backbone.stageChannels());
             assertEquals(MatchFusion.MULTI_SCALE, backbone.matchFusion());
             // 299 -> 149 -> 147 -> 73 -> 71 -> 35 -> 17 -> 8 in the paper; here 107 x 120.
-            NDList stages = backbone.stages(new ParameterStore(manager, false),
+            NDList stages = backbone.validStages(new ParameterStore(manager, false),
                     manager.randomUniform(0, 1, new Shape(2, 3, 107, 120)), false, 4);
             long[][] expected = {{2, 192, 23, 26}, {2, 288, 11, 12}, {2, 768, 5, 5}, {2, 1280, 2, 2}};
-            Shape[] declared = backbone.getOutputShapes(new Shape[] {new Shape(2, 3, 107, 120)});
             for (int i = 0; i < 4; i++) {
                 assertArrayEquals(expected[i], stages.get(i).getShape().getShape(), "stage " + (i + 1));
-                assertArrayEquals(expected[i], declared[i].getShape(), "declared stage " + (i + 1));
+                assertEquals(expected[i][2], InceptionV3Backbone.validSize(107, i + 1), "valid size " + (i + 1));
+                assertEquals(expected[i][3], InceptionV3Backbone.validSize(120, i + 1), "valid size " + (i + 1));
             }
             // Keras counts 10,642,784 convolution weights up to mixed8; each of the 10,688 filters gains a folded bias.
             assertEquals(10_642_784 + 10_688, ParameterCounts.learnable(backbone));
+        }
+    }
+
+    @Test
+    void alignedStagesHaveCeilSizesAtAnyInputSize() {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            InceptionV3Backbone backbone = new InceptionV3Backbone();
+            backbone.initialize(manager, DataType.FLOAT32, new Shape(1, 3, 64, 64));
+            for (long[] size : new long[][] {{107, 120}, {64, 64}, {33, 200}, {320, 320}}) {
+                NDList stages = backbone.stages(new ParameterStore(manager, false),
+                        manager.randomUniform(0, 1, new Shape(1, 3, size[0], size[1])), false, 4);
+                Shape[] declared = backbone.getOutputShapes(new Shape[] {new Shape(1, 3, size[0], size[1])});
+                for (int i = 0; i < 4; i++) {
+                    long stride = 4L << i;
+                    long[] expected = {1, backbone.stageChannels()[i], (size[0] + stride - 1) / stride,
+                        (size[1] + stride - 1) / stride};
+                    assertArrayEquals(expected, stages.get(i).getShape().getShape(), size[0] + "x" + size[1]);
+                    assertArrayEquals(expected, declared[i].getShape(), "declared " + size[0] + "x" + size[1]);
+                }
+            }
+            // The trailing edge is as short as the valid layers allow: one pixel less leaves stride 32 a cell short.
+            long padded = 320 + InceptionV3Backbone.SHIFT + InceptionV3Backbone.trailing(320, 4);
+            assertEquals(10, InceptionV3Backbone.validSize(padded, 4));
+            assertEquals(9, InceptionV3Backbone.validSize(padded - 1, 4));
         }
     }
 
