@@ -68,6 +68,10 @@ public final class PretrainCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Random seed (default: the recipe's).")
     Long seed;
 
+    @Option(names = "--tune-from", description = "First backbone stage to tune: 0 the stem (all stages, the "
+            + "default), 1-4 layer1-layer4; earlier stages keep their starting weights.")
+    Integer tuneFrom;
+
     @Option(names = "--export-best", description = "Only write the best checkpoint's weights of a finished or stopped "
             + "run to <out>/backbone.safetensors.")
     boolean exportBest;
@@ -90,6 +94,7 @@ public final class PretrainCommand implements Callable<Integer> {
                 .normalFraction(normalFraction != null ? normalFraction : d.normalFraction())
                 .validationImages(validation != null ? validation : d.validationImages())
                 .seed(seed != null ? seed : d.loop().seed())
+                .tuneFrom(tuneFrom != null ? tuneFrom : d.tuneFrom())
                 .build());
         if (exportBest) {
             BackbonePretrainer.exportBest(config);

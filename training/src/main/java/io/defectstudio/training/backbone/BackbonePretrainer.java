@@ -72,8 +72,12 @@ public final class BackbonePretrainer {
                 // ImageNet-derived features: pre-training fine-tunes them instead of starting from noise.
                 BackboneWeights.loadShipped(backbone);
             }
+            for (int stage = 0; stage < config.tuneFrom(); stage++) {
+                backbone.stage(stage).freezeParameters(true);
+            }
             String model = "pretrain:" + config.backbone() + ":" + config.inputSize() + ":b" + config.batchSize()
-                    + ":normal" + config.normalFraction() + ":classes" + classes;
+                    + ":normal" + config.normalFraction() + ":classes" + classes
+                    + (config.tuneFrom() > 0 ? ":tuneFrom" + config.tuneFrom() : "");
             RunState state = TrainingLoop.run(net, manager, config.loop(), model,
                     (scope, ps, step) -> {
                         NDList batch = batch(config, pools, normals, encoder, augmenter, scope, step);

@@ -12,6 +12,8 @@ import java.nio.file.Path;
  * @param batchSize images per step
  * @param normalFraction share of each batch drawn from defect-free images (all-background targets)
  * @param validationImages held-out images scored at each epoch end
+ * @param tuneFrom the first backbone stage that is tuned (0 the stem: all of it; 3: layer3 and layer4 only); the
+ *     stages before it keep their starting weights
  * @param output the safetensors file the best backbone is written to
  * @param loop steps, optimizer, seed and checkpoints (phase {@code pretrain}; resumed when present)
  */
@@ -21,12 +23,15 @@ public record PretrainConfig(
         int batchSize,
         double normalFraction,
         int validationImages,
+        int tuneFrom,
         Path output,
         LoopSettings loop) {
 
     public PretrainConfig {
-        if (batchSize < 1 || inputSize < 32 || normalFraction < 0 || normalFraction >= 1) {
-            throw new IllegalArgumentException("Need batchSize >= 1, inputSize >= 32, 0 <= normalFraction < 1");
+        if (batchSize < 1 || inputSize < 32 || normalFraction < 0 || normalFraction >= 1 || tuneFrom < 0
+                || tuneFrom > 4) {
+            throw new IllegalArgumentException(
+                    "Need batchSize >= 1, inputSize >= 32, 0 <= normalFraction < 1, 0 <= tuneFrom <= 4");
         }
     }
 
@@ -55,6 +60,7 @@ public record PretrainConfig(
         private float weightDecay = 1e-4f;
         private double normalFraction = 0.25;
         private int validationImages = 60;
+        private int tuneFrom;
         private long seed = 42;
 
         private Builder(Path checkpointDir, Path output) {
@@ -117,13 +123,19 @@ public record PretrainConfig(
             return this;
         }
 
+        public Builder tuneFrom(int stage) {
+            this.tuneFrom = stage;
+            return this;
+        }
+
         public Builder seed(long value) {
             this.seed = value;
             return this;
         }
 
         public PretrainConfig build() {
-            return new PretrainConfig(backbone, inputSize, batchSize, normalFraction, validationImages, output,
+            return new PretrainConfig(backbone, inputSize, batchSize, normalFraction, validationImages, tuneFrom,
+                    output,
                     new LoopSettings("pretrain", steps, stepsPerEpoch, checkpointEvery, checkpointDir, seed, optimizer,
                             learningRate, LoopSettings.POLY_POWER, LoopSettings.MOMENTUM, weightDecay));
         }

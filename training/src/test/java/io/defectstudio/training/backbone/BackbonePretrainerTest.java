@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.defectstudio.inference.bundle.NamedTensor;
 import io.defectstudio.inference.bundle.Safetensors;
 import io.defectstudio.training.episodes.Defect8iSource;
 import io.defectstudio.training.episodes.FoldSplit;
@@ -19,7 +20,9 @@ import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +70,32 @@ class BackbonePretrainerTest {
         assertTrue(steps.get(0).learningRate() > steps.get(47).learningRate(), "poly decay");
         assertTrue(Files.isRegularFile(result.weights()));
         assertFalse(Safetensors.read(result.weights()).isEmpty());
+    }
+
+    @Test
+    void stagesBeforeTuneFromKeepTheirStartingWeights() {
+        // Same seed, so the same starting weights: runs of 4 and 8 steps share the frozen stages and not the others.
+        for (int tuneFrom : new int[] {0, 3}) {
+            Map<String, NamedTensor> shorter = pretrained(tuneFrom, 4);
+            Map<String, NamedTensor> longer = pretrained(tuneFrom, 8);
+            for (String name : shorter.keySet()) {
+                boolean same = Arrays.equals(shorter.get(name).values(), longer.get(name).values());
+                boolean frozen = tuneFrom == 3 && !name.contains("layer3") && !name.contains("layer4");
+                if (name.endsWith("weight")) {
+                    assertEquals(frozen, same, "tuneFrom " + tuneFrom + ": " + name);
+                }
+            }
+        }
+    }
+
+    private Map<String, NamedTensor> pretrained(int tuneFrom, long steps) {
+        Path dir = work.resolve("tune" + tuneFrom + "-" + steps);
+        PretrainConfig config = PretrainConfig.builder(dir.resolve("ckpt"), dir.resolve("backbone.safetensors"))
+                .inputSize(32).batchSize(4).steps(steps).stepsPerEpoch(steps).checkpointEvery(0)
+                .optimizer(OptimizerKind.SGD).learningRate(0.05f).validationImages(6).seed(5).tuneFrom(tuneFrom)
+                .build();
+        return Safetensors.read(BackbonePretrainer.run(config, Defect8iSource.open(data), FoldSplit.defect8i(0),
+                TrainingListener.NONE).weights());
     }
 
     @Test

@@ -2,17 +2,23 @@ package io.defectstudio.inference.nets.inception;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import io.defectstudio.inference.nets.Architectures;
 import io.defectstudio.inference.nets.Backbones;
+import io.defectstudio.inference.nets.FewShotNet;
 import io.defectstudio.inference.nets.MatchFusion;
 import io.defectstudio.inference.nets.ParameterCounts;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class InceptionV3BackboneTest {
 
@@ -58,6 +64,22 @@ class InceptionV3BackboneTest {
             long padded = 320 + InceptionV3Backbone.SHIFT + InceptionV3Backbone.trailing(320, 4);
             assertEquals(10, InceptionV3Backbone.validSize(padded, 4));
             assertEquals(9, InceptionV3Backbone.validSize(padded - 1, 4));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lerenet", "eamnet", "baseline", "matcher"})
+    void everyNetworkRunsOnIt(String architecture) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            FewShotNet net = Architectures.create(architecture, "inception_v3");
+            net.initialize(manager, DataType.FLOAT32, FewShotNet.inputShapes(72, 88, 1));
+            NDArray support = manager.randomUniform(0, 1, new Shape(1, 1, 3, 72, 88));
+            NDArray mask = manager.zeros(new Shape(1, 1, 1, 72, 88));
+            mask.set(new NDIndex(":, :, :, 20:40, 30:50"), 1f);
+            NDArray logits = net.forward(new ParameterStore(manager, false), new NDList(
+                    manager.randomUniform(0, 1, new Shape(2, 3, 72, 88)), support, mask), false).get(0);
+            assertArrayEquals(new long[] {2, 1, 72, 88}, logits.getShape().getShape(), architecture);
+            assertFalse(logits.isNaN().any().getBoolean() || logits.isInfinite().any().getBoolean(), "non-finite");
         }
     }
 
