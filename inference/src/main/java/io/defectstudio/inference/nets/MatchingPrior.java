@@ -3,6 +3,7 @@ package io.defectstudio.inference.nets;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
@@ -105,7 +106,17 @@ public final class MatchingPrior extends AbstractBlock {
         return contrast(fusion.unitFeatures(queryStages), support);
     }
 
-    private static NDArray contrast(NDArray queryUnit, NDList support) {
+    /** {@code s_fg - s_bg} (B,1,h,w) for query unit features (B,C,h,w). */
+    static NDArray contrast(NDArray queryUnit, NDList support) {
+        if (support.get(0).getShape().get(0) == 1) {
+            NDArray fgMask = support.get(1).reshape(-1).gt(0f);
+            NDArray bgMask = support.get(2).reshape(-1).gt(0f);
+            if (fgMask.any().getBoolean() && bgMask.any().getBoolean()) {
+                NDArray rows = support.get(0).get(0).transpose();
+                return contrastOfOneSupport(queryUnit, rows.get(new NDIndex("{}", fgMask.nonzero().squeeze(1))),
+                        rows.get(new NDIndex("{}", bgMask.nonzero().squeeze(1))));
+            }
+        }
         Shape q = queryUnit.getShape();
         long batch = q.get(0);
         NDArray vectors = FeatureOps.expandBatch(support.get(0), batch);
@@ -134,6 +145,35 @@ public final class MatchingPrior extends AbstractBlock {
         }
         NDArray contrast = contrasts.size() == 1 ? contrasts.head() : NDArrays.concat(contrasts, 1);
         return contrast.reshape(batch, 1, q.get(2), q.get(3));
+    }
+
+    /**
+     * {@link #contrast} for one support set (the workstation's case) with both prototype sets: its foreground
+     * {@code (Lf,C)} and background {@code (Lb,C)} vectors are matched as two matrices, which skips the exclusion
+     * offsets' two passes over every block of similarities and the cells that are neither.
+     */
+    private static NDArray contrastOfOneSupport(NDArray queryUnit, NDArray foreground, NDArray background) {
+        Shape q = queryUnit.getShape();
+        NDArray queryVectors = FeatureOps.flatten(queryUnit).transpose(0, 2, 1);
+        NDArray fgT = foreground.transpose();
+        NDArray bgT = background.transpose();
+        long positions = queryVectors.getShape().get(1);
+        long width = foreground.getShape().get(0) + background.getShape().get(0);
+        long rows = Math.max(1, MAX_SIMILARITIES / width);
+        NDList contrasts = new NDList();
+        for (long from = 0; from < positions; from += rows) {
+            NDArray block = queryVectors.get(":, {}:{}, :", from, Math.min(positions, from + rows));
+            NDArray fgCos = block.matMul(fgT);
+            NDArray fgScore = fgCos.max(new int[] {2});
+            fgCos.close();
+            NDArray bgCos = block.matMul(bgT);
+            NDArray bgScore = bgCos.max(new int[] {2});
+            new NDList(block, bgCos).close();
+            contrasts.add(fgScore.sub(bgScore));
+            new NDList(fgScore, bgScore).close();
+        }
+        NDArray contrast = contrasts.size() == 1 ? contrasts.head() : NDArrays.concat(contrasts, 1);
+        return contrast.reshape(q.get(0), 1, q.get(2), q.get(3));
     }
 
     @Override
