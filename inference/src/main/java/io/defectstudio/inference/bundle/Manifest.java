@@ -121,9 +121,12 @@ public record Manifest(
 
         /**
          * The scaling a backbone's weights were trained with: {@link #signed} for MobileNetV2, {@link #unit} for
-         * InceptionV3, else ImageNet's.
+         * InceptionV3 and for a pair of backbones ({@code a+b}, which scales for each member itself), else ImageNet's.
          */
         public static Normalisation forBackbone(String backbone) {
+            if (backbone.contains("+")) {
+                return unit();
+            }
             if (backbone.startsWith("mobilenet")) {
                 return signed();
             }

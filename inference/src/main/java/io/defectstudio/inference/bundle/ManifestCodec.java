@@ -22,6 +22,8 @@ public final class ManifestCodec {
 
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
+    /** A backbone name, or two joined by '+' (a backbone pair). */
+    private static final Pattern BACKBONE = Pattern.compile("[a-z][a-z0-9_-]{0,63}(\\+[a-z][a-z0-9_-]{0,63})?");
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
     private static final int MAX_INPUT_SIZE = 4096;
@@ -161,7 +163,7 @@ public final class ManifestCodec {
         require(nonBlank(m.version()), source, "version must not be empty");
         require(m.architecture() != null && IDENTIFIER.matcher(m.architecture()).matches(), source,
                 "architecture '" + m.architecture() + "' is not a valid name");
-        require(m.backbone() != null && IDENTIFIER.matcher(m.backbone()).matches(), source,
+        require(m.backbone() != null && BACKBONE.matcher(m.backbone()).matches(), source,
                 "backbone '" + m.backbone() + "' is not a valid name");
         require(m.inputWidth() >= MIN_INPUT_SIZE && m.inputWidth() <= MAX_INPUT_SIZE
                         && m.inputHeight() >= MIN_INPUT_SIZE && m.inputHeight() <= MAX_INPUT_SIZE, source,

@@ -72,6 +72,9 @@ public final class Architectures {
      */
     public static int defaultChannels(String architecture, String backbone) {
         boolean strideFour = architecture.toLowerCase(Locale.ROOT).equals("eamnet");
+        if (BackbonePair.isPair(backbone)) {
+            return strideFour ? 32 : 64;
+        }
         switch (backbone.toLowerCase(Locale.ROOT)) {
             case "resnet50":
                 return 256;

@@ -8,7 +8,7 @@ import java.util.Locale;
 /** Creates the backbones a model manifest can name. */
 public final class Backbones {
 
-    /** Backbone names {@link #create} accepts. */
+    /** Backbone names {@link #create} accepts; two ImageNet-derived ones joined by '+' make a {@link BackbonePair}. */
     public static final List<String> NAMES =
             List.of("compact", "resnet18", "resnet34", "resnet50", MobileNetV2Backbone.NAME,
                     InceptionV3Backbone.NAME);
@@ -21,6 +21,10 @@ public final class Backbones {
      * @throws IllegalArgumentException for an unknown name
      */
     public static Backbone create(String name) {
+        if (BackbonePair.isPair(name)) {
+            String[] members = name.split("\\+", 2);
+            return new BackbonePair(create(members[0]), create(members[1]));
+        }
         switch (name.toLowerCase(Locale.ROOT)) {
             case "compact":
                 // Basic-block ResNet-18 layout at 3/8 width: a few tens of ms at 200x200 on 2 CPU cores.

@@ -188,6 +188,17 @@ class ModelBundleTest {
     }
 
     @Test
+    void aBackboneIsOneNameOrAPairOfNames() throws IOException {
+        Manifest manifest = ModelBundle.load(writeBundle()).manifest();
+        String json = ManifestCodec.toJson(manifest).replace("\"backbone\": \"" + manifest.backbone() + "\"",
+                "\"backbone\": \"mobilenet_v2_mid+inception_v3\"");
+        assertEquals("mobilenet_v2_mid+inception_v3", ManifestCodec.parse(json, "pair").backbone());
+        ModelBundleException e = assertThrows(ModelBundleException.class,
+                () -> ManifestCodec.parse(json.replace("mobilenet_v2_mid+inception_v3", "a+b+c"), "triple"));
+        assertTrue(e.getMessage().contains("backbone 'a+b+c' is not a valid name"), e.getMessage());
+    }
+
+    @Test
     void unknownFormatVersionIsRefused() throws IOException {
         Path bundle = writeBundle();
         editManifest(bundle, "\"formatVersion\": 1", "\"formatVersion\": 99");

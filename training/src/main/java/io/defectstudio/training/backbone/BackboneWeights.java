@@ -12,6 +12,7 @@ import io.defectstudio.inference.bundle.SafetensorsException;
 import io.defectstudio.inference.engine.NetworkLoader;
 import io.defectstudio.inference.nets.Architectures;
 import io.defectstudio.inference.nets.Backbone;
+import io.defectstudio.inference.nets.BackbonePair;
 import io.defectstudio.inference.nets.FewShotNet;
 import java.io.IOException;
 import java.io.InputStream;
@@ -90,6 +91,9 @@ public final class BackboneWeights {
 
     /** Whether ImageNet-derived weights ship for this backbone name ({@link #loadShipped}). */
     public static boolean shipped(String backboneName) {
+        if (BackbonePair.isPair(backboneName)) {
+            return Arrays.stream(backboneName.split("\\+")).allMatch(BackboneWeights::shipped);
+        }
         return BackboneWeights.class.getResource(shippedResource(backboneName)) != null;
     }
 
@@ -100,6 +104,11 @@ public final class BackboneWeights {
      * @throws SafetensorsException when none ship for this backbone or they do not fit it
      */
     public static void loadShipped(Backbone backbone) {
+        if (backbone instanceof BackbonePair pair) {
+            loadShipped(pair.first());
+            loadShipped(pair.second());
+            return;
+        }
         String resource = shippedResource(backbone.name());
         try (InputStream in = BackboneWeights.class.getResourceAsStream(resource)) {
             if (in == null) {
