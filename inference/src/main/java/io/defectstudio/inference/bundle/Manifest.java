@@ -1,5 +1,6 @@
 package io.defectstudio.inference.bundle;
 
+import io.defectstudio.inference.nets.Normalisation;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param version model version
  * @param createdAt ISO-8601 timestamp
  * @param architecture {@code lerenet}, {@code eamnet}, {@code baseline} or {@code matcher}
- * @param backbone {@code compact}, {@code resnet18} or {@code resnet50}
+ * @param backbone a name {@link io.defectstudio.inference.nets.Backbones#create} accepts
  * @param inputWidth network input width
  * @param inputHeight network input height
  * @param normalisation per-channel mean and std applied after scaling intensities to [0, 1]
@@ -82,55 +83,6 @@ public record Manifest(
 
         public boolean enabled() {
             return steps > 0;
-        }
-    }
-
-    /** Per-channel normalisation, three values each (grey inputs are replicated to three channels). */
-    public record Normalisation(float[] mean, float[] std) {
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Normalisation n && java.util.Arrays.equals(mean, n.mean)
-                    && java.util.Arrays.equals(std, n.std);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * java.util.Arrays.hashCode(mean) + java.util.Arrays.hashCode(std);
-        }
-
-        @Override
-        public String toString() {
-            return "Normalisation[mean=" + java.util.Arrays.toString(mean) + ", std=" + java.util.Arrays.toString(std)
-                    + "]";
-        }
-
-        public static Normalisation imageNet() {
-            return new Normalisation(new float[] {0.485f, 0.456f, 0.406f}, new float[] {0.229f, 0.224f, 0.225f});
-        }
-
-        /** {@code x * 2 - 1}: the input scaling of the TensorFlow MobileNets. */
-        public static Normalisation signed() {
-            return new Normalisation(new float[] {0.5f, 0.5f, 0.5f}, new float[] {0.5f, 0.5f, 0.5f});
-        }
-
-        /** RGB in [0, 1] as it is: the scaling nsfwjs feeds its InceptionV3. */
-        public static Normalisation unit() {
-            return new Normalisation(new float[] {0f, 0f, 0f}, new float[] {1f, 1f, 1f});
-        }
-
-        /**
-         * The scaling a backbone's weights were trained with: {@link #signed} for MobileNetV2, {@link #unit} for
-         * InceptionV3 and for a pair of backbones ({@code a+b}, which scales for each member itself), else ImageNet's.
-         */
-        public static Normalisation forBackbone(String backbone) {
-            if (backbone.contains("+")) {
-                return unit();
-            }
-            if (backbone.startsWith("mobilenet")) {
-                return signed();
-            }
-            return backbone.startsWith("inception") ? unit() : imageNet();
         }
     }
 

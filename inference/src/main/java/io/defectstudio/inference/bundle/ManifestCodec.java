@@ -9,6 +9,7 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import io.defectstudio.inference.InferenceOptions;
+import io.defectstudio.inference.nets.Normalisation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class ManifestCodec {
                 f.string(root, "backbone"),
                 f.integer(input, "width"),
                 f.integer(input, "height"),
-                new Manifest.Normalisation(f.floats(norm, "mean"), f.floats(norm, "std")),
+                new Normalisation(f.floats(norm, "mean"), f.floats(norm, "std")),
                 f.number(f.require(root, "threshold"), "threshold"),
                 new Manifest.Training(f.strings(training, "classes"), f.strings(training, "datasets"),
                         f.optionalString(training, "notes")),
@@ -169,7 +170,7 @@ public final class ManifestCodec {
                         && m.inputHeight() >= MIN_INPUT_SIZE && m.inputHeight() <= MAX_INPUT_SIZE, source,
                 "input size " + m.inputWidth() + "x" + m.inputHeight() + " is outside " + MIN_INPUT_SIZE + ".."
                         + MAX_INPUT_SIZE);
-        Manifest.Normalisation n = m.normalisation();
+        Normalisation n = m.normalisation();
         require(n != null && n.mean() != null && n.mean().length == 3 && n.std() != null && n.std().length == 3,
                 source, "normalisation needs three mean and three std values");
         for (float s : n.std()) {

@@ -7,6 +7,7 @@ import io.defectstudio.inference.IntensityScale;
 import io.defectstudio.inference.InvalidInputException;
 import io.defectstudio.inference.Resampler;
 import io.defectstudio.inference.bundle.Manifest;
+import io.defectstudio.inference.nets.Normalisation;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 
@@ -30,7 +31,7 @@ public final class Preprocessor {
     private final float[] mean;
     private final float[] std;
 
-    public Preprocessor(int width, int height, Manifest.Normalisation normalisation) {
+    public Preprocessor(int width, int height, Normalisation normalisation) {
         this.width = width;
         this.height = height;
         this.mean = normalisation.mean().clone();

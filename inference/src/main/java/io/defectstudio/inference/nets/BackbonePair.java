@@ -11,7 +11,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import io.defectstudio.inference.nets.inception.InceptionV3Backbone;
 import io.defectstudio.inference.nets.mobilenet.MobileNetV2Backbone;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * Two ImageNet-derived backbones side by side, named {@code first+second}: stage i is
@@ -20,18 +20,19 @@ import java.util.Map;
  */
 public final class BackbonePair extends Backbone {
 
-    /** Per member: {scale, offset} from [0, 1] to the member's input (the manifests' normalisation of that name). */
-    private static final Map<String, float[]> INPUT_SCALING = Map.of(
-            MobileNetV2Backbone.NAME, new float[] {2f, -1f},
-            InceptionV3Backbone.NAME, new float[] {1f, 0f});
+    /** The members a pair takes: the ImageNet-derived backbones, whose features are generic enough to average. */
+    private static final Set<String> MEMBERS = Set.of(MobileNetV2Backbone.NAME, InceptionV3Backbone.NAME);
+
+    /** The pair the product offers: the shipped MobileNetV2 and InceptionV3. */
+    public static final String MOBILENET_INCEPTION = MobileNetV2Backbone.NAME + "+" + InceptionV3Backbone.NAME;
 
     private final Backbone first;
     private final Backbone second;
 
     public BackbonePair(Backbone first, Backbone second) {
         for (Backbone member : new Backbone[] {first, second}) {
-            if (!INPUT_SCALING.containsKey(member.name())) {
-                throw new IllegalArgumentException("a backbone pair takes " + INPUT_SCALING.keySet() + ", not "
+            if (!MEMBERS.contains(member.name())) {
+                throw new IllegalArgumentException("a backbone pair takes " + MEMBERS + ", not "
                         + member.name());
             }
         }
@@ -78,8 +79,13 @@ public final class BackbonePair extends Backbone {
     }
 
     private static NDArray memberInput(Backbone member, NDArray unit) {
-        float[] scaling = INPUT_SCALING.get(member.name());
-        return scaling[0] == 1f && scaling[1] == 0f ? unit : unit.mul(scaling[0]).add(scaling[1]);
+        Normalisation n = Normalisation.forBackbone(member.name());
+        if (n.equals(Normalisation.unit())) {
+            return unit;
+        }
+        NDManager manager = unit.getManager();
+        Shape perChannel = new Shape(1, 3, 1, 1);
+        return unit.sub(manager.create(n.mean(), perChannel)).div(manager.create(n.std(), perChannel));
     }
 
     /** Both members' stage {@code number}, as one block to freeze. */

@@ -8,10 +8,12 @@ import java.util.Locale;
 /** Creates the backbones a model manifest can name. */
 public final class Backbones {
 
-    /** Backbone names {@link #create} accepts; two ImageNet-derived ones joined by '+' make a {@link BackbonePair}. */
-    public static final List<String> NAMES =
-            List.of("compact", "resnet18", "resnet34", "resnet50", MobileNetV2Backbone.NAME,
-                    InceptionV3Backbone.NAME);
+    /**
+     * The backbones a user can choose; {@link #create} accepts these and any two ImageNet-derived ones joined by '+'
+     * ({@link BackbonePair}).
+     */
+    public static final List<String> NAMES = List.of("compact", "resnet18", "resnet34", "resnet50",
+            MobileNetV2Backbone.NAME, InceptionV3Backbone.NAME, BackbonePair.MOBILENET_INCEPTION);
 
     private Backbones() {}
 

@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import io.defectstudio.inference.Masks;
-import io.defectstudio.inference.bundle.Manifest;
+import io.defectstudio.inference.nets.Normalisation;
 import io.defectstudio.inference.testing.TestImages;
 import java.awt.image.BufferedImage;
 import org.junit.jupiter.api.AfterAll;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class PreprocessorTest {
 
-    private static final Manifest.Normalisation NORM = Manifest.Normalisation.imageNet();
+    private static final Normalisation NORM = Normalisation.imageNet();
     private static final Preprocessor PRE = new Preprocessor(200, 100, NORM);
     private static NDManager manager;
 
@@ -34,7 +34,7 @@ class PreprocessorTest {
 
     @Test
     void intensitiesAreScaledByTheBitsTheImageUses() {
-        Preprocessor identity = new Preprocessor(2, 1, new Manifest.Normalisation(new float[3],
+        Preprocessor identity = new Preprocessor(2, 1, new Normalisation(new float[3],
                 new float[] {1, 1, 1}));
         BufferedImage g8 = new BufferedImage(2, 1, BufferedImage.TYPE_BYTE_GRAY);
         g8.getRaster().setSample(0, 0, 0, 255);
@@ -92,7 +92,7 @@ class PreprocessorTest {
                 board.getRaster().setSample(x, y, 0, (x + y) % 2 == 0 ? 255 : 0);
             }
         }
-        Preprocessor identity = new Preprocessor(200, 100, new Manifest.Normalisation(new float[3],
+        Preprocessor identity = new Preprocessor(200, 100, new Normalisation(new float[3],
                 new float[] {1, 1, 1}));
         try (NDManager scope = manager.newSubManager()) {
             float[] v = identity.image(scope, board).toFloatArray();

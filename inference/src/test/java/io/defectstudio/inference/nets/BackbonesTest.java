@@ -62,6 +62,15 @@ class BackbonesTest {
         }
     }
 
+    /** The training view offers these names, so each must build, the pair of ImageNet-derived backbones included. */
+    @Test
+    void everyNameAUserCanChooseIsCreatedUnderThatName() {
+        assertTrue(Backbones.NAMES.contains("mobilenet_v2_mid+inception_v3"), Backbones.NAMES.toString());
+        for (String name : Backbones.NAMES) {
+            assertEquals(name, Backbones.create(name).name());
+        }
+    }
+
     @Test
     void standardResNetsHaveTheirPublishedParameterCounts() {
         // torchvision without the classifier: ResNet-18 11,176,512; ResNet-50 23,508,032 (+ DJL's 1x1 conv biases).

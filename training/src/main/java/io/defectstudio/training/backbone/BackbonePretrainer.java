@@ -9,10 +9,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import io.defectstudio.inference.bundle.Manifest;
 import io.defectstudio.inference.engine.Preprocessor;
 import io.defectstudio.inference.nets.Backbone;
 import io.defectstudio.inference.nets.Backbones;
+import io.defectstudio.inference.nets.Normalisation;
 import io.defectstudio.training.augment.AugmentationPolicy;
 import io.defectstudio.training.augment.AugmentedPair;
 import io.defectstudio.training.augment.PairAugmenter;
@@ -59,7 +59,7 @@ public final class BackbonePretrainer {
         List<Labelled> validation = validationSet(HeldOutSource.validation(source, HOLD_OUT_EVERY), classes,
                 config.validationImages());
         Preprocessor encoder = new Preprocessor(config.inputSize(), config.inputSize(),
-                Manifest.Normalisation.forBackbone(config.backbone()));
+                Normalisation.forBackbone(config.backbone()));
         PairAugmenter augmenter = new PairAugmenter(AugmentationPolicy.eamnet());
         Device device = Engine.getInstance().defaultDevice();
         try (NDManager manager = NDManager.newBaseManager(device)) {

@@ -14,6 +14,7 @@ import io.defectstudio.inference.engine.ModelBundleWriter;
 import io.defectstudio.inference.engine.Preprocessor;
 import io.defectstudio.inference.nets.Architectures;
 import io.defectstudio.inference.nets.FewShotNet;
+import io.defectstudio.inference.nets.Normalisation;
 import io.defectstudio.inference.nets.ParameterCounts;
 import io.defectstudio.training.augment.AugmentationPolicy;
 import io.defectstudio.training.augment.PairAugmenter;
@@ -79,7 +80,7 @@ public final class MetaTrainer {
         EpisodeStream episodeStream = trainingEpisodes(config, HeldOutSource.training(source, HOLD_OUT_EVERY), split);
         List<Episode> validation = validationEpisodes(config, source, split);
         Preprocessor preprocessor = new Preprocessor(config.inputSize(), config.inputSize(),
-                Manifest.Normalisation.forBackbone(config.backbone()));
+                Normalisation.forBackbone(config.backbone()));
         EpisodeBatcher training = new EpisodeBatcher(preprocessor, new PairAugmenter(AugmentationPolicy.eamnet()));
         EpisodeBatcher plain = new EpisodeBatcher(preprocessor, new PairAugmenter(AugmentationPolicy.none()));
         Device device = Engine.getInstance().defaultDevice();
@@ -225,7 +226,7 @@ public final class MetaTrainer {
                 .setBackbone(config.backbone())
                 .optName(config.modelName())
                 .optInputSize(config.inputSize(), config.inputSize())
-                .optNormalisation(Manifest.Normalisation.forBackbone(config.backbone()))
+                .optNormalisation(Normalisation.forBackbone(config.backbone()))
                 .optTraining(new Manifest.Training(split.trainClasses(), List.of(), notes))
                 .optMetric("validation_mIoU", state.bestScore())
                 .optMetric("best_step", state.bestStep())

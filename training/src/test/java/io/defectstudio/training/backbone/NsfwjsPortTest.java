@@ -9,11 +9,11 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import io.defectstudio.inference.bundle.Manifest;
 import io.defectstudio.inference.bundle.NamedTensor;
 import io.defectstudio.inference.bundle.Safetensors;
 import io.defectstudio.inference.nets.Backbone;
 import io.defectstudio.inference.nets.Backbones;
+import io.defectstudio.inference.nets.Normalisation;
 import io.defectstudio.inference.nets.inception.InceptionV3Backbone;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ class NsfwjsPortTest {
 
     /** The reference input in [0, 1], scaled by the backbone's manifest normalisation. */
     private static NDArray scaled(String backbone, NDManager manager, NamedTensor input) {
-        Manifest.Normalisation n = Manifest.Normalisation.forBackbone(backbone);
+        Normalisation n = Normalisation.forBackbone(backbone);
         return manager.create(input.values(), new Shape(input.shape()))
                 .sub(manager.create(n.mean()).reshape(1, 3, 1, 1))
                 .div(manager.create(n.std()).reshape(1, 3, 1, 1));
