@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The model bundle shipped in the resources module, copied out of the class path into the user data folder. */
 public final class ShippedModel {
@@ -51,6 +52,19 @@ public final class ShippedModel {
         }
         // the manifest last: its presence marks a complete copy
         Files.write(manifestFile, manifestBytes);
+        removeStaleWeights(target, weightsFile);
         return Optional.of(target);
+    }
+
+    /** An earlier release's weights (another file name, another format) would otherwise stay beside the new ones. */
+    private static void removeStaleWeights(Path target, Path current) throws IOException {
+        try (Stream<Path> files = Files.list(target)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (name.startsWith("weights.") && !file.equals(current) && Files.isRegularFile(file)) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 }
