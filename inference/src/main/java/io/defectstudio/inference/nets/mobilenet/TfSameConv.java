@@ -25,6 +25,8 @@ final class TfSameConv extends AbstractBlock {
     private final int stride;
     private final int filters;
     private final boolean relu6;
+    /** Stride 1 and an odd kernel: TF's padding is {@code (k - 1) / 2} on each side, which the convolution does. */
+    private final boolean symmetric;
     private final Conv2d conv;
 
     /**
@@ -35,10 +37,13 @@ final class TfSameConv extends AbstractBlock {
         this.stride = stride;
         this.filters = filters;
         this.relu6 = relu6;
+        symmetric = stride == 1 && kernel % 2 == 1;
+        int ownPadding = symmetric ? (kernel - 1) / 2 : 0;
         conv = addChildBlock("conv", Conv2d.builder()
                 .setKernelShape(new Shape(kernel, kernel))
                 .setFilters(filters)
                 .optStride(new Shape(stride, stride))
+                .optPadding(new Shape(ownPadding, ownPadding))
                 .optGroups(groups)
                 .optBias(true)
                 .build());
@@ -59,8 +64,8 @@ final class TfSameConv extends AbstractBlock {
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
         Shape s = x.getShape();
-        long padH = samePadding(s.get(2), kernel, stride);
-        long padW = samePadding(s.get(3), kernel, stride);
+        long padH = symmetric ? 0 : samePadding(s.get(2), kernel, stride);
+        long padW = symmetric ? 0 : samePadding(s.get(3), kernel, stride);
         if (padH > 0 || padW > 0) {
             // (left, right, top, bottom): the last axis first.
             x = x.pad(new Shape(padW / 2, padW - padW / 2, padH / 2, padH - padH / 2), 0);
