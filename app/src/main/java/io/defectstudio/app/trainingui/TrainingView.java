@@ -17,11 +17,14 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
@@ -82,7 +85,9 @@ public final class TrainingView extends BorderPane {
         Spinner<Integer> steps = spinner(1, 10_000, vm.stepsPerEpochProperty().get());
         steps.valueProperty().addListener((o, a, b) -> vm.stepsPerEpochProperty().set(b));
         ToggleGroup start = new ToggleGroup();
-        RadioButton active = new RadioButton("From the active model (the shipped one if none is)");
+        RadioButton active = new RadioButton("From the active model");
+        active.setTooltip(
+                new Tooltip("Starts from its backbone weights (the shipped model's while no version is active)"));
         RadioButton scratch = new RadioButton("From scratch");
         active.setToggleGroup(start);
         scratch.setToggleGroup(start);
@@ -99,8 +104,18 @@ public final class TrainingView extends BorderPane {
         fold.valueProperty().addListener((o, a, b) -> vm.benchmarkFoldProperty().set(b));
 
         GridPane form = new GridPane();
+        form.setId("training-form");
         form.setHgap(8);
         form.setVgap(6);
+        // Labels and choices keep their words (a backbone pair's name is long); the window gives the charts less.
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().setAll(labels, fields);
+        arch.setMaxWidth(Double.MAX_VALUE);
+        backbone.setMaxWidth(Double.MAX_VALUE);
+        backbone.setMinWidth(Region.USE_PREF_SIZE);
         int row = 0;
         form.addRow(row++, new Label("Architecture"), arch);
         form.addRow(row++, new Label("Backbone"), backbone);
@@ -122,7 +137,7 @@ public final class TrainingView extends BorderPane {
         VBox box = new VBox(8, new Label("Classes (accepted and corrected masks)"), classes, readiness, form,
                 new HBox(8, run, cancel));
         box.setPadding(new Insets(8));
-        box.setPrefWidth(330);
+        box.setPrefWidth(380);
         return box;
     }
 

@@ -8,7 +8,6 @@ import javafx.geometry.Bounds;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Slider;
-import javafx.scene.text.Text;
 import org.junit.jupiter.api.Test;
 
 /** The window at its default 1280x800: what the inspector needs is on screen, not cut off or hidden in overflow. */
@@ -62,10 +61,5 @@ class LayoutWindowTest extends WorkstationFixture {
             assertEquals(fx(name::getText), fx(() -> shownText(name)));
             assertEquals(fx(name::getText), fx(() -> name.getTooltip().getText()), "the full name is in the tooltip");
         }
-    }
-
-    /** The text a label draws, which ends in an ellipsis where the label is too narrow for its text. */
-    private static String shownText(Labeled labeled) {
-        return ((Text) labeled.lookup(".text")).getText();
     }
 }

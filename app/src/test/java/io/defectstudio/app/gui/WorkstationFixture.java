@@ -15,6 +15,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.geometry.Point2D;
+import javafx.scene.control.Labeled;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -116,6 +118,11 @@ public class WorkstationFixture extends FxRobot {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The text a label draws, which ends in an ellipsis where the label is too narrow for its text. */
+    public static String shownText(Labeled labeled) {
+        return ((Text) labeled.lookup(".text")).getText();
     }
 
     /** Waits until {@code condition}, checked on the JavaFX thread, holds; fails the test after {@code seconds}. */
