@@ -18,6 +18,13 @@ public final class Launcher {
     private Launcher() {
     }
 
+    private static String noWindow(UnsupportedOperationException e) {
+        return "defect-studio: cannot open the workstation's window (" + e.getMessage() + ").\n"
+                + "On Linux it needs a display and GTK 3: sudo apt-get install libgtk-3-0 libxtst6 fonts-dejavu-core;"
+                + " on a machine without a display, run it under xvfb-run -a.\n"
+                + "The command line needs no window: defect-studio --help";
+    }
+
     public static void main(String[] given) throws Exception {
         // before the first logger exists, which reads the configuration
         if (System.getProperty(LOG_DIR_PROPERTY) == null) {
@@ -31,7 +38,13 @@ public final class Launcher {
         // PNG encoding to streams would otherwise spill cache files into /tmp, outside the app's own folders.
         ImageIO.setUseCache(false);
         if (args.length == 0) {
-            Application.launch(DefectStudioApp.class, args);
+            try {
+                Application.launch(DefectStudioApp.class, args);
+            } catch (UnsupportedOperationException e) {
+                // JavaFX's way of saying there is no display, or no GTK 3 to draw on it.
+                System.err.println(noWindow(e));
+                System.exit(DefectStudioCli.FAILED);
+            }
         } else {
             System.exit(DefectStudioCli.run(args));
         }
