@@ -3,6 +3,8 @@ package io.defectstudio.app.models;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.defectstudio.app.task.TaskExecutor;
+import io.defectstudio.inference.bundle.Manifest;
+import io.defectstudio.inference.bundle.ModelBundle;
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.models.ModelRecord;
 import io.defectstudio.training.episodes.Episode;
@@ -27,7 +29,8 @@ import javafx.collections.ObservableList;
 /**
  * The model versions of a project, the shipped model first: lists them with their training metrics, scores them on
  * one held-out episode set so they can be compared, advises against a version that scores below the active one,
- * makes one active (the shipped model: none), and rolls back to the version active before, or to the shipped model.
+ * makes one active (the shipped model: none), rolls back to the version active before, or to the shipped model, and
+ * adds a bundle built elsewhere.
  * Scoring runs in the background; activation on the writer.
  */
 public final class ModelVersionsViewModel {
@@ -145,6 +148,45 @@ public final class ModelVersionsViewModel {
             message.set("Compared " + result.size() + " version(s) on the same held-out episodes");
             load();
         }, this::failed);
+    }
+
+    /**
+     * Adds a model bundle built elsewhere: checks it (a damaged or foreign bundle is refused with the reason), copies
+     * it into the project's models folder and registers it as a version, not active, with its manifest's metrics.
+     */
+    public void add(Path bundle) {
+        busy.set(true);
+        message.set("Checking and copying " + bundle.getFileName() + "…");
+        tasks.execute(() -> {
+            ModelBundle checked = ModelBundle.load(bundle);
+            Path copy = BundleCopy.into(project.folder().resolve("models"), checked);
+            try {
+                return ModelBundle.load(copy);
+            } catch (RuntimeException e) {
+                BundleCopy.delete(copy);
+                throw e;
+            }
+        }, copy -> tasks.write(() -> {
+            try {
+                Manifest m = copy.manifest();
+                return project.models().register(m.name(), copy.location(), m.architecture(),
+                        metricsJson(m, bundle));
+            } catch (RuntimeException e) {
+                BundleCopy.delete(copy.location());
+                throw e;
+            }
+        }, record -> {
+            busy.set(false);
+            message.set("Added " + record.name() + ": compare it on the held-out episodes, or make it active");
+            load();
+        }, this::failed), this::failed);
+    }
+
+    private static String metricsJson(Manifest m, Path source) {
+        JsonObject metrics = new JsonObject();
+        m.metrics().forEach(metrics::addProperty);
+        metrics.addProperty("added_from", source.toAbsolutePath().toString());
+        return metrics.toString();
     }
 
     /**

@@ -28,7 +28,7 @@ import javafx.stage.Window;
 
 /**
  * Lists model versions (the shipped model first), compares them on the held-out episodes side by side, activates one
- * (asking first when it is not recommended) or rolls back.
+ * (asking first when it is not recommended), rolls back, or adds a bundle built elsewhere.
  */
 public final class ModelVersionsWindow {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
@@ -90,6 +90,11 @@ public final class ModelVersionsWindow {
         Button rollBack = new Button("Roll back");
         rollBack.setId("models-rollback");
         rollBack.setOnAction(e -> vm.rollBack());
+        Button add = new Button("Add a model bundle…");
+        add.setId("models-add");
+        add.disableProperty().bind(vm.busyProperty());
+        add.setOnAction(e -> dialogs.chooseFolder("Model bundle folder (holding model.json), from train or"
+                + " build-matcher").ifPresent(vm::add));
         Button reload = new Button("Reload");
         reload.setOnAction(e -> vm.load());
         Label message = new Label();
@@ -97,7 +102,7 @@ public final class ModelVersionsWindow {
         message.textProperty().bind(vm.messageProperty());
         message.setPadding(new Insets(4, 8, 4, 8));
         BorderPane pane = new BorderPane(table);
-        pane.setTop(new ToolBar(compare, activate, rollBack, reload));
+        pane.setTop(new ToolBar(compare, activate, rollBack, add, reload));
         pane.setBottom(message);
         return pane;
     }

@@ -38,6 +38,11 @@ public final class TestDialogs extends FxDialogService {
     final Deque<Boolean> confirmations = new ArrayDeque<>();
     final List<String> questions = new ArrayList<>();
 
+    /** The folders the folder chooser answers with, in order (none left: cancelled). */
+    public Deque<Path> folders() {
+        return folders;
+    }
+
     public Deque<Boolean> confirmations() {
         return confirmations;
     }

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.defectstudio.app.engine.ShippedModel;
 import io.defectstudio.app.task.CurrentThreadTaskExecutor;
+import io.defectstudio.inference.bundle.ModelBundle;
 import io.defectstudio.storage.Project;
 import io.defectstudio.storage.models.ModelRecord;
 import io.defectstudio.training.episodes.Episode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +25,47 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelVersionsViewModelTest {
     @TempDir
     Path temp;
+
+    /** A data team's bundle from the command line (here the shipped one, extracted elsewhere) joins the project. */
+    @Test
+    void aBundleBuiltElsewhereIsCheckedCopiedIntoTheProjectAndRegistered() throws Exception {
+        Path folder = TrainingProjects.create(temp, 1);
+        Path built = ShippedModel.extract(temp.resolve("elsewhere")).orElseThrow();
+        Path damaged = temp.resolve("damaged");
+        Files.createDirectories(damaged);
+        for (String f : new String[] {ModelBundle.MANIFEST_FILE, ModelBundle.DEFAULT_WEIGHTS_FILE}) {
+            Files.copy(built.resolve(f), damaged.resolve(f));
+        }
+        byte[] weights = Files.readAllBytes(damaged.resolve(ModelBundle.DEFAULT_WEIGHTS_FILE));
+        weights[weights.length / 2] ^= 1;
+        Files.write(damaged.resolve(ModelBundle.DEFAULT_WEIGHTS_FILE), weights);
+        try (Project p = Project.open(folder)) {
+            ModelVersionsViewModel vm = new ModelVersionsViewModel(p, new CurrentThreadTaskExecutor(),
+                    new BenchmarkModelEvaluator(), List::of, Optional::empty, () -> { });
+            vm.add(built);
+            assertTrue(vm.messageProperty().get().startsWith("Added defect8i-matcher-mobilenet_v2_mid"),
+                    vm.messageProperty().get());
+            ModelRecord added = p.models().list().get(0);
+            assertEquals("matcher", added.architecture());
+            assertFalse(added.active(), "adding does not change what the workstation segments with");
+            assertTrue(added.bundlePath().startsWith(folder), "the project holds its own copy: " + added.bundlePath());
+            assertEquals(ModelBundle.load(built).manifest().weights().sha256(),
+                    ModelBundle.load(added.bundlePath()).manifest().weights().sha256());
+            assertEquals(2, vm.versions().size());
+            assertTrue(vm.versions().get(1).trainingIou().isPresent(), "the manifest's validation figure is shown");
+
+            vm.add(damaged);
+            assertTrue(vm.messageProperty().get().startsWith("Error:") && vm.messageProperty().get()
+                    .contains("checksum"), vm.messageProperty().get());
+            vm.add(built);
+            assertEquals(2, p.models().list().size());
+            try (var entries = Files.list(folder.resolve("models"))) {
+                assertEquals(List.of("added-defect8i-matcher-mobilenet_v2_mid",
+                        "added-defect8i-matcher-mobilenet_v2_mid-2"), entries.map(e -> e.getFileName().toString())
+                        .sorted().toList(), "two copies, nothing of the damaged one, no temporary folder");
+            }
+        }
+    }
 
     @Test
     void versionsAreComparedOnOneHeldOutSetThenActivatedAndRolledBack() throws Exception {

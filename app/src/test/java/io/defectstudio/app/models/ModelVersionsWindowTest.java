@@ -5,6 +5,7 @@ import static io.defectstudio.app.gui.WorkstationFixture.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.defectstudio.app.engine.ShippedModel;
 import io.defectstudio.app.gui.TestDialogs;
 import io.defectstudio.app.task.FxTaskExecutor;
 import io.defectstudio.storage.Project;
@@ -74,6 +75,12 @@ class ModelVersionsWindowTest extends FxRobot {
             clickOn("#models-activate");
             waitFor(10, () -> p.models().active().map(m -> m.id() == zero.id()).orElse(false));
             waitFor(5, () -> changes.get() == 1);
+
+            dialogs.folders().add(ShippedModel.extract(temp.resolve("built")).orElseThrow());
+            clickOn("#models-add");
+            waitFor(30, () -> table.getItems().size() == 3);
+            assertEquals("defect8i-matcher-mobilenet_v2_mid", fx(() -> table.getItems().get(2).name()));
+            assertEquals(2, p.models().list().size());
         }
     }
 }
