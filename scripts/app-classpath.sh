@@ -3,6 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="$(mktemp)"
-mvn -B -q -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile="$out" -Dmdep.includeScope=runtime >&2
+mvn -B -q -pl app -am test-compile dependency:build-classpath -Dmdep.outputFile="$out" -DincludeScope=runtime >&2
 echo "$PWD/app/target/classes:$(cat "$out")"
 rm -f "$out"

@@ -9,7 +9,7 @@ deps="$root/app/target/runtime-classpath.txt"
 if [[ ! -f "$classes/io/defectstudio/app/Launcher.class" || ! -s "$deps" ]]; then
   echo "defect-studio: nothing built yet; building once (a few minutes)..." >&2
   (cd "$root" && mvn -B -q -DskipTests -pl app -am package dependency:build-classpath \
-    -Dmdep.outputFile="$deps" -Dmdep.includeScope=runtime -Dstyle.color=never >&2)
+    -Dmdep.outputFile="$deps" -DincludeScope=runtime -Dstyle.color=never >&2)
 fi
 # File names are bytes the JVM decodes by the locale; under LANG=C it cannot represent non-ASCII names at all.
 if [[ "$(locale charmap 2>/dev/null)" != "UTF-8" ]]; then
