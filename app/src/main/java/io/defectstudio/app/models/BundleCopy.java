@@ -4,7 +4,6 @@ import io.defectstudio.inference.bundle.ModelBundle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -12,36 +11,21 @@ import java.util.stream.Stream;
 /**
  * Copies a model bundle built elsewhere (by {@code defect-studio train} or {@code build-matcher}, on another machine)
  * into a project's models folder, so that the project holds every model it can activate. The copy is complete or
- * absent: it is written beside its place and moved there at once.
+ * absent ({@link ModelBundle#write}).
  */
 final class BundleCopy {
 
     private BundleCopy() {
     }
 
-    /** Copies a checked bundle (a folder or a .zip / .dsmodel file) to a new entry of {@code models}. */
+    /** Writes a checked bundle (a folder or a .zip / .dsmodel file) to a new entry of {@code models}. */
     static Path into(Path models, ModelBundle bundle) throws IOException {
-        Path source = bundle.location();
-        boolean folder = Files.isDirectory(source);
-        String name = source.getFileName().toString();
-        String extension = folder || name.lastIndexOf('.') < 0 ? "" : name.substring(name.lastIndexOf('.'));
+        String name = bundle.location().getFileName().toString();
+        String extension = Files.isDirectory(bundle.location()) || name.lastIndexOf('.') < 0 ? ""
+                : name.substring(name.lastIndexOf('.'));
         Files.createDirectories(models);
         Path target = freeName(models, fileName(bundle.manifest().name()), extension);
-        Path temp = models.resolve("." + target.getFileName() + ".tmp");
-        delete(temp);
-        try {
-            if (folder) {
-                Files.createDirectories(temp);
-                for (String entry : new String[] {ModelBundle.MANIFEST_FILE, bundle.manifest().weights().file()}) {
-                    Files.copy(source.resolve(entry), temp.resolve(entry));
-                }
-            } else {
-                Files.copy(source, temp);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            delete(temp);
-        }
+        ModelBundle.write(target, bundle.manifest(), bundle.readWeights());
         return target;
     }
 
