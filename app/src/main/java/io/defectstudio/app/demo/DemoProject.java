@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * The embedded default: copies the demo images shipped in the resources module into a user folder and creates a
@@ -51,9 +52,9 @@ public final class DemoProject {
         }
         Path staging = folder.resolveSibling(folder.getFileName() + ".installing");
         try {
-            deleteTree(staging);
+            PathUtils.delete(staging);
             build(staging);
-            deleteTree(folder);
+            PathUtils.delete(folder);
             Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot install the demo project in " + folder, e);
@@ -85,17 +86,6 @@ public final class DemoProject {
                     p.annotations().save(imageId, classes.get(e.className()), AnnotationKind.SUPPORT, "demo",
                             binarise(mask));
                 }
-            }
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
             }
         }
     }

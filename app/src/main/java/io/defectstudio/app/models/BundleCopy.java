@@ -4,9 +4,8 @@ import io.defectstudio.inference.bundle.ModelBundle;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * Copies a model bundle built elsewhere (by {@code defect-studio train} or {@code build-matcher}, on another machine)
@@ -31,14 +30,7 @@ final class BundleCopy {
 
     /** Removes a copy again (its registration failed). */
     static void delete(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        try (Stream<Path> all = Files.walk(path)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        PathUtils.delete(path);
     }
 
     /** A model name as a portable file name: letters, digits, '.', '-' and '_' ('+' of a backbone pair too). */

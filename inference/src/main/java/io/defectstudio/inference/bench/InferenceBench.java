@@ -38,6 +38,7 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * Inference benchmark: per network and backbone, latency per query with a cached support set and without (support
@@ -179,7 +180,7 @@ public final class InferenceBench {
                 }
             }
         } finally {
-            deleteTree(temp);
+            PathUtils.delete(temp);
         }
         return new Result(rows, machine(), Instant.now().toString(), config);
     }
@@ -202,12 +203,12 @@ public final class InferenceBench {
                         Path bundle = temp.resolve(architecture + "-" + backbone);
                         randomBundle(bundle, architecture, backbone, config.inputSize());
                         rows.add(runChild(bundle, config, log, childMain));
-                        deleteTree(bundle);
+                        PathUtils.delete(bundle);
                     }
                 }
             }
         } finally {
-            deleteTree(temp);
+            PathUtils.delete(temp);
         }
         return new Result(rows, machine(), Instant.now().toString(), config);
     }
@@ -427,16 +428,5 @@ public final class InferenceBench {
             model = "unknown CPU (" + e.getMessage() + ")";
         }
         return model + ", " + Runtime.getRuntime().availableProcessors() + " cores";
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

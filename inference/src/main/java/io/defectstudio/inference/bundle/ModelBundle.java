@@ -16,6 +16,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * A trained model on disk: a folder, or one zip file (any extension, {@code .dsmodel} by convention), holding
@@ -132,7 +133,7 @@ public final class ModelBundle {
         Path absolute = target.toAbsolutePath().normalize();
         Files.createDirectories(absolute.getParent());
         Path temp = sibling(absolute, WRITING);
-        deleteRecursively(temp);
+        PathUtils.delete(temp);
         if (isArchiveName(absolute)) {
             try (OutputStream file = Files.newOutputStream(temp);
                     ZipOutputStream zip = new ZipOutputStream(file)) {
@@ -149,12 +150,12 @@ public final class ModelBundle {
             Files.write(temp.resolve(MANIFEST_FILE), json);
         }
         Path old = sibling(absolute, OLD);
-        deleteRecursively(old);
+        PathUtils.delete(old);
         if (Files.exists(absolute)) {
             move(absolute, old);
         }
         move(temp, absolute);
-        deleteRecursively(old);
+        PathUtils.delete(old);
         return complete;
     }
 
@@ -174,8 +175,8 @@ public final class ModelBundle {
                 }
             }
             if (Files.exists(location)) {
-                deleteRecursively(old);
-                deleteRecursively(writing);
+                PathUtils.delete(old);
+                PathUtils.delete(writing);
             }
         } catch (IOException e) {
             throw new ModelBundleException("cannot finish the interrupted replacement of " + location + ": "
@@ -250,20 +251,6 @@ public final class ModelBundle {
         } catch (IOException e) {
             throw new ModelBundleException("cannot read " + describe(location, entry) + ": " + e.getMessage(), e);
         }
-    }
-
-    private static void deleteRecursively(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        if (Files.isDirectory(p)) {
-            try (var children = Files.list(p)) {
-                for (Path c : (Iterable<Path>) children::iterator) {
-                    deleteRecursively(c);
-                }
-            }
-        }
-        Files.delete(p);
     }
 
     @Override

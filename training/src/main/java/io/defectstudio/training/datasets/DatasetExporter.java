@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apache.commons.io.file.PathUtils;
 
 /**
  * Exports a selection of items into a new folder. The same items and selection always give byte-identical files:
@@ -134,13 +135,8 @@ public final class DatasetExporter {
     }
 
     private static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            PathUtils.delete(root);
         } catch (IOException e) {
             throw new UncheckedIOException("could not remove unfinished export " + root, e);
         }
