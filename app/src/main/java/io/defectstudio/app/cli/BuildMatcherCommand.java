@@ -37,11 +37,13 @@ public final class BuildMatcherCommand implements Callable<Integer> {
     @Option(names = "--size", defaultValue = "320", description = "Tile (network input) side.")
     int size;
 
-    @Option(names = "--detail", defaultValue = "0", description = "Default working scale (0: one tile per image).")
+    @Option(names = "--detail", defaultValue = "960", description = "Default working scale (0: one tile per image; "
+            + "default: ${DEFAULT-VALUE}, the shipped model's, chosen on the crack lists).")
     int detail;
 
-    @Option(names = "--support-views", defaultValue = "1", description = "Views (mirror images, transposes) "
-            + "a single support shot is matched with; several shots get at least 2 each (1: none, up to 8).")
+    @Option(names = "--support-views", defaultValue = "4", description = "Views (mirror images, transposes) "
+            + "a single support shot is matched with; several shots get at least 2 each (1: none, up to 8; default: "
+            + "${DEFAULT-VALUE}, the shipped model's).")
     int supportViews;
 
     @Option(names = "--validation", defaultValue = "40", description = "Held-out episodes to measure on.")

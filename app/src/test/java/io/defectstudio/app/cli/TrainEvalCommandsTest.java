@@ -92,6 +92,15 @@ class TrainEvalCommandsTest {
         assertEquals("matcher", m.architecture());
         assertEquals("tiny-matcher", m.name());
         assertEquals(128, m.detail(), "the working scale is written into the bundle");
+
+        CliRun recipe = CliRun.of("build-matcher", "--data", data.toString(), "--fold", "0", "--out",
+                dir.resolve("r").toString(), "--backbone", "compact", "--weights", weights.toString(), "--size", "64",
+                "--validation", "2");
+        assertEquals(0, recipe.code(), recipe.err() + recipe.out());
+        io.defectstudio.inference.bundle.Manifest shipped = io.defectstudio.inference.bundle.ModelBundle.load(
+                dir.resolve("r/model")).manifest();
+        assertEquals(960, shipped.detail(), "by default the shipped model's working scale");
+        assertEquals(4, shipped.supportViews(), "and its support views");
     }
 
     @Test
