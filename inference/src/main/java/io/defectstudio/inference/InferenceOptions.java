@@ -12,14 +12,17 @@ package io.defectstudio.inference;
  * @param detail working scale: an image is shrunk until its longer side is {@code detail} pixels (never enlarged past
  *     its own size) and segmented in tiles of the network input size (0 = the model's default); larger finds smaller
  *     defects and costs about quadratically more
+ * @param supportCacheMiB memory for the features of support views already encoded, reused when a view comes back in
+ *     another support set (0 = none; {@link io.defectstudio.inference.nets.SupportFeatureCache})
  */
-public record InferenceOptions(DeviceChoice device, int intraOpThreads, int interOpThreads, int detail) {
+public record InferenceOptions(DeviceChoice device, int intraOpThreads, int interOpThreads, int detail,
+        int supportCacheMiB) {
 
     /** Largest working scale accepted: its working image (3 x 2048 x 2048 floats) stays at 50 MB. */
     public static final int MAX_DETAIL = 2048;
 
     public InferenceOptions(DeviceChoice device, int intraOpThreads, int interOpThreads) {
-        this(device, intraOpThreads, interOpThreads, 0);
+        this(device, intraOpThreads, interOpThreads, 0, 0);
     }
 
     public InferenceOptions {
@@ -29,6 +32,9 @@ public record InferenceOptions(DeviceChoice device, int intraOpThreads, int inte
         }
         if (intraOpThreads < 0 || interOpThreads < 0) {
             throw new IllegalArgumentException("thread counts must be >= 0 (0 = engine default)");
+        }
+        if (supportCacheMiB < 0) {
+            throw new IllegalArgumentException("the support cache must be >= 0 MiB (0 = none), got " + supportCacheMiB);
         }
     }
 
@@ -49,10 +55,14 @@ public record InferenceOptions(DeviceChoice device, int intraOpThreads, int inte
     }
 
     public InferenceOptions withThreads(int intraOp, int interOp) {
-        return new InferenceOptions(device, intraOp, interOp, detail);
+        return new InferenceOptions(device, intraOp, interOp, detail, supportCacheMiB);
     }
 
     public InferenceOptions withDetail(int detail) {
-        return new InferenceOptions(device, intraOpThreads, interOpThreads, detail);
+        return new InferenceOptions(device, intraOpThreads, interOpThreads, detail, supportCacheMiB);
+    }
+
+    public InferenceOptions withSupportCache(int mib) {
+        return new InferenceOptions(device, intraOpThreads, interOpThreads, detail, mib);
     }
 }

@@ -51,6 +51,11 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Working size in pixels (e.g. 200, 320, 480; 0 = the model's own input size).")
     int detail;
 
+    @Option(names = "--support-cache", defaultValue = "" + EvalOptions.DEFAULT_SUPPORT_CACHE_MIB,
+            description = "MiB of support-view features kept for reuse by later episodes (0 = none; speed only, "
+                    + "never a score; default: ${DEFAULT-VALUE}).")
+    int supportCache;
+
     @Option(names = "--every", defaultValue = "50", description = "Print progress every N episodes.")
     int every;
 
@@ -59,7 +64,7 @@ public final class EvalCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         ProjectArgs.requireExisting(bundle.model, episodes, data.data);
         EvalOptions options = ProjectArgs.userInput(() -> new EvalOptions(limit, normal, engine.device, engine.threads,
-                sweep, detail));
+                sweep, detail, supportCache));
         EvalReport report = Evaluator.evaluate(bundle.model, episodes, data.data, options, p -> {
             if (p.done() % Math.max(1, every) == 0 || p.done() == p.total()) {
                 o.printf(Locale.ROOT, "%s %d/%d elapsed %ds eta %ds%n", p.phase(), p.done(), p.total(),

@@ -21,6 +21,7 @@ import io.defectstudio.inference.SupportSet;
 import io.defectstudio.inference.bundle.Manifest;
 import io.defectstudio.inference.bundle.ModelBundle;
 import io.defectstudio.inference.nets.FewShotNet;
+import io.defectstudio.inference.nets.SupportFeatureCache;
 import java.awt.Dimension;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
@@ -88,6 +89,9 @@ public final class DjlSegmenter implements Segmenter {
         try {
             FewShotNet net = NetworkLoader.load(bundle, manager, factory);
             net.freezeParameters(true);
+            if (options.supportCacheMiB() > 0) {
+                net.cacheSupportFeatures(new SupportFeatureCache(manager, (long) options.supportCacheMiB() << 20));
+            }
             return new DjlSegmenter(manager, net, bundle.manifest(), options.detail());
         } catch (RuntimeException e) {
             manager.close();

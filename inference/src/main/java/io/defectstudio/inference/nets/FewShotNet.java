@@ -29,6 +29,13 @@ public abstract class FewShotNet extends AbstractBlock {
     /** Segments a batch of queries against an encoded support set; output as for the training forward. */
     public abstract NDList decode(ParameterStore ps, NDArray queries, NDList encodedSupport, boolean training);
 
+    /**
+     * Lets the network reuse the features of support views it has encoded before, outside training. Networks that
+     * encode their shots jointly have nothing to reuse and ignore it.
+     */
+    public void cacheSupportFeatures(SupportFeatureCache cache) {
+    }
+
     /** The feature extractor (for loading pretrained weights, freezing or a lower learning rate). */
     public abstract Backbone backbone();
 

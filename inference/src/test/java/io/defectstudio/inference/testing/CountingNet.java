@@ -8,6 +8,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import io.defectstudio.inference.nets.Backbone;
 import io.defectstudio.inference.nets.FewShotNet;
+import io.defectstudio.inference.nets.SupportFeatureCache;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -45,6 +46,11 @@ public final class CountingNet extends FewShotNet {
         decodeCalls.incrementAndGet();
         lastQueryShape.set(queries.getShape());
         return inner.decode(ps, queries, encodedSupport, training);
+    }
+
+    @Override
+    public void cacheSupportFeatures(SupportFeatureCache cache) {
+        inner.cacheSupportFeatures(cache);
     }
 
     @Override

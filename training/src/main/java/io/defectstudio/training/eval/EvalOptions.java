@@ -13,17 +13,30 @@ import java.util.List;
  * @param threads intra-op threads (0 = engine default)
  * @param sweep thresholds at which mIoU is also reported (empty = only the model's own)
  * @param detail working size in pixels (0 = the model's own input size), see {@link InferenceOptions#detail}
+ * @param supportCacheMiB memory for support-view features reused across episodes, see {@link
+ *     InferenceOptions#supportCacheMiB}; it changes the speed only, never a score
  */
 public record EvalOptions(int limit, int normalImages, DeviceChoice device, int threads, List<Double> sweep,
-        int detail) {
+        int detail, int supportCacheMiB) {
+
+    /**
+     * The support cache an evaluation gets by default: a 5-shot list shows each image in about ten episodes, and 2 GiB
+     * holds the views of about 1400 images for the default model (200 for the backbone pair).
+     */
+    public static final int DEFAULT_SUPPORT_CACHE_MIB = 2048;
+
+    public EvalOptions(int limit, int normalImages, DeviceChoice device, int threads, List<Double> sweep,
+            int detail) {
+        this(limit, normalImages, device, threads, sweep, detail, DEFAULT_SUPPORT_CACHE_MIB);
+    }
 
     public EvalOptions(int limit, int normalImages, DeviceChoice device, int threads, List<Double> sweep) {
         this(limit, normalImages, device, threads, sweep, 0);
     }
 
     public EvalOptions {
-        if (limit < 0 || normalImages < -1 || threads < 0) {
-            throw new IllegalArgumentException("Need limit >= 0, normalImages >= -1, threads >= 0");
+        if (limit < 0 || normalImages < -1 || threads < 0 || supportCacheMiB < 0) {
+            throw new IllegalArgumentException("Need limit >= 0, normalImages >= -1, threads >= 0, support cache >= 0");
         }
         InferenceOptions.checkDetail(detail);
         sweep = List.copyOf(sweep);
@@ -45,15 +58,15 @@ public record EvalOptions(int limit, int normalImages, DeviceChoice device, int 
     }
 
     public EvalOptions withLimit(int newLimit) {
-        return new EvalOptions(newLimit, normalImages, device, threads, sweep, detail);
+        return new EvalOptions(newLimit, normalImages, device, threads, sweep, detail, supportCacheMiB);
     }
 
     public EvalOptions withNormalImages(int count) {
-        return new EvalOptions(limit, count, device, threads, sweep, detail);
+        return new EvalOptions(limit, count, device, threads, sweep, detail, supportCacheMiB);
     }
 
     /** The engine settings this evaluation runs its segmenter with. */
     public InferenceOptions inference() {
-        return new InferenceOptions(device, threads, 0, detail);
+        return new InferenceOptions(device, threads, 0, detail, supportCacheMiB);
     }
 }

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -105,14 +106,16 @@ public final class Evaluator {
 
     /**
      * The episodes with those of one support set next to each other (first appearance order), so that each set is
-     * prepared once: a tuned segmenter fits itself to every set it prepares. The scores are sums, so order is free.
+     * prepared once: a tuned segmenter fits itself to every set it prepares. The sets are grouped by class, so that
+     * the support cache holds one class's images at a time. The scores are sums, so order is free.
      */
     static List<Episode> bySupportSet(List<Episode> episodes) {
         LinkedHashMap<List<String>, List<Episode>> sets = new LinkedHashMap<>();
         for (Episode e : episodes) {
             sets.computeIfAbsent(ids(e.supports()), k -> new ArrayList<>()).add(e);
         }
-        return sets.values().stream().flatMap(List::stream).toList();
+        return sets.values().stream().sorted(Comparator.comparing(set -> set.get(0).className()))
+                .flatMap(List::stream).toList();
     }
 
     private static List<String> ids(List<Sample> samples) {

@@ -80,6 +80,9 @@ class EvaluatorTest {
                 episodes.get(2));
         assertEquals(List.of(episodes.get(0), episodes.get(1), episodes.get(2), episodes.get(3), episodes.get(4)),
                 Evaluator.bySupportSet(interleaved));
+        assertEquals(List.of(episodes.get(0), episodes.get(1), episodes.get(4), episodes.get(3)),
+                Evaluator.bySupportSet(List.of(episodes.get(4), episodes.get(0), episodes.get(3), episodes.get(1))),
+                "one class's sets together, so that the support cache holds one class's images at a time");
     }
 
     @Test

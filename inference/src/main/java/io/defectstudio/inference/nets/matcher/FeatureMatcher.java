@@ -12,6 +12,7 @@ import io.defectstudio.inference.nets.FeatureOps;
 import io.defectstudio.inference.nets.FewShotNet;
 import io.defectstudio.inference.nets.MatchFusion;
 import io.defectstudio.inference.nets.MatchingPrior;
+import io.defectstudio.inference.nets.SupportFeatureCache;
 
 /**
  * Training-free feature matching (general industrial FDS paper, seed 003): the {@link MatchingPrior}'s dense
@@ -23,6 +24,7 @@ public final class FeatureMatcher extends FewShotNet {
 
     private final Backbone backbone;
     private final MatchFusion fusion;
+    private SupportFeatureCache cache;
 
     public FeatureMatcher(Backbone backbone) {
         this.backbone = addChildBlock("backbone", backbone);
@@ -48,7 +50,7 @@ public final class FeatureMatcher extends FewShotNet {
     /**
      * The (N,C,h,w) unit features of N images, encoded one image at a time so that only one image's backbone
      * activations are alive at once: several shots, each with its support views, would otherwise hold them all
-     * (600 MB more at a 9999x9999 query, docs/benchmarks.md).
+     * (600 MB more at a 9999x9999 query, docs/benchmarks.md). A view's features come from the cache when it has them.
      */
     private NDArray unitFeaturesOneByOne(ParameterStore ps, NDArray images) {
         NDList unit = new NDList();
@@ -56,7 +58,14 @@ public final class FeatureMatcher extends FewShotNet {
             try (NDManager image = NDManager.subManagerOf(images)) {
                 NDArray one = images.get("{}:{}", i, i + 1);
                 image.tempAttachAll(one);
-                NDArray features = fusion.unitFeatures(backbone.stages(ps, one, false, 3));
+                String key = cache == null ? null : SupportFeatureCache.key(one);
+                NDArray features = key == null ? null : cache.get(key);
+                if (features == null) {
+                    features = fusion.unitFeatures(backbone.stages(ps, one, false, 3));
+                    if (key != null) {
+                        cache.put(key, features);
+                    }
+                }
                 features.attach(images.getManager());
                 unit.add(features);
             }
@@ -74,6 +83,11 @@ public final class FeatureMatcher extends FewShotNet {
                     .mul(MatchingPrior.TEMPERATURE);
             return scope.ret(new NDList(FeatureOps.resize(logits, q.get(2), q.get(3))));
         }
+    }
+
+    @Override
+    public void cacheSupportFeatures(SupportFeatureCache cache) {
+        this.cache = cache;
     }
 
     @Override
