@@ -61,8 +61,4 @@ public record InferenceOptions(DeviceChoice device, int intraOpThreads, int inte
     public InferenceOptions withDetail(int detail) {
         return new InferenceOptions(device, intraOpThreads, interOpThreads, detail, supportCacheMiB);
     }
-
-    public InferenceOptions withSupportCache(int mib) {
-        return new InferenceOptions(device, intraOpThreads, interOpThreads, detail, mib);
-    }
 }
