@@ -21,7 +21,8 @@ public record EvalOptions(int limit, int normalImages, DeviceChoice device, int 
 
     /**
      * The support cache an evaluation gets by default: a 5-shot list shows each image in about ten episodes, and 2 GiB
-     * holds the views of about 1400 images for the default model (200 for the backbone pair).
+     * holds about 1,400 support views of 320x320 for the default model (1.4 MB each; about 220 for the backbone pair,
+     * 9.4 MB each), at two views per shot half as many images.
      */
     public static final int DEFAULT_SUPPORT_CACHE_MIB = 2048;
 
